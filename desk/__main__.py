@@ -1,0 +1,5 @@
+"""``python -m desk``: the same as the ``desk`` command."""
+
+from desk.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""What each ``desk`` command does. User errors raise DeskError; main() prints them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desk.store import Store
+    from desk.store.database import OpenReport
+
+
+def _open_store(arguments: argparse.Namespace) -> Store:
+    from desk.store import Store
+
+    return Store.open(getattr(arguments, "db", None))
+
+
+def open_app(arguments: argparse.Namespace) -> int:
+    if getattr(arguments, "sample", False):
+        return _open_sample()
+    store = _open_store(arguments)
+    _report_upgrade(store.report)
+    return _run_app(store)
+
+
+def _open_sample() -> int:
+    from desk.sample import fresh_copy
+    from desk.store import Store
+
+    path = fresh_copy()
+    store = Store.open(path)
+    status = _run_app(store, note=f"sample copy: {path}")
+    print(f"The sample copy you worked on is {path} (the repository's sample is unchanged).")
+    return status
+
+
+def _run_app(store: Store, note: str | None = None) -> int:
+    from desk.tui.app import DeskApp
+
+    try:
+        DeskApp(store, note=note).run()
+    finally:
+        store.close()
+    return 0
+
+
+def _report_upgrade(report: OpenReport) -> None:
+    if report.upgraded_from is not None:
+        backup = f"; the old file was kept as {report.backup}" if report.backup else ""
+        print(
+            f"desk: upgraded {report.location.describe()} from schema {report.upgraded_from} "
+            f"to {report.revision}{backup}",
+            file=sys.stderr,
+        )
+
+
+def sample(arguments: argparse.Namespace) -> int:
+    if arguments.build is None:
+        return _open_sample()
+    from desk.sample import build
+
+    target = Path(arguments.build)
+    stats = build(target, replace=arguments.force)
+    counts = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in stats.counts.items())
+    print(f"Built the sample desk at {target.resolve()}: {counts}.")
+    return 0
+
+
+def stats(arguments: argparse.Namespace) -> int:
+    with _open_store(arguments) as store:
+        figures = store.stats()
+        where = store.location.describe()
+    if arguments.json:
+        payload = {
+            "database": where,
+            "counts": figures.counts,
+            "unsourced": figures.unsourced,
+            "unsourced_total": figures.unsourced_total,
+        }
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        return 0
+    width = max(len(name) for name in figures.counts)
+    print(where)
+    print(f"{'':{width}}  {'records':>8}  {'unsourced':>9}")
+    for name, count in figures.counts.items():
+        unsourced = figures.unsourced.get(name)
+        shown = "" if unsourced is None else str(unsourced)
+        print(f"{name.replace('_', ' '):{width}}  {count:>8}  {shown:>9}")
+    print(f"{'unsourced in all':{width}}  {'':>8}  {figures.unsourced_total:>9}")
+    return 0
+
+
+def migrate(arguments: argparse.Namespace) -> int:
+    with _open_store(arguments) as store:
+        report = store.report
+    where = report.location.describe()
+    if report.created:
+        print(f"Created a new desk at {where} (schema {report.revision}).")
+    elif report.upgraded_from is not None:
+        backup = f" The old file was kept as {report.backup}." if report.backup else ""
+        print(f"Upgraded {where} from schema {report.upgraded_from} to {report.revision}.{backup}")
+    else:
+        print(f"{where} is already at schema {report.revision}; nothing to do.")
+    return 0
+
+
+def where(arguments: argparse.Namespace) -> int:
+    from desk.store import resolve
+
+    print(resolve(getattr(arguments, "db", None)).describe())
+    return 0

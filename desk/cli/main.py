@@ -1,0 +1,111 @@
+"""The ``desk`` command: parse arguments, run one command, turn user errors into messages.
+
+Heavy imports (SQLAlchemy, Textual) happen inside the commands, so ``desk --help`` and
+``desk --version`` answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desk import __version__
+from desk.cli import commands
+
+DESCRIPTION = """\
+desk: a terminal event desk. Curate a sourced record of actors, meetings and agenda items
+from wire reports, and hand it on as CSV.
+
+With no command, desk opens the app on your desk (see --db)."""
+
+EPILOG = """\
+where the data lives:
+  By default desk keeps one SQLite file in your user data directory (`desk where` prints it),
+  creating it on first use. --db PATH or URL, or the DESK_DATABASE_URL environment variable,
+  select another database. Changes are recorded under $DESK_AUTHOR, else your login name.
+
+examples:
+  desk --sample              open the app on a fresh copy of the curated sample
+  desk --db ~/work/korea.sqlite stats --json"""
+
+
+def _database_option(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        # On subcommands, an absent --db must not overwrite one given before the command.
+        default=None if top_level else argparse.SUPPRESS,
+        help="the desk database: a SQLite file path or a database URL "
+        "(default: $DESK_DATABASE_URL, else your desk in the user data directory)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="desk",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    _database_option(parser, top_level=True)
+    parser.add_argument(
+        "--sample",
+        action="store_true",
+        help="open the app on a fresh copy of the curated sample (never written back)",
+    )
+    parser.set_defaults(handler=commands.open_app)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    open_parser = sub.add_parser("open", help="open the app (the default command)")
+    _database_option(open_parser, top_level=False)
+    open_parser.set_defaults(handler=commands.open_app)
+
+    sample = sub.add_parser(
+        "sample",
+        help="open a fresh copy of the sample desk, or build it into a file",
+        description="Build the curated sample (sample_db/*.toml and its source texts) into a new "
+        "SQLite desk. Without --build, a fresh copy is made in a temporary directory and opened.",
+    )
+    sample.add_argument("--build", metavar="PATH", help="build the sample into PATH and exit")
+    sample.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    sample.set_defaults(handler=commands.sample)
+
+    stats = sub.add_parser(
+        "stats",
+        help="print record counts per kind and how many are unsourced",
+        description="Record counts per kind, and how many records and links no evidence supports.",
+    )
+    _database_option(stats, top_level=False)
+    stats.add_argument("--json", action="store_true", help="print JSON for scripts")
+    stats.set_defaults(handler=commands.stats)
+
+    migrate = sub.add_parser(
+        "migrate",
+        help="upgrade the database schema to this desk's version",
+        description="Upgrade the schema (SQLite files are first copied to a timestamped backup "
+        "beside them). Opening a desk does this too; this command only migrates and reports.",
+    )
+    _database_option(migrate, top_level=False)
+    migrate.set_defaults(handler=commands.migrate)
+
+    where = sub.add_parser("where", help="print which database desk would open")
+    _database_option(where, top_level=False)
+    where.set_defaults(handler=commands.where)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    from desk.store.errors import DeskError
+
+    try:
+        return int(arguments.handler(arguments) or 0)
+    except DeskError as error:
+        print(f"desk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("desk: interrupted", file=sys.stderr)
+        return 130

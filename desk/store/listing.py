@@ -1,0 +1,234 @@
+"""Pages of records in their screen order, fetched by keyset so no page costs more than the first.
+
+Meetings and sources list newest first (by ``date_sort``, undated ones last); actors, agenda items
+by name. A page ends with a Cursor holding its last row's sort values; the next page starts after
+it, using the same index, however deep into a million rows it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_
+from sqlalchemy.orm import Session
+
+from desk.model import (
+    Actor,
+    AgendaItem,
+    Evidence,
+    Meeting,
+    MeetingActor,
+    MeetingAgenda,
+    Record,
+    Source,
+)
+from desk.store import search
+from desk.store.date_columns import from_columns
+from desk.store.views import ActorRow, AgendaRow, Cursor, MeetingRow, Page, SourceRow
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of rows in one index order: those matching ``where``, sorted by ``keys``."""
+
+    where: ColumnElement[bool] | None
+    keys: tuple[Any, ...]
+    descending: bool
+
+
+@dataclass(frozen=True)
+class Listing:
+    model: type[Record]
+    columns: tuple[str, ...]
+    segments: tuple[Segment, ...]
+    make_row: Callable[[Mapping[str, Any], Mapping[str, dict[int, int]]], Any]
+    #: Per-row counts to fetch for a page: name -> (table column holding the record id).
+    counts: Mapping[str, Any]
+
+
+def _dated_segments(model: Any) -> tuple[Segment, ...]:
+    return (
+        Segment(model.date_sort.is_not(None), (model.date_sort, model.id), descending=True),
+        Segment(model.date_sort.is_(None), (model.id,), descending=True),
+    )
+
+
+LISTINGS: dict[type[Record], Listing] = {
+    Meeting: Listing(
+        Meeting,
+        (
+            "id",
+            "title",
+            "kind",
+            "status",
+            "place",
+            "version",
+            "date_text",
+            "date_phrase",
+            "date_reference",
+        ),
+        _dated_segments(Meeting),
+        lambda row, counts: MeetingRow(
+            id=row["id"],
+            title=row["title"],
+            kind=row["kind"],
+            status=row["status"],
+            date=from_columns(row),
+            place=row["place"],
+            version=row["version"],
+            evidence_count=counts["evidence"].get(row["id"], 0),
+        ),
+        {"evidence": Evidence.meeting_id},
+    ),
+    Source: Listing(
+        Source,
+        (
+            "id",
+            "title",
+            "publisher",
+            "reliability",
+            "version",
+            "date_text",
+            "date_phrase",
+            "date_reference",
+        ),
+        _dated_segments(Source),
+        lambda row, counts: SourceRow(
+            id=row["id"],
+            title=row["title"],
+            publisher=row["publisher"],
+            date=from_columns(row),
+            reliability=row["reliability"],
+            version=row["version"],
+            evidence_count=counts["evidence"].get(row["id"], 0),
+        ),
+        {"evidence": Evidence.source_id},
+    ),
+    Actor: Listing(
+        Actor,
+        ("id", "name", "kind", "title", "country", "version"),
+        (Segment(None, (Actor.name, Actor.id), descending=False),),
+        lambda row, counts: ActorRow(
+            id=row["id"],
+            name=row["name"],
+            kind=row["kind"],
+            title=row["title"],
+            country=row["country"],
+            version=row["version"],
+            meeting_count=counts["meetings"].get(row["id"], 0),
+            evidence_count=counts["evidence"].get(row["id"], 0),
+        ),
+        {"meetings": MeetingActor.actor_id, "evidence": Evidence.actor_id},
+    ),
+    AgendaItem: Listing(
+        AgendaItem,
+        ("id", "title", "status", "version"),
+        (Segment(None, (AgendaItem.title, AgendaItem.id), descending=False),),
+        lambda row, counts: AgendaRow(
+            id=row["id"],
+            title=row["title"],
+            status=row["status"],
+            version=row["version"],
+            meeting_count=counts["meetings"].get(row["id"], 0),
+            evidence_count=counts["evidence"].get(row["id"], 0),
+        ),
+        {"meetings": MeetingAgenda.agenda_item_id, "evidence": Evidence.agenda_item_id},
+    ),
+}
+
+
+def _segment_query(
+    listing: Listing,
+    segment: Segment,
+    filter_clause: ColumnElement[bool] | None,
+    bound: tuple[Any, ...] | None,
+    forward: bool,
+    limit: int,
+) -> Select[Any]:
+    model: Any = listing.model
+    columns = [getattr(model, name) for name in listing.columns]
+    columns += [key for key in segment.keys if key.key not in listing.columns]
+    query = select(*columns)
+    conditions = [c for c in (segment.where, filter_clause) if c is not None]
+    # Reading forward through a descending segment means going to smaller keys, and so on.
+    towards_smaller = segment.descending == forward
+    if bound is not None:
+        keys, values = tuple_(*segment.keys), tuple_(*bound)
+        conditions.append(keys < values if towards_smaller else keys > values)
+    if conditions:
+        query = query.where(and_(*conditions))
+    order = [key.desc() if towards_smaller else key.asc() for key in segment.keys]
+    return query.order_by(*order).limit(limit)
+
+
+def page(
+    session: Session,
+    model: type[Record],
+    *,
+    typed: str | None = None,
+    after: Cursor | None = None,
+    before: Cursor | None = None,
+    limit: int = 50,
+) -> Page[Any]:
+    """One page of ``model`` in screen order, filtered by what the user ``typed``."""
+    if after is not None and before is not None:
+        raise ValueError("page() takes after or before, not both")
+    listing = LISTINGS[model]
+    dialect = session.get_bind().dialect.name
+    filter_clause = search.matches(model, typed, dialect) if typed else None
+    forward = before is None
+    cursor = after if forward else before
+    segment_count = len(listing.segments)
+    if cursor is None:
+        start_segment, bound = 0, None
+    else:
+        start_segment, *values = cursor.values
+        bound = tuple(values)
+    order = range(start_segment, segment_count) if forward else range(start_segment, -1, -1)
+
+    fetched: list[tuple[int, Mapping[str, Any]]] = []
+    for index in order:
+        segment = listing.segments[index]
+        query = _segment_query(
+            listing,
+            segment,
+            filter_clause,
+            bound if index == start_segment else None,
+            forward,
+            limit + 1 - len(fetched),
+        )
+        fetched.extend((index, row) for row in session.execute(query).mappings())
+        if len(fetched) > limit:
+            break
+    more = len(fetched) > limit
+    fetched = fetched[:limit]
+    if not forward:
+        fetched.reverse()
+
+    def cursor_of(entry: tuple[int, Mapping[str, Any]]) -> Cursor:
+        index, row = entry
+        keys = listing.segments[index].keys
+        return Cursor((index, *(row[key.key] for key in keys)))
+
+    counts = _counts(session, listing, [row["id"] for _, row in fetched])
+    rows = [listing.make_row(row, counts) for _, row in fetched]
+    if not fetched:
+        return Page(rows, None, None)
+    if forward:
+        return Page(
+            rows, cursor_of(fetched[-1]) if more else None, cursor_of(fetched[0]) if after else None
+        )
+    return Page(rows, cursor_of(fetched[-1]), cursor_of(fetched[0]) if more else None)
+
+
+def _counts(session: Session, listing: Listing, ids: Sequence[int]) -> dict[str, dict[int, int]]:
+    counts: dict[str, dict[int, int]] = {}
+    for name, column in listing.counts.items():
+        if not ids:
+            counts[name] = {}
+            continue
+        query = select(column, func.count()).where(column.in_(ids)).group_by(column)
+        counts[name] = {record_id: count for record_id, count in session.execute(query)}
+    return counts
