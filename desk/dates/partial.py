@@ -83,7 +83,9 @@ class _Point:
             assert self.month is not None
             if self.approximate:
                 following = _add_months(dt.date(self.year, self.month, 1), 1)
-                return following.replace(day=calendar.monthrange(following.year, following.month)[1])
+                return following.replace(
+                    day=calendar.monthrange(following.year, following.month)[1]
+                )
             return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return dt.date(self.year + 1 if self.approximate else self.year, 12, 31)
 
@@ -268,7 +270,7 @@ class PartialDate:
     def with_context(
         self, *, phrase: str | None = None, reference: dt.date | None = None
     ) -> PartialDate:
-        """The same value, remembering the phrase it came from and the day it was resolved against."""
+        """The same value, remembering its phrase and the day it was resolved against."""
         return PartialDate(
             self.text,
             self.precision,
@@ -288,7 +290,7 @@ class PartialDate:
 
     @property
     def unit(self) -> Precision:
-        """The finest unit the value names: DAY, MONTH, YEAR or DECADE (the finer end of an interval)."""
+        """The finest unit the value names: DAY, MONTH, YEAR or DECADE (an interval's finer end)."""
         order = [Precision.DAY, Precision.MONTH, Precision.YEAR, Precision.DECADE]
         points = [_parse_point(part, self.text) for part in self.text.split("/") if part != ".."]
         return min((p.unit for p in points), key=order.index)

@@ -1,0 +1,231 @@
+"""find(): every date phrase in a source's text, with its span, value and tense.
+
+The scanner tokenises the text once with a single compiled pattern (months and weekdays only
+when capitalised, numbers only when they stand alone: not "11,000", "F-16" or "Type 094"),
+groups adjacent tokens into runs, and within each run hands the longest span that ``parse``
+accepts to the caller, left to right, so matches never overlap and "September last year" is
+one phrase, not two.
+
+A careful reader's caution on top of the grammar:
+
+* a bare month or season ("May", "summer") is a date only after a preposition ("in May") or
+  in a list after one ("in July and August"): "Theresa May" and "may travel" are not;
+* a bare year likewise ("in 1945", "since 2022"): "2000 troops" is not a date;
+* "in"/"on" belong to the phrase only when the phrase is relative ("in May", "on Saturday");
+  for absolute dates the phrase is the date itself ("1945", "July 2023");
+* phrases that point back ("earlier that year", "the next day") resolve against the nearest
+  earlier match in the same paragraph, and are skipped when that match is not a single day,
+  month or year as the phrase requires.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from desk.dates.parse import attempt
+from desk.dates.partial import PartialDate
+from desk.dates.tense import Tense, infer_tense
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """One date phrase in a text: ``text[start:end] == phrase``."""
+
+    start: int
+    end: int
+    phrase: str
+    date: PartialDate
+    tense: Tense | None
+
+
+def _words(words: str, capital: bool) -> str:
+    forms = []
+    for word in words.split():
+        forms.append(f"[{word[0].upper()}{word[0]}]{word[1:]}" if capital else word)
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_MODIFIERS = (
+    "yesterday today tomorrow tonight last this that next past previous preceding prior "
+    "following coming current same earlier later early mid late beginning start middle end "
+    "close the of in on since from to through until till between and by before after "
+    "afterwards around about circa approximately roughly during over within for a an one two "
+    "three four five six seven eight nine ten eleven twelve first second third fourth some "
+    "sometime"
+)
+_LOWER = (
+    "ago now hence time previously day days week weeks weekend month months year years decade "
+    "decades quarter half spring summer autumn fall winter morning afternoon evening night"
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?![\w-])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s\d))"
+)
+_NOT_AFTER = r"(?<![\w$€£#./,:'])(?<![A-Za-z]-)"
+_TOKEN = re.compile(
+    rf"{_NOT_AFTER}(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\w/-])"
+    rf"|{_NOT_AFTER}(?P<numeric>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})(?![\w/]|[.-]\d)"
+    rf"|(?<![\w'])(?P<decade>(?:\d{{3}}0|'\d0)'?s)\b"
+    rf"|{_NOT_AFTER}(?P<year>\d{{4}})(?![\w%]|[.,:/]\d|-[A-Za-z])"
+    rf"|{_NOT_AFTER}(?P<number>\d{{1,2}}(?:st|nd|rd|th)?)(?![\w%]|[.,:/]\d|-[A-Za-z])"
+    rf"|(?P<month>{_MONTHS})"
+    r"|(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<period>[QH][1-4])\b"
+    rf"|\b(?P<anchor>{_words('yesterday today tomorrow tonight', True)}|{_words(_LOWER, False)})\b"
+    rf"|\b(?P<word>{_words(_MODIFIERS, True)})\b"
+    r"|(?P<comma>,)|(?P<dash>[-–—])"
+)
+_ANCHOR_KINDS = frozenset(
+    ["iso", "numeric", "decade", "year", "month", "weekday", "period", "anchor"]
+)
+_SEASONS = frozenset(["spring", "summer", "autumn", "fall", "winter"])
+_HOLDERS = frozenset(["quarter", "half"])
+_TAIL_WORDS = frozenset(
+    [
+        "ago",
+        "now",
+        "hence",
+        "time",
+        "previously",
+        "later",
+        "earlier",
+        "before",
+        "after",
+        "afterwards",
+    ]
+)
+_NO_START = frozenset(
+    [",", "-", "–", "—", "and", "to", "of", "ago", "now", "hence", "time", "previously"]
+)
+_PREPOSITIONS = frozenset(["in", "on", "during", "at", "over"])
+_CHAIN = frozenset(["and", "or", ","])
+
+
+@dataclass(slots=True)
+class _Token:
+    kind: str
+    word: str  # lower case
+    start: int
+    end: int
+
+    @property
+    def can_end(self) -> bool:
+        return self.kind in _ANCHOR_KINDS or self.kind == "number" or self.word in _TAIL_WORDS
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        assert kind is not None
+        tokens.append(_Token(kind, match[0].lower(), match.start(), match.end()))
+    return tokens
+
+
+def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+    """Tokens separated by nothing but spaces (no line break), with at least one anchor."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    anchored = False
+    previous_end = -1
+    for token in tokens:
+        gap = text[previous_end : token.start] if current else ""
+        if current and (gap and not (gap.isspace() and "\n" not in gap)):
+            if anchored:
+                runs.append(current)
+            current, anchored = [], False
+        current.append(token)
+        anchored = anchored or token.kind in _ANCHOR_KINDS
+        previous_end = token.end
+    if current and anchored:
+        runs.append(current)
+    return runs
+
+
+def _kind(core: list[_Token]) -> str | None:
+    """'month', 'year', 'season' or 'holder' when the phrase is such a word standing alone."""
+    words = [token for token in core if token.word != "the"]
+    if len(words) == 1:
+        only = words[0]
+        if only.kind == "month":
+            return "month"
+        if only.kind == "year":
+            return "year"
+        if only.word in _SEASONS:
+            return "season"
+    holder = any(t.word in _HOLDERS or t.kind == "period" for t in core)
+    if holder and not any(t.kind == "year" or t.word in ("year", "years") for t in core):
+        return "holder"
+    return None
+
+
+def find(text: str, reference: dt.date) -> list[DateMatch]:
+    """Every date phrase in ``text`` resolved against ``reference`` (the publication day)."""
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()
+    matches: list[DateMatch] = []
+    for run in _runs(text, _tokens(text)):
+        _scan_run(text, run, reference, matches)
+    return matches
+
+
+def _scan_run(text: str, run: list[_Token], reference: dt.date, matches: list[DateMatch]) -> None:
+    last_end_index = -10
+    last_kind: str | None = None
+    index = 0
+    count = len(run)
+    while index < count:
+        first = run[index]
+        if first.word in _NO_START:
+            index += 1
+            continue
+        found = False
+        for stop in range(count - 1, index - 1, -1):
+            last = run[stop]
+            if not last.can_end:
+                continue
+            span = run[index : stop + 1]
+            if not any(token.kind in _ANCHOR_KINDS for token in span):
+                continue
+            leading = 0
+            while leading < len(span) - 1 and span[leading].word in _PREPOSITIONS:
+                leading += 1
+            core = span[leading:]
+            kind = _kind(core)
+            if kind and not leading:
+                chained = (
+                    kind == last_kind
+                    and index - last_end_index in (1, 2)
+                    and all(t.word in _CHAIN for t in run[last_end_index + 1 : index])
+                )
+                if not chained:
+                    continue
+            start, end = first.start, last.end
+            tense = infer_tense(text, start, end)
+            anchor = _anchor(text, matches, start)
+            result = attempt(text[start:end], reference, tense, anchor)
+            if result is None:
+                continue
+            date = result.date
+            if leading and not result.relative and not result.anchored:
+                start = core[0].start
+                date = date.with_context(phrase=text[start:end])
+            matches.append(DateMatch(start, end, text[start:end], date, tense))
+            last_end_index, last_kind = stop, kind
+            index = stop + 1
+            found = True
+            break
+        if not found:
+            index += 1
+
+
+def _anchor(text: str, matches: list[DateMatch], start: int) -> PartialDate | None:
+    """The nearest earlier match in the same paragraph, for phrases that point back."""
+    if not matches:
+        return None
+    previous = matches[-1]
+    if "\n" in text[previous.end : start]:
+        return None
+    return previous.date

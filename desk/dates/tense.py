@@ -1,0 +1,130 @@
+"""Tense: whether a date phrase points back or forward from the day a report was published.
+
+"Friday" in "met Friday" is the Friday before publication; in "will meet Friday" the one after.
+``infer_tense`` reads the verbs around a phrase the way a careful reader does: the nearest tense
+marker in the same clause wins, then the nearest in the same sentence; a sentence with neither
+(a photo caption, a bare list) has no tense.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Tense(StrEnum):
+    """The direction a relative date phrase resolves in; ``None`` where the text does not say."""
+
+    PAST = "past"
+    FUTURE = "future"
+
+    @classmethod
+    def coerce(cls, value: Tense | str | None) -> Tense | None:
+        """Accept a Tense, its value ("past", "future") or None."""
+        if value is None or isinstance(value, Tense):
+            return value
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            raise ValueError(f"tense must be 'past', 'future' or None, not {value!r}") from None
+
+
+# Future first: at one position "expected to" must win over the past-looking "expected".
+_FUTURE = (
+    r"will|shall|won't|'ll|may|might|could|would"
+    r"|(?:is|are|was|were|be)\s+(?:(?:widely|also|now)\s+)?"
+    r"(?:expected|likely|set|due|scheduled|slated|poised|going|planning|about)\s+to"
+    r"|(?:plans?|planned|intends?|intended|aims?|hopes?|vows?|vowed|pledged|promised)\s+to"
+    r"|to\s+be\s+held|upcoming|forthcoming"
+)
+_IRREGULAR_PAST = (
+    "said|met|held|took|went|came|gave|made|told|began|left|spoke|sent|brought|fought|led|ran"
+    "|wrote|struck|broke|chose|flew|fell|found|rose|sought|thought|kept|became|saw|won|lost"
+    "|paid|laid|set|put|hit|cut|was|were|had|did|got|stood|sat|drew|grew|knew|threw|shook|wore"
+)
+# Words ending in -ed that are adjectives far more often than verbs in news copy.
+_NOT_PAST = frozenset(
+    [
+        "advanced",
+        "armed",
+        "based",
+        "concerned",
+        "detailed",
+        "hundred",
+        "indeed",
+        "interested",
+        "limited",
+        "need",
+        "needed",
+        "related",
+        "red",
+        "seed",
+        "speed",
+        "united",
+        "skilled",
+        "supposed",
+        "used",
+        "expected",
+        "scheduled",
+        "planned",
+        "proposed",
+        "alleged",
+        "so-called",
+        "unprecedented",
+        "naked",
+        "sacred",
+        "wicked",
+    ]
+)
+_MARKERS = re.compile(
+    rf"(?<![\w'-])(?:(?P<future>{_FUTURE})|(?P<past>{_IRREGULAR_PAST}|[a-z]{{2,}}ed))(?![\w-])"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
+# A sentence ends at . ! ? followed by space and a capital or quote; "Feb. 25" and "U.S. wrapped"
+# do not end one because a digit or a lower-case word follows.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
+
+
+def _markers(text: str, start: int, end: int) -> list[tuple[int, Tense]]:
+    found = []
+    for match in _MARKERS.finditer(text, start, end):
+        if match["past"] and match["past"] in _NOT_PAST:
+            continue
+        found.append((match.start(), Tense.FUTURE if match["future"] else Tense.PAST))
+    return found
+
+
+def _nearest(markers: list[tuple[int, Tense]], start: int, end: int) -> Tense | None:
+    best: tuple[int, Tense] | None = None
+    for position, tense in markers:
+        if start <= position < end:
+            continue
+        distance = start - position if position < start else position - end
+        if best is None or distance < best[0]:
+            best = (distance, tense)
+    return best[1] if best else None
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: from the last break before to the next after."""
+    left = max(0, start - 600)
+    for match in _SENTENCE_BREAK.finditer(text, max(0, start - 600), start):
+        left = match.end()
+    following = _SENTENCE_BREAK.search(text, end, end + 600)
+    right = following.start() if following else min(len(text), end + 600)
+    return left, right
+
+
+def infer_tense(text: str, start: int, end: int) -> Tense | None:
+    """The tense of the clause, else the sentence, around the phrase ``text[start:end]``."""
+    sentence_start, sentence_end = sentence_bounds(text, start, end)
+    markers = _markers(text, sentence_start, sentence_end)
+    if not markers:
+        return None
+    clause_start = sentence_start
+    for match in _CLAUSE_BREAK.finditer(text, sentence_start, start):
+        clause_start = match.end()
+    following = _CLAUSE_BREAK.search(text, end, sentence_end)
+    clause_end = following.start() if following else sentence_end
+    in_clause = [m for m in markers if clause_start <= m[0] < clause_end]
+    return _nearest(in_clause, start, end) or _nearest(markers, start, end)
