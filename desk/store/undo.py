@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from desk.model import Change, Changeset
 from desk.store.errors import Conflict, UndoRefused
-from desk.store.writer import LABELS, TABLE_MODELS, Writer, from_snapshot, table_of
+from desk.store.writer import LABELS, TABLE_MODELS, Writer, from_snapshot, snapshot, table_of
 
 
 def is_undone(writer: Writer, changeset_id: int) -> bool:
@@ -62,11 +62,20 @@ def apply_undo(writer: Writer, changeset_id: int) -> Changeset:
     return target
 
 
+#: Columns that change whenever a row is written, whatever its content.
+_BOOKKEEPING = frozenset({"version", "updated_at"})
+
+
 def _expect(
     current: dict[str, Any] | None, after: dict[str, Any], label: str, record_id: int
 ) -> None:
-    """The row must still be as the changeset left it."""
+    """The row must still hold what the changeset left in it.
+
+    An undo in between may have bumped its version; nobody may have changed its content.
+    """
     if current is None:
         raise Conflict(label, record_id, after["version"], None)
-    if current["version"] != after["version"]:
+    now = {key: value for key, value in snapshot(current).items() if key not in _BOOKKEEPING}
+    then = {key: value for key, value in after.items() if key not in _BOOKKEEPING}
+    if now != then:
         raise Conflict(label, record_id, after["version"], current)
