@@ -162,7 +162,7 @@ def test_curation_mistakes_name_the_file_and_record(tmp_path: Path) -> None:
         "utf-8",
     )
     with pytest.raises(
-        CurationError, match="agenda.toml: the key “troops-compensation” is used twice"
+        CurationError, match=r"agenda\.toml: the key “troops-compensation” is used twice"
     ):
         load(broken)
 

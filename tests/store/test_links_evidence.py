@@ -58,7 +58,7 @@ def test_link_and_unlink_actors_and_agenda_items(store: Store, records: dict[str
 
 def test_linking_twice_is_refused(store: Store, records: dict[str, int]) -> None:
     store.link_actor(records["meeting"], records["choe"], "host")
-    with pytest.raises(AlreadyLinked, match="already takes part .* as host"):
+    with pytest.raises(AlreadyLinked, match=r"already takes part .* as host"):
         store.link_actor(records["meeting"], records["choe"], "guest")
     store.link_agenda(records["meeting"], records["item"], "speculated")
     with pytest.raises(AlreadyLinked, match="already on the agenda"):
@@ -90,7 +90,8 @@ def test_foreign_keys_are_enforced_by_the_database(store: Store, records: dict[s
     connection.execute("PRAGMA foreign_keys = ON")
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
         connection.execute(
-            "INSERT INTO meeting_actor (meeting_id, actor_id, role, created_at, updated_at, version) "
+            "INSERT INTO meeting_actor "
+            "(meeting_id, actor_id, role, created_at, updated_at, version) "
             "VALUES (?, 999, 'host', '2025-01-01', '2025-01-01', 1)",
             (records["meeting"],),
         )
