@@ -65,9 +65,29 @@ def sample(arguments: argparse.Namespace) -> int:
 
     target = Path(arguments.build)
     stats = build(target, replace=arguments.force)
-    counts = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in stats.counts.items())
+    counts = ", ".join(_counted(count, name) for name, count in stats.counts.items())
     print(f"Built the sample desk at {target.resolve()}: {counts}.")
     return 0
+
+
+#: Singular forms of the counted kinds, for "1 source" rather than "1 sources".
+_SINGULAR = {
+    "actors": "actor",
+    "aliases": "alias",
+    "meetings": "meeting",
+    "agenda_items": "agenda item",
+    "sources": "source",
+    "participants": "participant",
+    "agenda_links": "agenda link",
+    "evidence": "piece of evidence",
+}
+
+
+def _counted(count: int, name: str) -> str:
+    if count == 1:
+        return f"1 {_SINGULAR.get(name, name)}"
+    plural = "pieces of evidence" if name == "evidence" else name.replace("_", " ")
+    return f"{count} {plural}"
 
 
 def stats(arguments: argparse.Namespace) -> int:
