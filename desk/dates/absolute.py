@@ -112,6 +112,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})",
         # 13.09.2024: dotted dates are day-first
         r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})",
+        # 5, 2025 (only the end of a range: "March 3-5, 2025")
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s(?P<y>\d{4})",
         # the 5th (only an end of a range: "March 3 to the 5th")
         r"(?:the\s)?(?P<d>\d{1,2})(?:st|nd|rd|th)?",
     )

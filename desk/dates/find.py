@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from desk.dates.parse import attempt
 from desk.dates.partial import PartialDate
-from desk.dates.tense import Tense, infer_tense
+from desk.dates.tense import Tense, TenseReader
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,43 +40,168 @@ class DateMatch:
     tense: Tense | None
 
 
-def _words(words: str, capital: bool) -> str:
-    forms = []
-    for word in words.split():
-        forms.append(f"[{word[0].upper()}{word[0]}]{word[1:]}" if capital else word)
-    return "|".join(sorted(forms, key=len, reverse=True))
+_MODIFIERS = [
+    "last",
+    "this",
+    "that",
+    "next",
+    "past",
+    "previous",
+    "preceding",
+    "prior",
+    "following",
+    "coming",
+    "current",
+    "same",
+    "earlier",
+    "later",
+    "early",
+    "mid",
+    "late",
+    "beginning",
+    "start",
+    "middle",
+    "end",
+    "close",
+    "the",
+    "of",
+    "in",
+    "on",
+    "since",
+    "from",
+    "to",
+    "through",
+    "until",
+    "till",
+    "between",
+    "and",
+    "or",
+    "by",
+    "before",
+    "after",
+    "afterwards",
+    "around",
+    "about",
+    "circa",
+    "approximately",
+    "roughly",
+    "during",
+    "over",
+    "within",
+    "for",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "some",
+    "sometime",
+]
+_LOWER_ANCHORS = [
+    "ago",
+    "now",
+    "hence",
+    "time",
+    "previously",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "weekend",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "quarter",
+    "half",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+]
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTH_ABBREVIATIONS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+]
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-_MODIFIERS = (
-    "yesterday today tomorrow tonight last this that next past previous preceding prior "
-    "following coming current same earlier later early mid late beginning start middle end "
-    "close the of in on since from to through until till between and by before after "
-    "afterwards around about circa approximately roughly during over within for a an one two "
-    "three four five six seven eight nine ten eleven twelve first second third fourth some "
-    "sometime"
-)
-_LOWER = (
-    "ago now hence time previously day days week weeks weekend month months year years decade "
-    "decades quarter half spring summer autumn fall winter morning afternoon evening night"
-)
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?![\w-])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s\d))"
-)
-_NOT_AFTER = r"(?<![\w$€£#./,:'])(?<![A-Za-z]-)"
-_TOKEN = re.compile(
-    rf"{_NOT_AFTER}(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\w/-])"
-    rf"|{_NOT_AFTER}(?P<numeric>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})(?![\w/]|[.-]\d)"
-    rf"|(?<![\w'])(?P<decade>(?:\d{{3}}0|'\d0)'?s)\b"
-    rf"|{_NOT_AFTER}(?P<year>\d{{4}})(?![\w%]|[.,:/]\d|-[A-Za-z])"
-    rf"|{_NOT_AFTER}(?P<number>\d{{1,2}}(?:st|nd|rd|th)?)(?![\w%]|[.,:/]\d|-[A-Za-z])"
-    rf"|(?P<month>{_MONTHS})"
-    r"|(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<period>[QH][1-4])\b"
-    rf"|\b(?P<anchor>{_words('yesterday today tomorrow tonight', True)}|{_words(_LOWER, False)})\b"
-    rf"|\b(?P<word>{_words(_MODIFIERS, True)})\b"
+def _word_kinds() -> dict[str, str]:
+    """Surface form -> token kind. Months and weekdays count only when capitalised."""
+    kinds: dict[str, str] = {}
+    for word in _MODIFIERS:
+        kinds[word] = kinds[word.capitalize()] = "word"
+    for word in ("yesterday", "today", "tomorrow", "tonight"):
+        kinds[word] = kinds[word.capitalize()] = "anchor"
+    for word in _LOWER_ANCHORS:
+        kinds[word] = "anchor"
+    for word in _MONTH_NAMES:
+        kinds[word] = "month"
+    for word in _MONTH_ABBREVIATIONS:
+        kinds[word + "."] = "month"
+        kinds[word] = "abbreviation"  # a month only before a number: "Jan" is also a name
+    for word in _WEEKDAY_NAMES:
+        kinds[word] = "weekday"
+    return kinds
+
+
+_WORD_KINDS = _word_kinds()
+# One cheap pass: every word and number cluster; the table above decides what they are.
+_SCAN = re.compile(
+    r"(?P<iso>\d{4}-\d{2}-\d{2})(?![\d/-])"
+    r"|(?P<numeric>\d{1,2}[./]\d{1,2}[./]\d{4})(?![\d/]|[.-]\d)"
+    r"|(?P<other>\d+(?:[.,:/]\d+)+)"
+    r"|(?P<decade>\d{3}0s|'\d0s)\b"
+    r"|(?P<digits>\d+)(?P<ordinal>st|nd|rd|th)?"
+    r"|(?P<period>[QH][1-4])\b"
+    r"|(?P<letters>[A-Za-z]+)\.?"
     r"|(?P<comma>,)|(?P<dash>[-–—])"
 )
+_DAY_ABBREVIATION_FOLLOWS = re.compile(r"\s\d")
 _ANCHOR_KINDS = frozenset(
     ["iso", "numeric", "decade", "year", "month", "weekday", "period", "anchor"]
 )
@@ -117,11 +242,56 @@ class _Token:
 
 def _tokens(text: str) -> list[_Token]:
     tokens = []
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        assert kind is not None
-        tokens.append(_Token(kind, match[0].lower(), match.start(), match.end()))
+    append = tokens.append
+    kinds = _WORD_KINDS
+    for match in _SCAN.finditer(text):
+        group = match.lastgroup
+        start, end = match.span()
+        if group == "letters":
+            word = match[0]
+            kind = kinds.get(word)
+            if kind is None and word[-1] == ".":
+                word = word[:-1]
+                end -= 1
+                kind = kinds.get(word)
+            if kind is None:
+                continue
+            if kind == "abbreviation":
+                if not _DAY_ABBREVIATION_FOLLOWS.match(text, end):
+                    continue
+                kind = "month"
+            append(_Token(kind, word.lower(), start, end))
+        elif group == "digits" or group == "decade":
+            if not _stands_alone(text, start, end):
+                continue
+            if group == "digits":
+                size = end - start - (2 if match["ordinal"] else 0)
+                if size == 4 and not match["ordinal"]:
+                    group = "year"
+                elif size <= 2:
+                    group = "number"
+                else:
+                    continue
+            append(_Token(group, match[0].lower(), start, end))
+        elif group in ("iso", "numeric"):
+            if _stands_alone(text, start, end):
+                append(_Token(group, match[0], start, end))
+        elif group != "other":
+            append(_Token(group or "", match[0].lower(), start, end))
     return tokens
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A number that is not part of a name or a measure: not "G20", "F-16", "$2024", "5%"."""
+    before = text[start - 1] if start else " "
+    if before.isalnum() or before in "$€£#_'":
+        return False
+    if before == "-" and start >= 2 and text[start - 2].isalpha():
+        return text[max(0, start - 4) : start - 1].lower() == "mid"  # "mid-2024"
+    after = text[end] if end < len(text) else " "
+    if after.isalnum() or after in "%_":
+        return False
+    return not (after == "-" and end + 1 < len(text) and text[end + 1].islower())
 
 
 def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
@@ -166,12 +336,19 @@ def find(text: str, reference: dt.date) -> list[DateMatch]:
     if isinstance(reference, dt.datetime):
         reference = reference.date()
     matches: list[DateMatch] = []
+    reader = TenseReader(text)
     for run in _runs(text, _tokens(text)):
-        _scan_run(text, run, reference, matches)
+        _scan_run(text, run, reference, reader, matches)
     return matches
 
 
-def _scan_run(text: str, run: list[_Token], reference: dt.date, matches: list[DateMatch]) -> None:
+def _scan_run(
+    text: str,
+    run: list[_Token],
+    reference: dt.date,
+    reader: TenseReader,
+    matches: list[DateMatch],
+) -> None:
     last_end_index = -10
     last_kind: str | None = None
     index = 0
@@ -203,7 +380,7 @@ def _scan_run(text: str, run: list[_Token], reference: dt.date, matches: list[Da
                 if not chained:
                     continue
             start, end = first.start, last.end
-            tense = infer_tense(text, start, end)
+            tense = reader.tense(start, end)
             anchor = _anchor(text, matches, start)
             result = attempt(text[start:end], reference, tense, anchor)
             if result is None:

@@ -428,7 +428,9 @@ def _expression(text: str, context: _Context) -> str | None:
         result = _operator(match["op"], match["rest"], context)
         if result is not None:
             return result
-    result = _split_range(text, _SEPARATOR, context)
+    result = _split_range(text, _SEPARATOR, context) or _split_range(
+        text, _BETWEEN_SEPARATOR, context, fields_only=True
+    )
     if result is not None:
         return result
     match = _POSITION.fullmatch(text)
@@ -449,10 +451,10 @@ def _expression(text: str, context: _Context) -> str | None:
 
 
 def _resolve_fields(fields: Fields, context: _Context) -> str | None:
+    if fields.month is None and fields.day is not None:
+        return None  # a bare day number is only ever the end of a range
     if fields.year is not None:
         return fields.text(fields.year)
-    if fields.month is None:
-        return None  # a bare day number is only ever the end of a range
     return fields.resolve(context.reference, context.tense)
 
 
@@ -520,23 +522,37 @@ def _side(text: str, context: _Context) -> _Side | None:
         return None
 
 
-def _split_range(text: str, separators: re.Pattern[str], context: _Context) -> str | None:
-    """The first split of ``text`` at a separator whose two sides make a range."""
+def _split_range(
+    text: str, separators: re.Pattern[str], context: _Context, *, fields_only: bool = False
+) -> str | None:
+    """The first split of ``text`` at a separator whose two sides make a range.
+
+    With ``fields_only`` both sides must be written-out days: "June 18 and 19, 2024" names two
+    days, and the range of the two is what is known of them; "Friday and Saturday" is not joined.
+    """
     for separator in separators.finditer(text):
-        result = _range(text[: separator.start()], text[separator.end() :], context)
+        result = _range(
+            text[: separator.start()], text[separator.end() :], context, fields_only=fields_only
+        )
         if result is not None:
             return result
     return None
 
 
-def _range(start_text: str, end_text: str, context: _Context) -> str | None:
+def _range(
+    start_text: str, end_text: str, context: _Context, *, fields_only: bool = False
+) -> str | None:
     """A range from two sides, sharing what one side omits ("March 3 to 5, 2025")."""
     start = _side(start_text, context)
     end = _side(end_text, context) if start is not None else None
     if start is None or end is None:
         return None
     if isinstance(start, Fields) and isinstance(end, Fields):
+        if fields_only and (start.day is None or end.day is None):
+            return None
         return _field_range(start, end, context)
+    if fields_only:
+        return None
     if isinstance(start, int):
         start = relative.weekday(start, context.reference, context.tense)
     elif isinstance(start, Fields):
@@ -567,11 +583,8 @@ def _field_range(start: Fields, end: Fields, context: _Context) -> str | None:
         end.month = start.month
     if start.month is None and start.day is not None:
         start.month = end.month
-    if (start.month is None and start.day is not None) or (
-        end.month is None and end.day is not None
-    ):
-        return None
-    if (start.month is None) != (end.month is None) and not (start.has_year and end.has_year):
+    # Both ends must say as much: "March 3-5" and "2020-2022", never "13-Sep" or "May-2024".
+    if (start.day is None) != (end.day is None) or (start.month is None) != (end.month is None):
         return None
     start_year = start.year_for(context.reference) if start.year_shift is not None else start.year
     end_year = end.year_for(context.reference) if end.year_shift is not None else end.year

@@ -8,6 +8,7 @@ marker in the same clause wins, then the nearest in the same sentence; a sentenc
 
 from __future__ import annotations
 
+import bisect
 import re
 from enum import StrEnum
 
@@ -105,26 +106,52 @@ def _nearest(markers: list[tuple[int, Tense]], start: int, end: int) -> Tense | 
     return best[1] if best else None
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``text[start:end]``: from the last break before to the next after."""
-    left = max(0, start - 600)
-    for match in _SENTENCE_BREAK.finditer(text, max(0, start - 600), start):
-        left = match.end()
-    following = _SENTENCE_BREAK.search(text, end, end + 600)
-    right = following.start() if following else min(len(text), end + 600)
-    return left, right
+class TenseReader:
+    """Tense inference over one text, sharing sentence splits and markers between phrases.
+
+    ``find`` asks about thousands of phrases in one text; sentence breaks are found once and
+    each sentence's markers are read once.
+    """
+
+    __slots__ = ("_breaks", "_markers", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._breaks: list[tuple[int, int]] | None = None
+        self._markers: dict[int, list[tuple[int, Tense]]] = {}
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around ``text[start:end]``: from the break before to the break after."""
+        if self._breaks is None:
+            self._breaks = [match.span() for match in _SENTENCE_BREAK.finditer(self.text)]
+        breaks = self._breaks
+        index = bisect.bisect_right(breaks, (start, start))
+        left = breaks[index - 1][1] if index else 0
+        while index < len(breaks) and breaks[index][0] < end:
+            index += 1  # a break inside the phrase ("Feb. 25. AFP") is not the phrase's end
+        right = breaks[index][0] if index < len(breaks) else len(self.text)
+        return left, right
+
+    def tense(self, start: int, end: int) -> Tense | None:
+        """The tense of the clause, else the sentence, around the phrase ``text[start:end]``."""
+        sentence_start, sentence_end = self.sentence(start, end)
+        markers = self._markers.get(sentence_start)
+        if markers is None:
+            markers = self._markers[sentence_start] = _markers(
+                self.text, sentence_start, sentence_end
+            )
+        if not markers:
+            return None
+        text = self.text
+        clause_start = sentence_start
+        for match in _CLAUSE_BREAK.finditer(text, sentence_start, start):
+            clause_start = match.end()
+        following = _CLAUSE_BREAK.search(text, end, sentence_end)
+        clause_end = following.start() if following else sentence_end
+        in_clause = [m for m in markers if clause_start <= m[0] < clause_end]
+        return _nearest(in_clause, start, end) or _nearest(markers, start, end)
 
 
 def infer_tense(text: str, start: int, end: int) -> Tense | None:
     """The tense of the clause, else the sentence, around the phrase ``text[start:end]``."""
-    sentence_start, sentence_end = sentence_bounds(text, start, end)
-    markers = _markers(text, sentence_start, sentence_end)
-    if not markers:
-        return None
-    clause_start = sentence_start
-    for match in _CLAUSE_BREAK.finditer(text, sentence_start, start):
-        clause_start = match.end()
-    following = _CLAUSE_BREAK.search(text, end, sentence_end)
-    clause_end = following.start() if following else sentence_end
-    in_clause = [m for m in markers if clause_start <= m[0] < clause_end]
-    return _nearest(in_clause, start, end) or _nearest(markers, start, end)
+    return TenseReader(text).tense(start, end)
