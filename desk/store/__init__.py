@@ -3,6 +3,7 @@
 Used by the app, the command line and the tests alike. Never imports Textual.
 """
 
+from desk.store.dossiers import Dossier, DossierEntry
 from desk.store.errors import (
     AlreadyLinked,
     AmbiguousQuote,
@@ -24,6 +25,7 @@ from desk.store.views import (
     ActorDetail,
     ActorRow,
     AgendaRow,
+    ChangeNotice,
     Cursor,
     EvidenceView,
     MeetingDetail,
@@ -41,10 +43,13 @@ __all__ = [
     "AgendaRow",
     "AlreadyLinked",
     "AmbiguousQuote",
+    "ChangeNotice",
     "Conflict",
     "Cursor",
     "DatabaseRefused",
     "DeskError",
+    "Dossier",
+    "DossierEntry",
     "EvidenceView",
     "HasDependents",
     "InvalidField",

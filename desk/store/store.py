@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,7 +31,7 @@ from desk.model import (
     Record,
     Source,
 )
-from desk.store import anchoring, deletion, listing, merge, search, undo
+from desk.store import anchoring, deletion, dossiers, listing, merge, search, undo
 from desk.store.database import OpenReport, open_database
 from desk.store.date_columns import from_columns
 from desk.store.errors import AlreadyLinked, DeskError, HasDependents, NotFound
@@ -40,6 +40,7 @@ from desk.store.rules import RULES, clean
 from desk.store.views import (
     ActorDetail,
     AgendaMention,
+    ChangeNotice,
     Cursor,
     EvidenceView,
     MeetingDetail,
@@ -106,6 +107,7 @@ class Store:
         self.report = report
         self.author = author or default_author()
         self._write_engine = engine.execution_options(desk_write=True)
+        self._listeners: list[Callable[[ChangeNotice], None]] = []
 
     @classmethod
     def open(
@@ -140,6 +142,10 @@ class Store:
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
+    def add_listener(self, listener: Callable[[ChangeNotice], None]) -> None:
+        """Call ``listener`` after each committed change (from the thread that made it)."""
+        self._listeners.append(listener)
+
     @contextmanager
     def _writing(self, action: str) -> Iterator[Writer]:
         with Session(self._write_engine, expire_on_commit=False) as session:
@@ -150,6 +156,10 @@ class Store:
                     writer.finish()
             except IntegrityError as error:
                 raise DeskError(_integrity_message(error)) from error
+        if writer.changeset_id:
+            notice = ChangeNotice(writer.changeset_id, action, writer.summary, writer.undoes_id)
+            for listener in self._listeners:
+                listener(notice)
 
     # -- records ------------------------------------------------------------------------------
     def get(self, model: type[R], record_id: int) -> R:
@@ -475,6 +485,16 @@ class Store:
             return ActorDetail(
                 actor, aliases, meetings, _evidence_views(session, Evidence.actor_id == actor_id)
             )
+
+    def actor_dossier(self, actor_id: int) -> dossiers.Dossier:
+        """Every meeting an actor took part in, newest first, with what those meetings took up."""
+        with self.reading() as session:
+            return dossiers.actor_dossier(session, actor_id)
+
+    def agenda_dossier(self, item_id: int) -> dossiers.Dossier:
+        """Every meeting that took up an agenda item, newest first, with each mention's status."""
+        with self.reading() as session:
+            return dossiers.agenda_dossier(session, item_id)
 
     # -- sourcing -----------------------------------------------------------------------------
     def stats(self) -> Stats:

@@ -136,6 +136,16 @@ class ActorDetail:
 
 
 @dataclass(frozen=True)
+class ChangeNotice:
+    """A committed changeset, as announced to listeners (the app's undo history)."""
+
+    changeset_id: int
+    action: str
+    summary: str
+    undoes_id: int | None = None
+
+
+@dataclass(frozen=True)
 class Stats:
     """Record counts per kind and how many of them no evidence supports."""
 
