@@ -165,7 +165,7 @@ def _why_not(text: str) -> str:
 
 # --- the grammar ------------------------------------------------------------------------------
 
-_CANONICAL = re.compile(r"[\dX~./-]+")
+_CANONICAL = re.compile(r"[\dx~./-]+")
 
 _Handler = Callable[[re.Match[str], _Context], str | None]
 _UNIT = r"(?P<u>days?|weeks?|months?|years?|decades?)"
@@ -317,7 +317,7 @@ def _anchored_unit(match: re.Match[str], context: _Context) -> str:
         "preceding": -1,
         "prior": -1,
         "before": -1,
-    }.get(match["d"] or "", 0)
+    }.get(_group(match, "d") or "", 0)
     return relative.anchored_unit(match["u"], shift, context.anchor, match[0])
 
 
@@ -349,7 +349,8 @@ _SIMPLE: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
             _earlier_or_later_then,
         ),
         (
-            rf"{_QUALIFIER}?(?P<wd>{WEEKDAY_RE})\.?{_NIGHT}(?:,?\s(?P<wk>last|this|next)\sweek)?",
+            rf"(?:this\s(?=coming))?{_QUALIFIER}?(?P<wd>{WEEKDAY_RE})\.?{_NIGHT}"
+            r"(?:,?\s(?P<wk>last|this|next)\sweek)?",
             _weekday,
         ),
         (rf"{_QUALIFIER}(?P<m>{MONTH_RE})\.?", _qualified_month),
@@ -404,7 +405,7 @@ def _expression(text: str, context: _Context) -> str | None:
     """Canonical text for ``text``, None when no rule recognises it."""
     if _CANONICAL.fullmatch(text):
         try:
-            return PartialDate.from_canonical(text).text
+            return PartialDate.from_canonical(text.upper()).text
         except DateError:
             pass
     fields = absolute.read(text)
@@ -530,12 +531,19 @@ def _split_range(
     With ``fields_only`` both sides must be written-out days: "June 18 and 19, 2024" names two
     days, and the range of the two is what is known of them; "Friday and Saturday" is not joined.
     """
+    error: DateError | None = None
     for separator in separators.finditer(text):
-        result = _range(
-            text[: separator.start()], text[separator.end() :], context, fields_only=fields_only
-        )
+        try:
+            result = _range(
+                text[: separator.start()], text[separator.end() :], context, fields_only=fields_only
+            )
+        except DateError as raised:
+            error = error or raised
+            continue
         if result is not None:
             return result
+    if error is not None:
+        raise error  # both sides were dates, but together they make no range
     return None
 
 
@@ -569,7 +577,20 @@ def _range(
         end = _resolve_fields(end, context)
         if end is None:
             return None
-    return _join(periods.first(start), periods.last(end))
+    first = periods.first(start)
+    try:
+        return _join(first, periods.last(end))
+    except DateError:
+        # A relative end is the first such one on or after the start: "mid-March to late April"
+        # in a past context is not March 2025 to April 2024.
+        earliest = periods.value(first).earliest
+        assert earliest is not None
+        later = _Context(earliest, Tense.FUTURE, None)
+        again = _expression(end_text, later)
+        if again is None or not later.used:
+            raise
+        context.used = True
+        return _join(first, periods.last(again))
 
 
 def _join(start: str, end: str) -> str:
@@ -583,6 +604,8 @@ def _field_range(start: Fields, end: Fields, context: _Context) -> str | None:
         end.month = start.month
     if start.month is None and start.day is not None:
         start.month = end.month
+    if start.month is None and start.day is not None:
+        return None  # "7-4" is a score, not a range of days
     # Both ends must say as much: "March 3-5" and "2020-2022", never "13-Sep" or "May-2024".
     if (start.day is None) != (end.day is None) or (start.month is None) != (end.month is None):
         return None

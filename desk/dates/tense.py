@@ -30,14 +30,19 @@ class Tense(StrEnum):
             raise ValueError(f"tense must be 'past', 'future' or None, not {value!r}") from None
 
 
-# Future first: at one position "expected to" must win over the past-looking "expected".
+# Future first: at one position "expected to" must win over the past-looking "expected". A
+# future marker takes the verb after it along ("will be held", "is expected to be held"), so
+# that the participle does not count as a past marker of its own.
 _FUTURE = (
-    r"will|shall|won't|'ll|may|might|could|would"
+    r"(?:will|shall|won't|'ll|may|might|could|would"
     r"|(?:is|are|was|were|be)\s+(?:(?:widely|also|now)\s+)?"
     r"(?:expected|likely|set|due|scheduled|slated|poised|going|planning|about)\s+to"
-    r"|(?:plans?|planned|intends?|intended|aims?|hopes?|vows?|vowed|pledged|promised)\s+to"
+    r"|(?:plans?|planned|intends?|intended|aims?|hopes?|vows?|vowed|pledged|promised)\s+to)"
+    r"(?:\s+(?:not|also|likely|soon|still|then))?(?:\s+be)?(?:\s+[a-z]+)?"
     r"|to\s+be\s+held|upcoming|forthcoming"
 )
+# "may have met", "could have been": a modal with a perfect looks back, not forward.
+_PERFECT_MODAL = r"(?:may|might|could|would|should|must)\s+have\s+[a-z]+"
 _IRREGULAR_PAST = (
     "said|met|held|took|went|came|gave|made|told|began|left|spoke|sent|brought|fought|led|ran"
     "|wrote|struck|broke|chose|flew|fell|found|rose|sought|thought|kept|became|saw|won|lost"
@@ -78,7 +83,8 @@ _NOT_PAST = frozenset(
     ]
 )
 _MARKERS = re.compile(
-    rf"(?<![\w'-])(?:(?P<future>{_FUTURE})|(?P<past>{_IRREGULAR_PAST}|[a-z]{{2,}}ed))(?![\w-])"
+    rf"(?<![\w'-])(?:(?P<modal>{_PERFECT_MODAL})|(?P<future>{_FUTURE})"
+    rf"|(?P<past>{_IRREGULAR_PAST}|[a-z]{{2,}}ed))(?![\w-])"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
 # A sentence ends at . ! ? followed by space and a capital or quote; "Feb. 25" and "U.S. wrapped"
