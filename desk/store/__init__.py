@@ -22,6 +22,7 @@ from desk.store.errors import (
 from desk.store.location import Location, resolve
 from desk.store.store import Store, default_author
 from desk.store.views import (
+    END,
     ActorDetail,
     ActorRow,
     AgendaRow,
@@ -38,6 +39,7 @@ from desk.store.views import (
 )
 
 __all__ = [
+    "END",
     "ActorDetail",
     "ActorRow",
     "AgendaRow",

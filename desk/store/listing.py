@@ -26,7 +26,7 @@ from desk.model import (
 )
 from desk.store import search
 from desk.store.date_columns import from_columns
-from desk.store.views import ActorRow, AgendaRow, Cursor, MeetingRow, Page, SourceRow
+from desk.store.views import END, ActorRow, AgendaRow, Cursor, MeetingRow, Page, SourceRow
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,7 @@ def _segment_query(
     bound: tuple[Any, ...] | None,
     forward: bool,
     limit: int,
+    inclusive: bool = False,
 ) -> Select[Any]:
     model: Any = listing.model
     columns = [getattr(model, name) for name in listing.columns]
@@ -156,7 +157,10 @@ def _segment_query(
     towards_smaller = segment.descending == forward
     if bound is not None:
         keys, values = tuple_(*segment.keys), tuple_(*bound)
-        conditions.append(keys < values if towards_smaller else keys > values)
+        if inclusive:
+            conditions.append(keys <= values if towards_smaller else keys >= values)
+        else:
+            conditions.append(keys < values if towards_smaller else keys > values)
     if conditions:
         query = query.where(and_(*conditions))
     order = [key.desc() if towards_smaller else key.asc() for key in segment.keys]
@@ -171,8 +175,13 @@ def page(
     after: Cursor | None = None,
     before: Cursor | None = None,
     limit: int = 50,
+    inclusive: bool = False,
 ) -> Page[Any]:
-    """One page of ``model`` in screen order, filtered by what the user ``typed``."""
+    """One page of ``model`` in screen order, filtered by what the user ``typed``.
+
+    ``after``/``before`` a Cursor read on from (back from) a row; ``before=END`` gives the last
+    page. With ``inclusive`` the cursor's own row is part of the page (jumping to a record).
+    """
     if after is not None and before is not None:
         raise ValueError("page() takes after or before, not both")
     listing = LISTINGS[model]
@@ -183,6 +192,10 @@ def page(
     segment_count = len(listing.segments)
     if cursor is None:
         start_segment, bound = 0, None
+    elif cursor == END:
+        if forward:
+            return Page([], None, None)
+        start_segment, bound = segment_count - 1, None
     else:
         start_segment, *values = cursor.values
         bound = tuple(values)
@@ -198,6 +211,7 @@ def page(
             bound if index == start_segment else None,
             forward,
             limit + 1 - len(fetched),
+            inclusive,
         )
         fetched.extend((index, row) for row in session.execute(query).mappings())
         if len(fetched) > limit:
@@ -220,7 +234,25 @@ def page(
         return Page(
             rows, cursor_of(fetched[-1]) if more else None, cursor_of(fetched[0]) if after else None
         )
-    return Page(rows, cursor_of(fetched[-1]), cursor_of(fetched[0]) if more else None)
+    return Page(
+        rows,
+        cursor_of(fetched[-1]) if before != END else None,
+        cursor_of(fetched[0]) if more else None,
+    )
+
+
+def cursor_for(session: Session, model: type[Record], record_id: int) -> Cursor | None:
+    """The cursor of one record in its listing order (None if there is no such record)."""
+    listing = LISTINGS[model]
+    table: Any = model
+    for index, segment in enumerate(listing.segments):
+        query = select(*segment.keys).where(table.id == record_id)
+        if segment.where is not None:
+            query = query.where(segment.where)
+        row = session.execute(query).first()
+        if row is not None:
+            return Cursor((index, *row))
+    return None
 
 
 def _counts(session: Session, listing: Listing, ids: Sequence[int]) -> dict[str, dict[int, int]]:

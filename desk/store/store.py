@@ -387,12 +387,24 @@ class Store:
         after: Cursor | None = None,
         before: Cursor | None = None,
         limit: int = 50,
+        inclusive: bool = False,
     ) -> Page[Any]:
         """A page of meetings (newest first), actors, agenda items (by name) or sources."""
         with self.reading() as session:
             return listing.page(
-                session, model, typed=typed, after=after, before=before, limit=limit
+                session,
+                model,
+                typed=typed,
+                after=after,
+                before=before,
+                limit=limit,
+                inclusive=inclusive,
             )
+
+    def cursor_for(self, model: type[Record], record_id: int) -> Cursor | None:
+        """Where a record sits in its listing, to page from it (jumping to a record)."""
+        with self.reading() as session:
+            return listing.cursor_for(session, model, record_id)
 
     def search(self, typed: str, *, limit: int = 20) -> list[SearchHit]:
         """Records whose name, alias or title match ``typed``, for jumping to them."""

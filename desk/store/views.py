@@ -71,6 +71,10 @@ class Cursor:
     values: tuple[Any, ...]
 
 
+#: Pass as ``before`` to get the last page of a listing.
+END = Cursor(("end",))
+
+
 @dataclass(frozen=True)
 class Page(Generic[Row]):
     rows: list[Row]

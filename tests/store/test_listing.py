@@ -165,3 +165,21 @@ def test_unsourced_counts_and_list(store: Store) -> None:
 def test_the_sample_is_fully_sourced(sample_store: Store) -> None:
     assert sample_store.stats().unsourced_total == 0
     assert sample_store.unsourced() == []
+
+
+def test_the_last_page_and_jumping_to_a_record(store: Store) -> None:
+    from desk.store import END
+
+    _meetings(store, 23)
+    everything = _walk(store, Meeting, limit=100)
+    last = store.page(Meeting, before=END, limit=5)
+    assert [r.id for r in last.rows] == everything[-5:]
+    assert last.next is None and last.previous is not None
+    assert store.page(Meeting, after=END).rows == []
+
+    target = everything[11]
+    cursor = store.cursor_for(Meeting, target)
+    at = store.page(Meeting, after=cursor, inclusive=True, limit=4)
+    assert [r.id for r in at.rows] == everything[11:15]
+    assert [r.id for r in store.page(Meeting, before=at.previous, limit=3).rows] == everything[8:11]
+    assert store.cursor_for(Meeting, 9999) is None
