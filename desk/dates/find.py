@@ -13,6 +13,8 @@ A careful reader's caution on top of the grammar:
 * a bare year likewise ("in 1945", "since 2022"): "2000 troops" is not a date;
 * "in"/"on" belong to the phrase only when the phrase is relative ("in May", "on Saturday");
   for absolute dates the phrase is the date itself ("1945", "July 2023");
+* "from" starts a phrase only with an end ("from March 3 to 5"): "dates from the 1990s" is
+  the 1990s;
 * phrases that point back ("earlier that year", "the next day") resolve against the nearest
   earlier match in the same paragraph, and are skipped when that match is not a single day,
   month or year as the phrase requires.
@@ -225,6 +227,7 @@ _NO_START = frozenset(
     [",", "-", "–", "—", "and", "to", "of", "ago", "now", "hence", "time", "previously"]
 )
 _PREPOSITIONS = frozenset(["in", "on", "during", "at", "over"])
+_RANGE_WORDS = frozenset(["to", "through", "until", "till", "and", "-", "–", "—"])
 _CHAIN = frozenset(["and", "or", ","])
 
 
@@ -366,6 +369,8 @@ def _scan_run(
             span = run[index : stop + 1]
             if not any(token.kind in _ANCHOR_KINDS for token in span):
                 continue
+            if first.word == "from" and not any(t.word in _RANGE_WORDS for t in span):
+                continue  # "dates from the 1990s" is an origin, not an open range
             leading = 0
             while leading < len(span) - 1 and span[leading].word in _PREPOSITIONS:
                 leading += 1

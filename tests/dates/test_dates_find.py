@@ -1,0 +1,167 @@
+"""find(): every date phrase a careful reader would mark, and nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from desk.dates import DateMatch, Tense, find
+
+SAMPLE = (
+    Path(__file__).resolve().parents[2]
+    / "sample_db"
+    / "sources"
+    / "shoigu-pyongyang-2025-03-21.txt"
+)
+PUBLISHED = dt.date(2025, 3, 21)
+
+# Every date expression in the Yonhap report of Friday 2025-03-21, in order.
+SAMPLE_DATES = [
+    ("Feb. 25", "2025-02-25"),
+    ("Friday", "2025-03-21"),
+    ("Earlier in the day", "2025-03-21"),
+    ("in May", "2025-05"),  # "Kim may travel to Moscow in May": the next May
+    ("since last year", "2024/2025-03-21"),
+    ("July 2023", "2023-07"),
+    ("September last year", "2024-09"),
+    ("in June", "2024-06"),  # "signed ... in June": the last June before publication
+    ("Sept. 13, 2024", "2024-09-13"),
+    ("last year", "2024"),
+    ("in October", "2024-10"),  # "dispatched troops ... in October"
+    ("earlier that year", "2024-01/2024-10"),  # earlier than that October
+    ("Earlier this month", "2025-03-01/2025-03-21"),
+    ("last June", "2024-06"),
+    ("1945", "1945"),
+    ("on Saturday", "2025-03-15"),
+    ("Thursday", "2025-03-20"),
+]
+
+
+@pytest.fixture(scope="module")
+def sample_matches() -> list[DateMatch]:
+    return find(SAMPLE.read_text(encoding="utf-8"), PUBLISHED)
+
+
+def test_the_sample_article_yields_exactly_what_a_careful_reader_marks(
+    sample_matches: list[DateMatch],
+) -> None:
+    assert [(m.phrase, m.date.text) for m in sample_matches] == SAMPLE_DATES
+
+
+def test_spans_point_at_the_phrases_and_never_overlap(sample_matches: list[DateMatch]) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    previous_end = 0
+    for match in sample_matches:
+        assert text[match.start : match.end] == match.phrase
+        assert match.start >= previous_end
+        previous_end = match.end
+        assert match.date.phrase == match.phrase
+        assert match.date.reference == PUBLISHED
+
+
+def test_the_sample_non_dates_are_not_marked(sample_matches: list[DateMatch]) -> None:
+    phrases = " | ".join(m.phrase for m in sample_matches)
+    for trap in ("11,000", "80th", "anniversary", "Victory Day", "may travel", "recent years"):
+        assert trap not in phrases
+
+
+def test_tense_is_read_from_the_verbs_near_the_phrase(sample_matches: list[DateMatch]) -> None:
+    tenses = {m.phrase: m.tense for m in sample_matches}
+    assert tenses["Friday"] is Tense.PAST  # "experts said Friday"
+    assert tenses["in May"] is Tense.FUTURE  # "Kim may travel to Moscow in May"
+    assert tenses["in June"] is Tense.PAST  # "signed ... in June"
+    assert tenses["in October"] is Tense.PAST  # "dispatched troops ... in October"
+    assert tenses["on Saturday"] is Tense.PAST  # "held talks ... on Saturday and discussed"
+    assert tenses["Thursday"] is Tense.PAST  # "wrapped up ... Thursday, raising ... could"
+    assert tenses["Feb. 25"] is None  # a photo caption in the present tense
+
+
+TRAPS = """\
+Type 094 submarines and 2000 troops were seen near Route 66, officials said.
+The G20 summit ended in a 7-4 vote; Theresa May spoke about F-16 jets and Su-57 fighters.
+The 80th anniversary drew 11,000 people, up 3.5 percent, at 10:30 a.m. The Arab Spring began.
+North Korea tested a Hwasong-19 missile. Jan Egeland and August Landmesser were named.
+COVID-19 cases fell. The price was $2024 for 24/7 access. In recent years, talks stalled.
+"""
+
+
+def test_numbers_names_and_scores_are_not_dates() -> None:
+    assert find(TRAPS, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Talks were held from March 3 to 5 in Hanoi.",
+            [("from March 3 to 5", "2025-03-03/2025-03-05")],
+        ),
+        (
+            "They met between June 18 and 19, 2024.",
+            [("between June 18 and 19, 2024", "2024-06-18/2024-06-19")],
+        ),
+        ("The two met in mid-2024 in Vladivostok.", [("mid-2024", "2024-05~/2024-08~")]),
+        ("Kim will visit Moscow next month.", [("next month", "2025-04")]),
+        ("Kim will visit Moscow on Friday.", [("on Friday", "2025-03-21")]),
+        ("Kim will visit Moscow on Saturday.", [("on Saturday", "2025-03-22")]),
+        ("Kim visited Moscow on Saturday.", [("on Saturday", "2025-03-15")]),
+        ("The summit is expected to be held next Friday.", [("next Friday", "2025-03-28")]),
+        ("He may have met Kim in May.", [("in May", "2024-05")]),
+        ("Visits came in July and August.", [("in July", "2024-07"), ("August", "2024-08")]),
+        ("Routes reopened in 1999 and 2001.", [("1999", "1999"), ("2001", "2001")]),
+        (
+            "Troops massed on 13.09.2024 and left on 2024-10-01.",
+            [("13.09.2024", "2024-09-13"), ("2024-10-01", "2024-10-01")],
+        ),
+        (
+            "Tests resumed in the first half of 2025.",
+            [("the first half of 2025", "2025-01/2025-06")],
+        ),
+        (
+            "Prices rose over the past two weeks.",
+            [("over the past two weeks", "2025-03-07/2025-03-21")],
+        ),
+        ("A deal is due by the end of the year.", [("by the end of the year", "../2025-12")]),
+        (
+            "The accord dates from the 1990s and was revised in the late 2000s.",
+            [("the 1990s", "199X"), ("the late 2000s", "2007~/2009")],
+        ),
+        (
+            "Kim arrived on Oct. 31, 2024. The next day, Seoul protested. "
+            "Two days later, Tokyo joined.",
+            [
+                ("Oct. 31, 2024", "2024-10-31"),
+                ("The next day", "2024-11-01"),
+                ("Two days later", "2024-11-03"),
+            ],
+        ),
+        (
+            "In 2022, the war began. Earlier that year, troops massed.",
+            [("2022", "2022"), ("Earlier that year", "2022")],
+        ),
+        ("SEOUL, March 21 (Yonhap) -- Talks ended.", [("March 21", "2025-03-21")]),
+        ("Shelling has continued since 2022, officials said.", [("since 2022", "2022/2025-03-21")]),
+        (
+            "Officials met last week and will meet again later this year.",
+            [("last week", "2025-03-10/2025-03-16"), ("later this year", "2025-03-21/2025-12-31")],
+        ),
+    ],
+)
+def test_news_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.phrase, m.date.text) for m in find(text, PUBLISHED)] == expected
+
+
+def test_a_phrase_that_points_back_is_skipped_without_a_fitting_anchor() -> None:
+    text = "Talks resumed last week.\nThe next day, nothing happened. Earlier that year, more."
+    assert [m.phrase for m in find(text, PUBLISHED)] == ["last week"]
+
+
+def test_a_datetime_reference_counts_as_its_day() -> None:
+    moment = dt.datetime(2025, 3, 21, 18, 30)
+    assert [m.date.text for m in find("They met yesterday.", moment)] == ["2025-03-20"]
+
+
+def test_empty_text_has_no_dates() -> None:
+    assert find("", PUBLISHED) == []
