@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from desk.dates.parse import attempt
+from desk.dates.parse import Resolution, attempt
 from desk.dates.partial import PartialDate
 from desk.dates.tense import Tense, TenseReader
 
@@ -113,11 +113,6 @@ _MODIFIERS = [
     "sometime",
 ]
 _LOWER_ANCHORS = [
-    "ago",
-    "now",
-    "hence",
-    "time",
-    "previously",
     "day",
     "days",
     "week",
@@ -181,6 +176,8 @@ def _word_kinds() -> dict[str, str]:
         kinds[word] = kinds[word.capitalize()] = "anchor"
     for word in _LOWER_ANCHORS:
         kinds[word] = "anchor"
+    for word in ("ago", "now", "hence", "time", "previously"):
+        kinds[word] = "word"  # they end phrases ("two days ago") but date nothing alone
     for word in _MONTH_NAMES:
         kinds[word] = "month"
     for word in _MONTH_ABBREVIATIONS:
@@ -227,6 +224,28 @@ _NO_START = frozenset(
     [",", "-", "–", "—", "and", "to", "of", "ago", "now", "hence", "time", "previously"]
 )
 _PREPOSITIONS = frozenset(["in", "on", "during", "at", "over"])
+# Words that never make a date on their own: a bare unit or part of a day.
+_ALONE_NEVER = frozenset(
+    [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "quarter",
+        "half",
+        "weekend",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ]
+)
 _RANGE_WORDS = frozenset(["to", "through", "until", "till", "and", "-", "–", "—"])
 _CHAIN = frozenset(["and", "or", ","])
 
@@ -340,8 +359,9 @@ def find(text: str, reference: dt.date) -> list[DateMatch]:
         reference = reference.date()
     matches: list[DateMatch] = []
     reader = TenseReader(text)
+    memo: dict[tuple[str, Tense | None, PartialDate | None], Resolution | None] = {}
     for run in _runs(text, _tokens(text)):
-        _scan_run(text, run, reference, reader, matches)
+        _scan_run(text, run, reference, reader, memo, matches)
     return matches
 
 
@@ -350,8 +370,14 @@ def _scan_run(
     run: list[_Token],
     reference: dt.date,
     reader: TenseReader,
+    memo: dict[tuple[str, Tense | None, PartialDate | None], Resolution | None],
     matches: list[DateMatch],
 ) -> None:
+    """Record the longest parseable spans of one run, left to right.
+
+    ``memo`` remembers every span already tried in this text with the same tense and anchor:
+    news copy repeats its phrases ("last year", "Friday") and its non-dates alike.
+    """
     last_end_index = -10
     last_kind: str | None = None
     index = 0
@@ -384,10 +410,16 @@ def _scan_run(
                 )
                 if not chained:
                     continue
+            if stop == index and first.word in _ALONE_NEVER:
+                continue
             start, end = first.start, last.end
             tense = reader.tense(start, end)
             anchor = _anchor(text, matches, start)
-            result = attempt(text[start:end], reference, tense, anchor)
+            key = (text[start:end], tense, anchor)
+            if key in memo:
+                result = memo[key]
+            else:
+                result = memo[key] = attempt(key[0], reference, tense, anchor)
             if result is None:
                 continue
             date = result.date
