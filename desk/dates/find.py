@@ -29,6 +29,16 @@ from dataclasses import dataclass
 from desk.dates.parse import Resolution, attempt
 from desk.dates.partial import PartialDate
 from desk.dates.tense import Tense, TenseReader
+from desk.dates.vocabulary import (
+    DAY_WORDS,
+    MODIFIERS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    PERIOD_WORDS,
+    SEASONS,
+    TAIL_WORDS,
+    WEEKDAY_NAMES,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,148 +52,23 @@ class DateMatch:
     tense: Tense | None
 
 
-_MODIFIERS = [
-    "last",
-    "this",
-    "that",
-    "next",
-    "past",
-    "previous",
-    "preceding",
-    "prior",
-    "following",
-    "coming",
-    "current",
-    "same",
-    "earlier",
-    "later",
-    "early",
-    "mid",
-    "late",
-    "beginning",
-    "start",
-    "middle",
-    "end",
-    "close",
-    "the",
-    "of",
-    "in",
-    "on",
-    "since",
-    "from",
-    "to",
-    "through",
-    "until",
-    "till",
-    "between",
-    "and",
-    "or",
-    "by",
-    "before",
-    "after",
-    "afterwards",
-    "around",
-    "about",
-    "circa",
-    "approximately",
-    "roughly",
-    "during",
-    "over",
-    "within",
-    "for",
-    "a",
-    "an",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "some",
-    "sometime",
-]
-_LOWER_ANCHORS = [
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "weekend",
-    "month",
-    "months",
-    "year",
-    "years",
-    "decade",
-    "decades",
-    "quarter",
-    "half",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-]
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_MONTH_ABBREVIATIONS = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sept",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-]
-_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
 def _word_kinds() -> dict[str, str]:
     """Surface form -> token kind. Months and weekdays count only when capitalised."""
     kinds: dict[str, str] = {}
-    for word in _MODIFIERS:
+    for word in MODIFIERS:
         kinds[word] = kinds[word.capitalize()] = "word"
-    for word in ("yesterday", "today", "tomorrow", "tonight"):
+    for word in DAY_WORDS:
         kinds[word] = kinds[word.capitalize()] = "anchor"
-    for word in _LOWER_ANCHORS:
-        kinds[word] = "anchor"
-    for word in ("ago", "now", "hence", "time", "previously"):
-        kinds[word] = "word"  # they end phrases ("two days ago") but date nothing alone
-    for word in _MONTH_NAMES:
+    for word in PERIOD_WORDS:
+        kinds[word] = "anchor"  # lower case only: "Victory Day", "Arab Spring" are names
+    for word in TAIL_WORDS:
+        kinds[word] = "word"
+    for word in MONTH_NAMES:
         kinds[word] = "month"
-    for word in _MONTH_ABBREVIATIONS:
+    for word in MONTH_ABBREVIATIONS:
         kinds[word + "."] = "month"
         kinds[word] = "abbreviation"  # a month only before a number: "Jan" is also a name
-    for word in _WEEKDAY_NAMES:
+    for word in WEEKDAY_NAMES:
         kinds[word] = "weekday"
     return kinds
 
@@ -204,50 +89,15 @@ _DAY_ABBREVIATION_FOLLOWS = re.compile(r"\s\d")
 _ANCHOR_KINDS = frozenset(
     ["iso", "numeric", "decade", "year", "month", "weekday", "period", "anchor"]
 )
-_SEASONS = frozenset(["spring", "summer", "autumn", "fall", "winter"])
+_SEASONS = frozenset(SEASONS)
 _HOLDERS = frozenset(["quarter", "half"])
-_TAIL_WORDS = frozenset(
-    [
-        "ago",
-        "now",
-        "hence",
-        "time",
-        "previously",
-        "later",
-        "earlier",
-        "before",
-        "after",
-        "afterwards",
-    ]
-)
-_NO_START = frozenset(
-    [",", "-", "–", "—", "and", "to", "of", "ago", "now", "hence", "time", "previously"]
-)
+_NO_START = TAIL_WORDS | {",", "-", "–", "—", "and", "to", "of"}
 _PREPOSITIONS = frozenset(["in", "on", "during", "at", "over"])
-# Words that never make a date on their own: a bare unit or part of a day.
-_ALONE_NEVER = frozenset(
-    [
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "decade",
-        "decades",
-        "quarter",
-        "half",
-        "weekend",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    ]
-)
+# A bare unit or part of a day is never a date on its own.
+_ALONE_NEVER = PERIOD_WORDS - _SEASONS
 _RANGE_WORDS = frozenset(["to", "through", "until", "till", "and", "-", "–", "—"])
 _CHAIN = frozenset(["and", "or", ","])
+_ENDING_WORDS = TAIL_WORDS | {"later", "earlier", "before", "after", "afterwards"}
 
 
 @dataclass(slots=True)
@@ -259,7 +109,7 @@ class _Token:
 
     @property
     def can_end(self) -> bool:
-        return self.kind in _ANCHOR_KINDS or self.kind == "number" or self.word in _TAIL_WORDS
+        return self.kind in _ANCHOR_KINDS or self.kind == "number" or self.word in _ENDING_WORDS
 
 
 def _tokens(text: str) -> list[_Token]:

@@ -29,6 +29,7 @@ from desk.dates.absolute import Fields
 from desk.dates.partial import DateError, PartialDate, Precision
 from desk.dates.tense import Tense
 from desk.dates.vocabulary import (
+    KNOWN_WORDS,
     MONTH_RE,
     MONTHS,
     NUMBER_RE,
@@ -67,7 +68,9 @@ class _Context:
     @property
     def reference(self) -> dt.date:
         self.used = True
-        return self._given if self._given is not None else dt.date.today()
+        if self._given is None:
+            self._given = dt.date.today()  # once: every part of one phrase shares the day
+        return self._given
 
     @property
     def anchor(self) -> PartialDate | None:
@@ -155,7 +158,13 @@ def normalise(text: str) -> str:
     return text.strip(' ,;:!?"').rstrip(".") if text[-1:] in ' ,;:!?".' else text
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
 def _why_not(text: str) -> str:
+    strangers = [word for word in _WORD.findall(text) if word not in KNOWN_WORDS]
+    if strangers:
+        return f"{strangers[0]!r} is not part of any date desk knows"
     if not re.search(r"\d", text):
         return "it names no month, weekday, year or day relative to another"
     if not re.search(r"(?<!\d)\d{4}(?!\d)", text) and not re.search(MONTH_RE, text):

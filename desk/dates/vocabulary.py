@@ -21,7 +21,7 @@ def _names(table: list[tuple[str, ...]], extra: dict[str, int]) -> dict[str, int
     return names
 
 
-#: month word -> 1..12 ("sept" is AP style; dateutil already knows "sep" and "sept").
+#: month word -> 1..12 (dateutil knows AP's "Sept" as well as "Sep").
 MONTHS: dict[str, int] = _names(_INFO.MONTHS, {})
 
 #: weekday word -> 0 (Monday) .. 6 (Sunday), as ``datetime.date.weekday()``.
@@ -70,10 +70,52 @@ UNITS: dict[str, str] = {
     form: unit for unit in ("day", "week", "month", "year", "decade") for form in (unit, unit + "s")
 }
 
-#: Month abbreviations that stand for a month only when written with a full stop or before a
-#: number in running text ("Jan" alone is a name as often as a month).
-MONTH_ABBREVIATIONS: frozenset[str] = frozenset(
-    name for name in MONTHS if len(name) <= 4 and name not in ("may", "june", "july")
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Words that qualify or join a date phrase ("last", "early", "between", "two").
+MODIFIERS = words(
+    """last this that next past previous preceding prior following coming current same earlier
+    later early mid late beginning start middle end close the of in on since from to through
+    until till between and or by before after afterwards around about circa approximately
+    roughly during over within for a an one two three four five six seven eight nine ten eleven
+    twelve first second third fourth some sometime"""
+)
+#: Days named relative to the reference day.
+DAY_WORDS = words("yesterday today tomorrow tonight")
+#: Units, seasons and parts of a day: a date with a modifier, never alone.
+PERIOD_WORDS = words(
+    """day days week weeks weekend month months year years decade decades quarter half spring
+    summer autumn fall winter morning afternoon evening night"""
+)
+#: Words that end a phrase ("two days ago", "in two weeks' time") and date nothing alone.
+TAIL_WORDS = words("ago now hence time previously")
+
+#: Month and weekday names as news copy capitalises them.
+MONTH_NAMES: tuple[str, ...] = tuple(forms[-1] for forms in _INFO.MONTHS)
+WEEKDAY_NAMES: tuple[str, ...] = tuple(forms[-1] for forms in _INFO.WEEKDAYS)
+#: Abbreviations that are a month in running text only with a full stop or before a number
+#: ("Jan. 5", "Jan 5"): "Jan" alone is a name as often as a month.
+MONTH_ABBREVIATIONS: tuple[str, ...] = (
+    *(forms[0] for forms in _INFO.MONTHS if forms[0] != "May"),
+    "Sept",
+)
+
+#: Every word some date phrase uses, in lower case (for saying which word is not one).
+KNOWN_WORDS = frozenset().union(
+    MONTHS,
+    WEEKDAYS,
+    NUMBERS,
+    ORDINALS,
+    SEASONS,
+    UNITS,
+    MODIFIERS,
+    DAY_WORDS,
+    PERIOD_WORDS,
+    TAIL_WORDS,
+    words("ad st nd rd th ca c approx q h"),
 )
 
 

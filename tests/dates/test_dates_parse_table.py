@@ -444,8 +444,10 @@ def test_error_messages_say_why() -> None:
         parse("Friday, Sept. 14, 2024")
     with pytest.raises(DateError, match="either way round"):
         parse("03/04/2025")
-    with pytest.raises(DateError, match="a number alone is not a date"):
+    with pytest.raises(DateError, match="'route' is not part of any date"):
         parse("Route 66")
+    with pytest.raises(DateError, match="a number alone is not a date"):
+        parse("66")
 
 
 def test_precision_is_never_invented() -> None:
