@@ -121,6 +121,9 @@ def resolve(
         if message.startswith(repr(text)):
             raise
         raise DateError(f"{text!r}: {message}") from None
+    except (ValueError, OverflowError):
+        # Calendar arithmetic past year 9999 or before year 1 ("winter 9999", "about 0001").
+        raise DateError(f"{text!r} reaches outside the years 0001-9999") from None
     used = context.reference if context.used else reference
     return Resolution(
         value.with_context(phrase=text, reference=used), context.used, context.anchored
@@ -140,7 +143,7 @@ def attempt(
         if canonical is None:
             return None
         value = PartialDate.from_canonical(canonical, phrase=text, reference=reference)
-    except DateError:
+    except (ValueError, OverflowError):  # DateError, or the calendar's edge
         return None
     return Resolution(value, context.used, context.anchored)
 

@@ -116,6 +116,15 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 
 def _parse_point(text: str, whole: str) -> _Point:
+    point = _read_point(text, whole)
+    try:
+        point.earliest, point.latest  # noqa: B018 - the window must fit the calendar
+    except (ValueError, OverflowError):
+        raise DateError(f"{whole!r} reaches outside the years 0001-9999") from None
+    return point
+
+
+def _read_point(text: str, whole: str) -> _Point:
     match = _SIMPLE.match(text)
     if not match:
         raise DateError(

@@ -275,3 +275,37 @@ def test_find_returns_ordered_disjoint_spans_of_valid_dates(
         assert PartialDate.from_canonical(match.date.text) == match.date
         assert match.date.phrase == match.phrase
         assert "11,000" not in match.phrase and "094" not in match.phrase
+
+
+WORDS = str.split(
+    "last this next the of in on since from to between and early mid late around Friday May "
+    "June Sept. March 3 5 13 2024 1990s '90s day weeks year ago two a - , winter quarter first "
+    "half Q1 earlier that following yesterday by before 31 29 Feb. 0001 9999 13.09.2024 "
+    "2025-05~ .. / ~ 199X troops Type 094 Route 66 7-4"
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(st.text(max_size=40), st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join)),
+    references,
+    tenses,
+)
+def test_any_text_is_a_date_or_a_date_error(text: str, reference: dt.date, tense) -> None:
+    try:
+        value = parse(text, reference, tense)
+    except DateError:
+        return
+    assert PartialDate.from_canonical(value.text) == value
+    if value.earliest is not None and value.latest is not None:
+        assert value.earliest <= value.latest
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=300), references)
+def test_find_survives_any_text(text: str, reference: dt.date) -> None:
+    previous_end = 0
+    for match in find(text, reference):
+        assert text[match.start : match.end] == match.phrase
+        assert previous_end <= match.start
+        previous_end = match.end
