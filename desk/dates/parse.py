@@ -491,6 +491,8 @@ def _operator(operator: str, rest: str, context: _Context) -> str | None:
         return periods.interval(start, periods.day(reference))
     if operator == "from":
         return f"{periods.first(inner)}/.."
+    if operator == "before" and rest.startswith(("the end of", "the close of")):
+        return f"../{periods.last(inner)}"  # idiom: "before the end of the month" is by its end
     if operator == "before":
         return f"../{_step(periods.first(inner), -1)}"
     if operator == "after":

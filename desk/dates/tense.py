@@ -39,7 +39,8 @@ _FUTURE = (
     r"(?:expected|likely|set|due|scheduled|slated|poised|going|planning|about)\s+to"
     r"|(?:plans?|planned|intends?|intended|aims?|hopes?|vows?|vowed|pledged|promised)\s+to)"
     r"(?:\s+(?:not|also|likely|soon|still|then))?(?:\s+be)?(?:\s+[a-z]+)?"
-    r"|to\s+be\s+held|upcoming|forthcoming"
+    r"|(?:scheduled|slated|set|planned|due|expected)\s+(?:for|on|in)"
+    r"|to\s+be\s+held|upcoming|forthcoming|ahead\s+of"
 )
 # "may have met", "could have been": a modal with a perfect looks back, not forward.
 _PERFECT_MODAL = r"(?:may|might|could|would|should|must)\s+have\s+[a-z]+"

@@ -109,6 +109,15 @@ def test_numbers_names_and_scores_are_not_dates() -> None:
         ("Kim visited Moscow on Saturday.", [("on Saturday", "2025-03-15")]),
         ("The summit is expected to be held next Friday.", [("next Friday", "2025-03-28")]),
         ("He may have met Kim in May.", [("in May", "2024-05")]),
+        (
+            "The summit, scheduled for June 18-19, was announced.",
+            [("June 18-19", "2025-06-18/2025-06-19")],
+        ),
+        ("Troops drilled ahead of the May 9 parade.", [("May 9", "2025-05-09")]),
+        (
+            "Another test is planned before the end of the month.",
+            [("before the end of the month", "../2025-03-31")],
+        ),
         ("Visits came in July and August.", [("in July", "2024-07"), ("August", "2024-08")]),
         ("Routes reopened in 1999 and 2001.", [("1999", "1999"), ("2001", "2001")]),
         (
