@@ -38,10 +38,6 @@ class Fields:
     weekday: int | None = None
     year_shift: int | None = None
 
-    @property
-    def has_year(self) -> bool:
-        return self.year is not None or self.year_shift is not None
-
     def year_for(self, reference: dt.date) -> int | None:
         if self.year is not None:
             return self.year

@@ -96,6 +96,9 @@ _PREPOSITIONS = frozenset(["in", "on", "during", "at", "over"])
 # A bare unit or part of a day is never a date on its own.
 _ALONE_NEVER = PERIOD_WORDS - _SEASONS
 _RANGE_WORDS = frozenset(["to", "through", "until", "till", "and", "-", "–", "—"])
+# No date phrase runs longer than this many tokens ("from the first half of 2024 to the
+# second half of 2025" is 14); the cap keeps a long run of list words linear.
+_LONGEST = 16
 _CHAIN = frozenset(["and", "or", ","])
 _ENDING_WORDS = TAIL_WORDS | {"later", "earlier", "before", "after", "afterwards"}
 
@@ -238,7 +241,7 @@ def _scan_run(
             index += 1
             continue
         found = False
-        for stop in range(count - 1, index - 1, -1):
+        for stop in range(min(count, index + _LONGEST) - 1, index - 1, -1):
             last = run[stop]
             if not last.can_end:
                 continue

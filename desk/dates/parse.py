@@ -413,8 +413,12 @@ _THE_UNIT = re.compile(r"(?:this|the)\s(?P<u>week|month|year|decade)")
 _BARE_WEEKDAY = re.compile(rf"(?P<wd>{WEEKDAY_RE})\.?")
 
 
-def _expression(text: str, context: _Context) -> str | None:
-    """Canonical text for ``text``, None when no rule recognises it."""
+def _expression(text: str, context: _Context, ranges: bool = True) -> str | None:
+    """Canonical text for ``text``, None when no rule recognises it.
+
+    ``ranges`` is False for the sides of a range: a side is never itself split again, which
+    keeps "A and B and C and ..." linear instead of exponential.
+    """
     if _CANONICAL.fullmatch(text):
         try:
             return PartialDate.from_canonical(text.upper()).text
@@ -429,7 +433,7 @@ def _expression(text: str, context: _Context) -> str | None:
             result = handler(match, context)
             if result is not None:
                 return result
-    match = _EXPLICIT_RANGE.fullmatch(text)
+    match = _EXPLICIT_RANGE.fullmatch(text) if ranges else None
     if match:
         body = match["body"]
         separators = _FROM_SEPARATOR if match["kw"] == "from" else _BETWEEN_SEPARATOR
@@ -438,14 +442,15 @@ def _expression(text: str, context: _Context) -> str | None:
             return result
     match = _OPERATOR.fullmatch(text)
     if match:
-        result = _operator(match["op"], match["rest"], context)
+        result = _operator(match["op"], match["rest"], context, ranges)
         if result is not None:
             return result
-    result = _split_range(text, _SEPARATOR, context) or _split_range(
-        text, _BETWEEN_SEPARATOR, context, fields_only=True
-    )
-    if result is not None:
-        return result
+    if ranges:
+        result = _split_range(text, _SEPARATOR, context) or _split_range(
+            text, _BETWEEN_SEPARATOR, context, fields_only=True
+        )
+        if result is not None:
+            return result
     match = _POSITION.fullmatch(text)
     if match:
         rest = match["rest"]
@@ -453,7 +458,7 @@ def _expression(text: str, context: _Context) -> str | None:
         whole = (
             relative.calendar_unit(unit["u"], context.reference, 0)
             if unit
-            else _expression(rest, context)
+            else _expression(rest, context, ranges)
         )
         if whole is not None:
             return periods.part(whole, match["p"] or _POSITION_WORDS[match["w"]])
@@ -471,8 +476,8 @@ def _resolve_fields(fields: Fields, context: _Context) -> str | None:
     return fields.resolve(context.reference, context.tense)
 
 
-def _operator(operator: str, rest: str, context: _Context) -> str | None:
-    inner = _expression(rest, context)
+def _operator(operator: str, rest: str, context: _Context, ranges: bool) -> str | None:
+    inner = _expression(rest, context, ranges)
     if inner is None:
         return None
     if operator.startswith("some"):
@@ -532,7 +537,7 @@ def _side(text: str, context: _Context) -> _Side | None:
     if match:
         return WEEKDAYS[match["wd"]]
     try:
-        return _expression(text, context)
+        return _expression(text, context, ranges=False)
     except DateError:
         return None
 
@@ -600,7 +605,7 @@ def _range(
         earliest = periods.value(first).earliest
         assert earliest is not None
         later = _Context(earliest, Tense.FUTURE, None)
-        again = _expression(end_text, later)
+        again = _expression(end_text, later, ranges=False)
         if again is None or not later.used:
             raise
         context.used = True

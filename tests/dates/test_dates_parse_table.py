@@ -480,3 +480,15 @@ def test_a_datetime_reference_counts_as_its_day() -> None:
     moment = dt.datetime(2025, 3, 21, 23, 59)
     assert parse("yesterday", moment).text == "2025-03-20"
     assert parse("yesterday", moment).reference == dt.date(2025, 3, 21)
+
+
+def test_long_lists_stay_fast() -> None:
+    """A side of a range is never split again: 'A and B and C ...' costs linear time."""
+    import time
+
+    for separator in (" and ", " to ", "-"):
+        text = separator.join(["March 3"] * 40)
+        started = time.perf_counter()
+        with pytest.raises(DateError):
+            parse(text, dt.date(2025, 3, 21))
+        assert time.perf_counter() - started < 1.0
