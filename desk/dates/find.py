@@ -1,10 +1,11 @@
 """find(): every date phrase in a source's text, with its span, value and tense.
 
-The scanner tokenises the text once with a single compiled pattern (months and weekdays only
-when capitalised, numbers only when they stand alone: not "11,000", "F-16" or "Type 094"),
-groups adjacent tokens into runs, and within each run hands the longest span that ``parse``
-accepts to the caller, left to right, so matches never overlap and "September last year" is
-one phrase, not two.
+The scanner reads the text once with a cheap pattern (words and number clusters) and a table
+lookup that keeps only date words: months and weekdays only when capitalised, numbers only
+when they stand alone (not "11,000", "G20", "F-16", "Type 094", "5%"). Adjacent date words
+form runs; within each run the longest span that ``parse`` accepts wins, left to right, so
+matches never overlap and "September last year" is one phrase, not "September" + "last year".
+The tense handed to ``parse`` is read from the verbs around the span (see ``tense``).
 
 A careful reader's caution on top of the grammar:
 
@@ -85,7 +86,7 @@ _SCAN = re.compile(
     r"|(?P<letters>[A-Za-z]+)\.?"
     r"|(?P<comma>,)|(?P<dash>[-–—])"
 )
-_DAY_ABBREVIATION_FOLLOWS = re.compile(r"\s\d")
+_NUMBER_FOLLOWS = re.compile(r"\s\d")
 _ANCHOR_KINDS = frozenset(
     ["iso", "numeric", "decade", "year", "month", "weekday", "period", "anchor"]
 )
@@ -132,7 +133,7 @@ def _tokens(text: str) -> list[_Token]:
             if kind is None:
                 continue
             if kind == "abbreviation":
-                if not _DAY_ABBREVIATION_FOLLOWS.match(text, end):
+                if not _NUMBER_FOLLOWS.match(text, end):
                     continue
                 kind = "month"
             append(_Token(kind, word.lower(), start, end))

@@ -8,6 +8,12 @@ qualifier such as "last") and returns canonical text. The rules, in one place:
 * "last Friday" / "next Friday" are exact when the day lies outside the reference's own week
   (Monday to Sunday); inside it they are honestly ambiguous (the Friday of this week or of the
   previous / following one) and resolve to an approximate window spanning both candidates.
+* A month or day without a year ("in May", "Feb. 25", "the summer") in a past context is the
+  latest one that has begun by the reference day, in a future context the earliest one not yet
+  over, and without a tense the one nearest the reference day ("in June" in the sample report
+  of March 2025, after "signed", is June 2024).
+* "earlier this month" runs from the 1st to the reference day, "later this year" from the
+  reference day to 31 December; "earlier in the day" is the reference day.
 * "last June" is the most recent June before the reference month; "next June" the first after it;
   "this June" the reference year's.
 * Weeks run Monday to Sunday (ISO 8601). "N weeks ago" and "N months ago" are approximate; days

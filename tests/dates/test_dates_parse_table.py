@@ -8,6 +8,7 @@ leap days. Every row was checked by hand as a careful reader would read the phra
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -484,8 +485,6 @@ def test_a_datetime_reference_counts_as_its_day() -> None:
 
 def test_long_lists_stay_fast() -> None:
     """A side of a range is never split again: 'A and B and C ...' costs linear time."""
-    import time
-
     for separator in (" and ", " to ", "-"):
         text = separator.join(["March 3"] * 40)
         started = time.perf_counter()
