@@ -80,7 +80,7 @@ _SCAN = re.compile(
     r"(?P<iso>\d{4}-\d{2}-\d{2})(?![\d/-])"
     r"|(?P<numeric>\d{1,2}[./]\d{1,2}[./]\d{4})(?![\d/]|[.-]\d)"
     r"|(?P<other>\d+(?:[.,:/]\d+)+)"
-    r"|(?P<decade>\d{3}0s|'\d0s)\b"
+    r"|(?P<decade>\d{3}0s|['’]\d0s)\b"
     r"|(?P<digits>\d+)(?P<ordinal>st|nd|rd|th)?"
     r"|(?P<period>[QH][1-4])\b"
     r"|(?P<letters>[A-Za-z]+)\.?"

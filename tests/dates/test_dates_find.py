@@ -167,6 +167,14 @@ def test_a_phrase_that_points_back_is_skipped_without_a_fitting_anchor() -> None
     assert [m.phrase for m in find(text, PUBLISHED)] == ["last week"]
 
 
+def test_typographic_spaces_dashes_and_apostrophes() -> None:
+    text = "Talks ran from Feb.\u00a028\u2013March\u00a02 and recalled the \u201990s."
+    assert [(m.phrase, m.date.text) for m in find(text, PUBLISHED)] == [
+        ("from Feb.\u00a028\u2013March\u00a02", "2025-02-28/2025-03-02"),
+        ("the \u201990s", "199X"),
+    ]
+
+
 def test_a_datetime_reference_counts_as_its_day() -> None:
     moment = dt.datetime(2025, 3, 21, 18, 30)
     assert [m.date.text for m in find("They met yesterday.", moment)] == ["2025-03-20"]
