@@ -1,33 +1,23 @@
-"""The desk app. This first screen lists the meetings of the opened desk as a timeline."""
+"""The desk app: screens, the undo history, help, the command palette and error reporting."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from textual import on, work
-from textual.app import App, ComposeResult
+from textual import on
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from desk.store import ChangeNotice, DeskError, UndoRefused
+from desk.tui.commands import RecordJumps
+from desk.tui.history import UndoHistory
+from desk.tui.work import in_thread
+
 if TYPE_CHECKING:
-    from desk.store import Cursor, MeetingRow, Page, Stats, Store
-
-#: Rows fetched per page; more are fetched as the cursor nears the end.
-PAGE_SIZE = 100
-
-
-@dataclass
-class MeetingsLoaded(Message):
-    page: Page[MeetingRow]
-    first: bool
-
-
-@dataclass
-class StatsLoaded(Message):
-    stats: Stats
+    from desk.store import Store
 
 
 class DeskApp(App[None]):
@@ -35,99 +25,116 @@ class DeskApp(App[None]):
 
     TITLE = "desk"
     CSS_PATH = "desk.tcss"
+    COMMANDS = App.COMMANDS | {RecordJumps}
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("r", "reload", "Reload", id="reload"),
-        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
-        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
     ]
 
     def __init__(self, store: Store, note: str | None = None) -> None:
         super().__init__()
         self.store = store
         self.note = note
-        self._next: Cursor | None = None
-        self._loading_more = False
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="status-line")
-        yield Footer()
+        self.history = UndoHistory()
+        store.add_listener(self._heard)
 
     def on_mount(self) -> None:
-        self.sub_title = self.note or self.store.location.describe()
-        table = self.query_one("#meetings", DataTable)
-        table.add_column("Date", key="date", width=14)
-        table.add_column("Status", key="status", width=10)
-        table.add_column("Meeting", key="title")
-        table.add_column("Place", key="place")
-        table.add_column("Src", key="sourced", width=3)
-        table.loading = True
-        self.load_meetings(None)
-        self.load_stats()
+        from desk.tui.screens.main import MainScreen
 
-    @work(thread=True, exclusive=True, group="meetings", exit_on_error=False)
-    def load_meetings(self, after: Cursor | None) -> None:
-        from desk.model import Meeting
+        self.push_screen(MainScreen())
 
-        page = self.store.page(Meeting, after=after, limit=PAGE_SIZE)
-        self.post_message(MeetingsLoaded(page, first=after is None))
+    # -- changes ---------------------------------------------------------------------------------
+    def _heard(self, notice: ChangeNotice) -> None:
+        """Called in the worker thread that committed a change."""
+        self.call_from_thread(self._changed, notice)
 
-    @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
-    def load_stats(self) -> None:
-        self.post_message(StatsLoaded(self.store.stats()))
+    def _changed(self, notice: ChangeNotice) -> None:
+        if notice.action not in ("undo", "redo"):
+            self.history.record(notice.changeset_id, notice.summary)
+        from desk.tui.screens.main import MainScreen
 
-    @on(MeetingsLoaded)
-    def show_meetings(self, message: MeetingsLoaded) -> None:
-        table = self.query_one("#meetings", DataTable)
-        if message.first:
-            table.clear()
-        for row in message.page.rows:
-            table.add_row(
-                row.date.display() if row.date else "undated",
-                row.status,
-                row.title,
-                row.place or "",
-                "✓" if row.evidence_count else "·",
-                key=str(row.id),
-            )
-        self._next = message.page.next
-        self._loading_more = False
-        table.loading = False
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen) or hasattr(screen, "refresh_after_change"):
+                screen.refresh_after_change()
 
-    @on(StatsLoaded)
-    def show_stats(self, message: StatsLoaded) -> None:
-        counts = message.stats.counts
-        self.query_one("#status-line", Static).update(
-            f"{counts['meetings']} meetings · {counts['actors']} actors · "
-            f"{counts['agenda_items']} agenda items · {counts['sources']} sources · "
-            f"{message.stats.unsourced_total} unsourced"
+    def action_undo(self) -> None:
+        entry = self.history.next_undo()
+        if entry is None:
+            self.notify("Nothing to undo.", timeout=3)
+            return
+        store = self.store
+
+        def undone(undo_id: int) -> None:
+            self.history.undone(undo_id)
+            self.notify(f"Undone: {entry.summary}", timeout=4)
+
+        in_thread(
+            self.screen,
+            lambda: store.undo(entry.changeset_id),
+            undone,
+            self.show_error,
+            group="write",
         )
 
-    @on(DataTable.RowHighlighted)
-    def maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
-        table = event.data_table
-        if (
-            self._next is not None
-            and not self._loading_more
-            and event.cursor_row >= table.row_count - 10
-        ):
-            self._loading_more = True
-            self.load_meetings(self._next)
+    def action_redo(self) -> None:
+        target = self.history.redo_target()
+        entry = self.history.next_redo()
+        if target is None or entry is None:
+            self.notify("Nothing to redo.", timeout=3)
+            return
+        store = self.store
+
+        def redone(redo_id: int) -> None:
+            self.history.redone(redo_id)
+            self.notify(f"Redone: {entry.summary}", timeout=4)
+
+        in_thread(self.screen, lambda: store.redo(target), redone, self.show_error, group="write")
+
+    # -- help and the palette --------------------------------------------------------------------
+    def action_help(self) -> None:
+        from desk.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every action the current screen offers, from its live bindings, plus Textual's own."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            key = self.get_key_display(binding)
+            yield SystemCommand(
+                f"{binding.description} ({key})",
+                binding.id or binding.action,
+                lambda node=active.node, action=binding.action: self.run_action(action, node),
+            )
+
+    # -- errors ------------------------------------------------------------------------------------
+    def show_error(self, error: DeskError) -> None:
+        title = "Nothing to undo" if isinstance(error, UndoRefused) else "Not done"
+        self.notify(str(error), title=title, severity="error", timeout=10)
+
+    def show_unexpected(self, error: BaseException) -> None:
+        self.log.error(error)
+        self.notify(
+            f"{type(error).__name__}: {error}",
+            title="Unexpected error",
+            severity="error",
+            timeout=15,
+        )
 
     @on(Worker.StateChanged)
-    def report_failure(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR and event.worker.error is not None:
-            self.query_one("#meetings", DataTable).loading = False
-            self.notify(str(event.worker.error), title="desk", severity="error", timeout=10)
-
-    def action_reload(self) -> None:
-        self.load_meetings(None)
-        self.load_stats()
-
-    def action_cursor_down(self) -> None:
-        self.query_one("#meetings", DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one("#meetings", DataTable).action_cursor_up()
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state is not WorkerState.ERROR or event.worker.error is None:
+            return
+        error = event.worker.error
+        if isinstance(error, DeskError):
+            self.show_error(error)
+        else:
+            self.show_unexpected(error)

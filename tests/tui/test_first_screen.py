@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from desk.store import Store
 from desk.tui.app import DeskApp
+from desk.tui.screens.main import MainScreen
+
+from .conftest import settle
 
 
 async def test_the_app_lists_the_sample_meetings(sample_store: Store) -> None:
     app = DeskApp(sample_store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        table = app.query_one("#meetings", DataTable)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        table = screen.table
         assert table.row_count == 10
-        first = table.get_row_at(0)
-        assert first[0] == "May 2025" and first[1] == "speculated"
-        assert first[2] == "Kim Jong-un's possible visit to Moscow"
-        assert table.get_row_at(9)[0] == "undated"
-        status = str(app.query_one("#status-line", Static).render())
+        first = [str(cell) for cell in table.get_row_at(0)]
+        assert first[:3] == ["May 2025", "◌ speculated", "Kim Jong-un's possible visit to Moscow"]
+        assert str(table.get_row_at(9)[0]) == "undated"
+        status = str(screen.query_one("#status-line", Static).render())
         assert "10 meetings" in status and "0 unsourced" in status
         await pilot.press("j", "j")
         assert table.cursor_row == 2

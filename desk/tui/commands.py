@@ -1,0 +1,48 @@
+"""The command palette's record provider: jump to any actor, meeting, agenda item or source by name.
+
+(Actions come from the app's ``get_system_commands``, generated from the live bindings.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from textual.command import Hit, Hits, Provider
+
+from desk.model import Actor, AgendaItem, Meeting, Source
+
+if TYPE_CHECKING:
+    from desk.tui.app import DeskApp
+
+MODELS = {"actor": Actor, "meeting": Meeting, "agenda item": AgendaItem, "source": Source}
+
+
+class RecordJumps(Provider):
+    """Records whose name, alias or title match what is typed."""
+
+    async def search(self, query: str) -> Hits:
+        app: DeskApp = self.app  # type: ignore[assignment]
+        if len(query.strip()) < 2:
+            return
+        hits = await asyncio.to_thread(app.store.search, query, limit=12)
+        matcher = self.matcher(query)
+        for hit in hits:
+            label = f"{hit.kind}: {hit.label}"
+            score = matcher.match(hit.label) or 0.5
+            yield Hit(
+                score,
+                matcher.highlight(label),
+                lambda model=MODELS[hit.kind], record_id=hit.id: self._jump(model, record_id),
+                text=label,
+                help=hit.detail or f"go to {hit.kind} #{hit.id}",
+            )
+
+    def _jump(self, model: type, record_id: int) -> None:
+        from desk.tui.screens.main import MainScreen
+
+        app = self.app
+        while len(app.screen_stack) > 1 and not isinstance(app.screen, MainScreen):
+            app.pop_screen()
+        if isinstance(app.screen, MainScreen):
+            app.screen.show_record(model, record_id)

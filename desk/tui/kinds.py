@@ -1,0 +1,127 @@
+"""The four lists of the main screen: their tables' columns and how a row is drawn."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+
+from desk.model import Actor, AgendaItem, Meeting, Record, Source
+from desk.store import ActorRow, AgendaRow, MeetingRow, SourceRow
+from desk.tui.presentation import AGENDA_STATUS, date_cell, sourced, status
+from desk.tui.widgets.paged_table import Cell, Column
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # "meetings"
+    label: str  # tab label
+    singular: str  # "meeting"
+    model: type[Record]
+    columns: tuple[Column, ...]
+    render: Callable[[Any], Sequence[Cell]]
+
+
+def _meeting(row: MeetingRow) -> Sequence[Cell]:
+    return (
+        date_cell(row.date),
+        status(row.status),
+        row.title,
+        row.place or "",
+        sourced(row.evidence_count),
+    )
+
+
+def _actor(row: ActorRow) -> Sequence[Cell]:
+    return (
+        Text(row.name, style="bold"),
+        row.kind,
+        row.title or "",
+        row.country or "",
+        str(row.meeting_count),
+        sourced(row.evidence_count),
+    )
+
+
+def _agenda(row: AgendaRow) -> Sequence[Cell]:
+    return (
+        row.title,
+        status(row.status, AGENDA_STATUS),
+        str(row.meeting_count),
+        sourced(row.evidence_count),
+    )
+
+
+def _source(row: SourceRow) -> Sequence[Cell]:
+    return (
+        date_cell(row.date),
+        row.publisher or "",
+        row.title,
+        row.reliability or "?",
+        str(row.evidence_count),
+    )
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        "meetings",
+        "Meetings",
+        "meeting",
+        Meeting,
+        (
+            Column("date", "Date", 14),
+            Column("status", "Status", 12),
+            Column("title", "Meeting", minimum=20, weight=3),
+            Column("place", "Place", minimum=10),
+            Column("sourced", "Evidence", 9),
+        ),
+        _meeting,
+    ),
+    Kind(
+        "actors",
+        "Actors",
+        "actor",
+        Actor,
+        (
+            Column("name", "Name", minimum=16, weight=2),
+            Column("kind", "Kind", 12),
+            Column("title", "Title", minimum=12),
+            Column("country", "Country", 13),
+            Column("meetings", "Mtgs", 4),
+            Column("sourced", "Evidence", 9),
+        ),
+        _actor,
+    ),
+    Kind(
+        "agenda",
+        "Agenda items",
+        "agenda item",
+        AgendaItem,
+        (
+            Column("title", "Agenda item", minimum=20),
+            Column("status", "Status", 11),
+            Column("meetings", "Mtgs", 4),
+            Column("sourced", "Evidence", 9),
+        ),
+        _agenda,
+    ),
+    Kind(
+        "sources",
+        "Sources",
+        "source",
+        Source,
+        (
+            Column("date", "Published", 13),
+            Column("publisher", "Publisher", 16),
+            Column("title", "Title", minimum=20, weight=3),
+            Column("reliability", "Rel", 3),
+            Column("cited", "Cited", 5),
+        ),
+        _source,
+    ),
+)
+
+KIND_BY_MODEL: dict[type[Record], Kind] = {kind.model: kind for kind in KINDS}
+KIND_BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}

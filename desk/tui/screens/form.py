@@ -1,0 +1,265 @@
+"""Forms: typed modal screens that create or edit one record, validating as you type.
+
+A form knows its fields; saving calls the store in a worker. Errors come back to the field they
+concern; a conflict (someone else saved first) is shown with the choice to load their version or
+to save over it deliberately. Escape cancels and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from desk.dates import DateError, parse
+from desk.store import Conflict, DeskError, InvalidField
+from desk.tui.work import in_thread
+
+FieldKind = Literal["text", "multiline", "choice", "date"]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: FieldKind = "text"
+    required: bool = False
+    choices: tuple[tuple[str, str], ...] = ()
+    placeholder: str = ""
+    help: str = ""
+
+
+#: Saving gets the values and the version the form was opened at (None for a new record).
+Save = Callable[[dict[str, Any], int | None], Any]
+
+
+class FormScreen(ModalScreen[Any]):
+    """Fields, live validation, save in a worker; dismisses with what ``save`` returned."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+r", "reload_theirs", "Load their version", show=False, id="form.reload"),
+        Binding("ctrl+o", "overwrite", "Save over theirs", show=False, id="form.overwrite"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        save: Save,
+        *,
+        values: Mapping[str, Any] | None = None,
+        version: int | None = None,
+        reference: dt.date | None = None,
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.save = save
+        self.initial = dict(values or {})
+        self.version = version
+        self.reference = reference
+        self.conflict: Conflict | None = None
+        self._saving = False
+
+    # -- building --------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="form"):
+            yield Label(self.form_title, id="form-title")
+            with VerticalScroll(id="fields"):
+                for field in self.fields:
+                    label = field.label + (" *" if field.required else "")
+                    yield Label(label, classes="field-label")
+                    yield self._widget(field)
+                    hint = field.help
+                    if field.kind == "date":
+                        hint = hint or self._date_hint(str(self.initial.get(field.name) or ""))
+                    note = Static(hint, id=f"hint-{field.name}", classes="hint")
+                    note.display = bool(hint)
+                    yield note
+                    error = Static("", id=f"error-{field.name}", classes="error")
+                    error.display = False
+                    yield error
+            yield Static("", id="form-message", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def _widget(self, field: Field) -> Input | TextArea | Select[str]:
+        value = self.initial.get(field.name)
+        widget_id = f"field-{field.name}"
+        if field.kind == "multiline":
+            area = TextArea(str(value or ""), id=widget_id, soft_wrap=True, tab_behavior="focus")
+            area.show_line_numbers = False
+            return area
+        if field.kind == "choice":
+            return Select(
+                [(label, key) for key, label in field.choices],
+                value=value if value is not None else Select.NULL,
+                allow_blank=not field.required,
+                id=widget_id,
+                compact=True,
+            )
+        return Input(str(value or ""), placeholder=field.placeholder, id=widget_id, compact=True)
+
+    def on_mount(self) -> None:
+        first = self.fields[0]
+        self.query_one(f"#field-{first.name}").focus()
+
+    # -- values and validation -------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}")
+            if isinstance(widget, TextArea):
+                value: Any = widget.text
+            elif isinstance(widget, Select):
+                value = None if widget.value is Select.NULL else widget.value
+            else:
+                assert isinstance(widget, Input)
+                value = widget.value
+            if isinstance(value, str) and field.kind != "multiline":
+                value = value.strip()
+            result[field.name] = value if value != "" else None
+        return result
+
+    def _date_hint(self, text: str) -> str:
+        if not text.strip():
+            return "e.g. 2025-03-21, Sept. 13, 2024, last June, around May 2025"
+        try:
+            date = parse(text, reference=self.reference)
+            return f"→ {date.display()}  ({date.precision.value}, stored as {date.text})"
+        except DateError as error:
+            return f"✗ {error}"
+
+    @on(Input.Changed)
+    def _validate_as_you_type(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("field-")
+        field = next((f for f in self.fields if f.name == name), None)
+        if field is None:
+            return
+        self._set_error(name, "")
+        if field.kind == "date":
+            hint = self._date_hint(event.value)
+            note = self.query_one(f"#hint-{name}", Static)
+            note.update(hint)
+            note.display = True
+            note.set_class(hint.startswith("✗"), "bad")
+        elif field.required and not event.value.strip():
+            self._set_error(name, f"{field.label} is required")
+
+    def _set_error(self, name: str, message: str) -> None:
+        found = self.query(f"#error-{name}")
+        target = found.first(Static) if found else self.query_one("#form-message", Static)
+        target.update(message)
+        target.display = bool(message) or target.id == "form-message"
+
+    def _local_errors(self, values: dict[str, Any]) -> bool:
+        ok = True
+        for field in self.fields:
+            value = values.get(field.name)
+            if field.required and value in (None, ""):
+                self._set_error(field.name, f"{field.label} is required")
+                ok = False
+            elif field.kind == "date" and value:
+                try:
+                    parse(str(value), reference=self.reference)
+                except DateError as error:
+                    self._set_error(field.name, str(error))
+                    ok = False
+        return ok
+
+    # -- saving ----------------------------------------------------------------------------------
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def action_save(self, version: int | None = None) -> None:
+        if self._saving:
+            return
+        values = self.values()
+        if not self._local_errors(values):
+            self.query_one("#form-message", Static).update("Fix the fields marked above.")
+            return
+        self._saving = True
+        self.query_one("#form-message", Static).update("Saving…")
+        use_version = version if version is not None else self.version
+        in_thread(
+            self,
+            lambda: self.save(values, use_version),
+            self._saved,
+            self._failed,
+            group="form",
+        )
+
+    def _saved(self, result: Any) -> None:
+        self._saving = False
+        self.dismiss(result)
+
+    def _failed(self, error: DeskError) -> None:
+        self._saving = False
+        message = self.query_one("#form-message", Static)
+        if isinstance(error, InvalidField):
+            self._set_error(error.field, error.message)
+            message.update(f"Not saved: {error}")
+        elif isinstance(error, Conflict):
+            self.conflict = error
+            message.update(
+                f"Not saved: {error}. ctrl+r loads their version (your edits are dropped); "
+                "ctrl+o saves yours over it."
+            )
+            self.refresh_bindings()
+        else:
+            message.update(f"Not saved: {error}")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("reload_theirs", "overwrite"):
+            return self.conflict is not None and self.conflict.current is not None
+        return True
+
+    def action_reload_theirs(self) -> None:
+        if self.conflict is None or self.conflict.current is None:
+            return
+        current = self.conflict.current
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}")
+            column = "date_text" if field.name == "date" else field.name
+            value = current.get(column)
+            if isinstance(widget, TextArea):
+                widget.text = str(value or "")
+            elif isinstance(widget, Select):
+                widget.value = value if value is not None else Select.NULL
+            elif isinstance(widget, Input):
+                widget.value = str(value or "")
+        self.version = current["version"]
+        self.conflict = None
+        self.query_one("#form-message", Static).update("Loaded their version.")
+        self.refresh_bindings()
+
+    def action_overwrite(self) -> None:
+        if self.conflict is None or self.conflict.current is None:
+            return
+        version = self.conflict.current["version"]
+        self.conflict = None
+        self.refresh_bindings()
+        self.action_save(version=version)

@@ -1,0 +1,244 @@
+"""The main screen: four lists (meetings, actors, agenda items, sources), a filter, a detail pane
+and a status line that counts what is unsourced."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, Tab, Tabs
+
+from desk.model import Actor, Meeting
+from desk.store import Stats
+from desk.tui.kinds import KIND_BY_MODEL, KIND_BY_NAME, KINDS, Kind
+from desk.tui.presentation import plural
+from desk.tui.screens.actions import RecordActions
+from desk.tui.widgets.detail import DetailPane, load_detail
+from desk.tui.widgets.paged_table import PagedTable
+from desk.tui.work import in_thread
+
+if TYPE_CHECKING:
+    from desk.tui.app import DeskApp
+
+#: Seconds the cursor must rest on a row before its details are fetched.
+DETAIL_DELAY = 0.06
+
+
+class MainScreen(RecordActions, Screen[None]):
+    """Lists, filter, details and status."""
+
+    app: DeskApp
+
+    #: The meetings list has the focus when the screen opens (not the hidden filter box).
+    AUTO_FOCUS = "#table-meetings"
+
+    BINDINGS = [
+        Binding("1", "show('meetings')", "Meetings", show=False, id="main.meetings"),
+        Binding("2", "show('actors')", "Actors", show=False, id="main.actors"),
+        Binding("3", "show('agenda')", "Agenda items", show=False, id="main.agenda"),
+        Binding("4", "show('sources')", "Sources", show=False, id="main.sources"),
+        Binding("slash", "filter", "Filter", id="main.filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="main.clear_filter"),
+        Binding("n", "new", "New", id="main.new"),
+        Binding("e", "edit", "Edit", id="main.edit"),
+        Binding("d,delete", "delete", "Delete", id="main.delete"),
+        Binding("p", "add_participant", "Participant", id="main.add_participant"),
+        Binding("t", "add_topic", "Agenda item", id="main.add_topic"),
+        Binding("l", "cite", "Cite", id="main.cite"),
+        Binding("o", "dossier", "Dossier", id="main.dossier"),
+        Binding("m", "merge", "Merge", show=False, id="main.merge"),
+        Binding("a", "add_alias", "Alias", show=False, id="main.add_alias"),
+        Binding("u", "unsourced", "Unsourced", show=False, id="main.unsourced"),
+        Binding("r", "reload", "Reload", show=False, id="main.reload"),
+        Binding("x", "remove_part", "Remove", show=False, id="main.remove_part"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kind: Kind = KINDS[0]
+        self._detail_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        tabs = Tabs(
+            *(Tab(f"{number} {kind.label}", id=kind.name) for number, kind in enumerate(KINDS, 1)),
+            id="kinds",
+        )
+        tabs.can_focus = False  # 1-4 switch lists; focus stays in the list
+        yield tabs
+        yield Input(placeholder="Filter by name, alias or title… (Esc clears)", id="filter")
+        with Horizontal(id="body"):
+            with ContentSwitcher(initial="table-meetings", id="tables"):
+                for kind in KINDS:
+                    yield PagedTable(
+                        self.app.store,
+                        kind.model,
+                        kind.columns,
+                        kind.render,
+                        id=f"table-{kind.name}",
+                    )
+            yield DetailPane(id="detail")
+        yield Static("", id="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.app.note or self.app.store.location.describe()
+        for kind in KINDS:
+            self.table_for(kind).load()
+        self.query_one("#detail", DetailPane).show_nothing("Loading…")
+        self.refresh_stats()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 120, "narrow")
+
+    # -- the current list ----------------------------------------------------------------------
+    def table_for(self, kind: Kind) -> PagedTable:
+        return self.query_one(f"#table-{kind.name}", PagedTable)
+
+    @property
+    def table(self) -> PagedTable:
+        return self.table_for(self.kind)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one("#detail", DetailPane)
+
+    def action_show(self, name: str) -> None:
+        self.query_one("#kinds", Tabs).active = name
+
+    @on(Tabs.TabActivated, "#kinds")
+    def _switch(self, event: Tabs.TabActivated) -> None:
+        self.kind = KIND_BY_NAME[event.tab.id or "meetings"]
+        self.query_one("#tables", ContentSwitcher).current = f"table-{self.kind.name}"
+        filter_input = self.query_one("#filter", Input)
+        with filter_input.prevent(Input.Changed):
+            filter_input.value = self.table.typed or ""
+        filter_input.set_class(bool(filter_input.value), "active")
+        self.table.focus()
+        self._schedule_detail()
+        self.refresh_bindings()
+
+    def show_record(self, model: type, record_id: int) -> None:
+        """Switch to a record's list and put the cursor on it."""
+        kind = KIND_BY_MODEL[model]
+        self.action_show(kind.name)
+        self.kind = kind
+        self.query_one("#tables", ContentSwitcher).current = f"table-{kind.name}"
+        self.table_for(kind).jump_to(record_id)
+        self.table_for(kind).focus()
+
+    # -- filter ---------------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        filter_input.add_class("active")
+        filter_input.focus()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.value:
+            filter_input.value = ""
+        filter_input.remove_class("active")
+        self.table.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.table.load(typed=event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.table.focus()
+
+    # -- details ---------------------------------------------------------------------------------
+    @on(PagedTable.Highlighted)
+    def _row_highlighted(self, event: PagedTable.Highlighted) -> None:
+        if event.table is self.table:
+            self._schedule_detail()
+
+    @on(PagedTable.Loaded)
+    def _list_loaded(self, event: PagedTable.Loaded) -> None:
+        if event.table is self.table:
+            self.refresh_bindings()  # edit, delete and cite apply once there is a row
+
+    def _schedule_detail(self) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self.load_detail)
+
+    def load_detail(self) -> None:
+        row = self.table.current
+        if row is None:
+            message = (
+                "No match."
+                if self.table.typed
+                else f"No {self.kind.label.lower()} yet (n adds one)."
+            )
+            self.detail.show_nothing(message)
+            return
+        model, record_id, store = self.kind.model, row.id, self.app.store
+        in_thread(
+            self,
+            lambda: load_detail(store, model, record_id),
+            lambda detail: self._show_detail(model, record_id, detail),
+            group="detail",
+            exclusive=True,
+        )
+
+    def _show_detail(self, model: type, record_id: int, detail: Any) -> None:
+        current = self.table.current
+        if current is not None and current.id == record_id and model is self.kind.model:
+            self.detail.show(model, record_id, detail)
+
+    # -- status ---------------------------------------------------------------------------------
+    def refresh_stats(self) -> None:
+        in_thread(self, self.app.store.stats, self._show_stats, group="stats", exclusive=True)
+
+    def _show_stats(self, stats: Stats) -> None:
+        counts = stats.counts
+        line = Text()
+        kinds = (
+            ("meetings", "meeting"),
+            ("actors", "actor"),
+            ("agenda_items", "agenda item"),
+            ("sources", "source"),
+            ("evidence", "citation"),
+        )
+        narrow = self.size.width < 100
+        if narrow:  # keep the unsourced count on screen at 80 columns
+            kinds = (("meetings", "meeting"), ("actors", "actor"), ("sources", "source"))
+        line.append(" · ".join(plural(counts[name], singular) for name, singular in kinds) + " · ")
+        unsourced = stats.unsourced_total
+        line.append(f"{unsourced:,} unsourced", style="bold red" if unsourced else "green")
+        if unsourced:
+            line.append(" (u lists them)", style="dim")
+        self.query_one("#status-line", Static).update(line)
+
+    def action_reload(self) -> None:
+        self.refresh_after_change()
+
+    def refresh_after_change(self) -> None:
+        """Show the desk as it is now, keeping each list's place."""
+        for kind in KINDS:
+            self.table_for(kind).reload()
+        self.refresh_stats()
+        self._schedule_detail()
+
+    # -- which keys apply -----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        model = self.kind.model
+        if action in ("add_participant", "add_topic"):
+            return model is Meeting
+        if action in ("merge", "add_alias"):
+            return model is Actor
+        if action == "dossier":
+            return model in (Actor,) or self.kind.name == "agenda"
+        if action == "remove_part":
+            return self.focused is self.detail
+        if action in ("edit", "delete", "cite"):
+            return self.table.current is not None or None
+        return True

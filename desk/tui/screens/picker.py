@@ -1,0 +1,154 @@
+"""Picking a record from a filterable list, or creating it on the spot from what was typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from desk.model import Record
+from desk.store import Store
+from desk.tui.work import in_thread
+
+NEW = "new"
+
+
+@dataclass(frozen=True)
+class Picked:
+    """A chosen record (``record_id``), or a name to create (``new_name``), and the choice made."""
+
+    record_id: int | None
+    label: str
+    new_name: str | None = None
+    choice: str | None = None
+
+
+class PickerScreen(ModalScreen[Picked | None]):
+    """Type to filter; Enter picks the highlighted entry (or creates one); Escape cancels."""
+
+    AUTO_FOCUS = "#picker-filter"
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="picker.cancel"),
+        Binding("down", "move(1)", "Down", show=False, id="picker.down"),
+        Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        store: Store,
+        model: type[Record],
+        label: Callable[[Any], str],
+        *,
+        create: bool = True,
+        choice: tuple[str, Sequence[tuple[str, str]], str] | None = None,
+        exclude: set[int] | None = None,
+        initial: str = "",
+    ) -> None:
+        super().__init__()
+        self.picker_title = title
+        self.store = store
+        self.model = model
+        self.label = label
+        self.create = create
+        self.choice = choice
+        self.exclude = exclude or set()
+        self.initial = initial
+        self._rows: dict[str, Any] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="picker"):
+            yield Label(self.picker_title, id="picker-title")
+            yield Input(self.initial, placeholder="Type to filter…", id="picker-filter")
+            yield OptionList(id="picker-options")
+            if self.choice is not None:
+                label, options, default = self.choice
+                yield Label(label, classes="field-label")
+                yield Select(
+                    [(text, key) for key, text in options],
+                    value=default,
+                    allow_blank=False,
+                    id="picker-choice",
+                )
+            yield Static("Enter picks · Esc cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#picker-filter", Input).focus()
+        self._search(self.initial)
+
+    @on(Input.Changed, "#picker-filter")
+    def _changed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    def _search(self, typed: str) -> None:
+        store, model = self.store, self.model
+        in_thread(
+            self,
+            lambda: store.page(model, typed=typed or None, limit=40).rows,
+            lambda rows: self._show(typed, rows),
+            group="picker",
+            exclusive=True,
+        )
+
+    def _show(self, typed: str, rows: list[Any]) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        self._rows = {}
+        entries: list[Option] = []
+        for row in rows:
+            if row.id in self.exclude:
+                continue
+            self._rows[str(row.id)] = row
+            entries.append(Option(self.label(row), id=str(row.id)))
+        name = typed.strip()
+        if self.create and name and not any(self._names(row) == name.casefold() for row in rows):
+            # Offered after the matches, so Enter takes the best match when there is one.
+            offer = Text.assemble(("+ create ", "green"), (f"“{name}”", "bold"))
+            entries.append(Option(offer, id=NEW))
+        options.set_options(entries)
+        if entries:
+            options.highlighted = 0
+
+    @staticmethod
+    def _names(row: Any) -> str:
+        return str(getattr(row, "name", None) or getattr(row, "title", "")).casefold()
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        if options.option_count:
+            current = options.highlighted if options.highlighted is not None else -1
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    @on(Input.Submitted, "#picker-filter")
+    def _submitted(self) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        if options.highlighted is not None:
+            self._pick(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#picker-options")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id)
+
+    def _pick(self, option_id: str | None) -> None:
+        choice = None
+        if self.choice is not None:
+            value = self.query_one("#picker-choice", Select).value
+            choice = None if value is Select.NULL else str(value)
+        if option_id == NEW:
+            name = self.query_one("#picker-filter", Input).value.strip()
+            self.dismiss(Picked(None, name, new_name=name, choice=choice))
+        elif option_id is not None and option_id in self._rows:
+            row = self._rows[option_id]
+            self.dismiss(Picked(row.id, self.label(row), choice=choice))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,67 @@
+"""Adding a source: paste its text or load a .txt, .md or .html file (text extracted from HTML)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from desk.model import Reliability, Source
+from desk.model.vocabulary import RELIABILITY_MEANING
+from desk.store import InvalidField, Store
+from desk.texts import SUPPORTED_SUFFIXES, read_source_file
+from desk.tui.screens.form import Field, FormScreen
+
+FIELDS = [
+    Field(
+        "file",
+        "Load from file",
+        placeholder="~/reports/yonhap-2025-03-21.html",
+        help=f"{', '.join(SUPPORTED_SUFFIXES)}; or paste the text below",
+    ),
+    Field("title", "Title", placeholder="taken from the file when it has one"),
+    Field("publisher", "Publisher", placeholder="Yonhap News Agency"),
+    Field("date", "Published", kind="date"),
+    Field(
+        "reliability",
+        "Reliability",
+        kind="choice",
+        choices=tuple(
+            (grade.value, f"{grade.value} — {RELIABILITY_MEANING[grade.value]}")
+            for grade in Reliability
+        ),
+    ),
+    Field("url", "URL"),
+    Field("language", "Language", placeholder="en"),
+    Field(
+        "text",
+        "Text",
+        kind="multiline",
+        help="the report exactly as read; quotes are checked against it",
+    ),
+]
+
+
+def add_source_form(store: Store) -> FormScreen:
+    today = dt.date.today()
+
+    def save(values: dict[str, Any], _version: int | None) -> Source:
+        values = dict(values)
+        file = values.pop("file", None)
+        title = values.get("title")
+        text = values.get("text") or ""
+        if file:
+            path = Path(file).expanduser()
+            if not path.is_file():
+                raise InvalidField("file", f"there is no file at {path}")
+            text, file_title = read_source_file(path)
+            title = title or file_title or path.stem.replace("-", " ").replace("_", " ")
+        if not text.strip():
+            raise InvalidField("text", "paste the report's text, or give a file to load it from")
+        if not title:
+            raise InvalidField("title", "a source needs a title")
+        values["title"] = title
+        values["text"] = text
+        return store.create(Source, reference=today, **values)
+
+    return FormScreen("New source", FIELDS, save, reference=today)

@@ -1,0 +1,285 @@
+"""A table that shows a window of a listing, fetched page by page from the store.
+
+Textual's DataTable measures every row it holds, so it is given a few pages only: moving near
+the bottom of the window fetches the next page (keyset paging), moving near the top fetches the
+previous one, and pages beyond the window are dropped. Home and End load the first and last pages
+directly, so a million rows open and scroll as fast as fifty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import events, on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from desk.model import Record
+from desk.store import END, Page, Store
+from desk.tui.work import in_thread
+
+Cell = str | Text
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    #: Fixed width in cells; None shares what the fixed columns leave.
+    width: int | None = None
+    #: Minimum width of a flexible column.
+    minimum: int = 12
+    #: A flexible column's share of the free width, relative to the others.
+    weight: int = 1
+
+
+@dataclass(frozen=True)
+class Window:
+    """Contiguous pages of one listing, as fetched."""
+
+    pages: tuple[Page[Any], ...]
+
+    @property
+    def rows(self) -> list[Any]:
+        return [row for page in self.pages for row in page.rows]
+
+
+def load_around(
+    store: Store, model: type[Record], typed: str | None, record_id: int | None, size: int
+) -> tuple[Window, int | None]:
+    """The first page, or the pages around ``record_id`` with that record's index in them."""
+    cursor = store.cursor_for(model, record_id) if record_id is not None else None
+    if cursor is None:
+        return Window((store.page(model, typed=typed, limit=size),)), None
+    below = store.page(model, typed=typed, after=cursor, inclusive=True, limit=size)
+    if not below.rows or below.rows[0].id != record_id:
+        return Window((store.page(model, typed=typed, limit=size),)), None
+    above = store.page(model, typed=typed, before=cursor, limit=size // 2)
+    pages = (above, below) if above.rows else (below,)
+    return Window(pages), len(above.rows)
+
+
+class PagedTable(DataTable[Cell]):
+    """A keyset-paged, windowed table of one kind of record."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
+        Binding("home,g", "first_page", "First", show=False, id="table.first"),
+        Binding("end,G", "last_page", "Last", show=False, id="table.last"),
+    ]
+
+    class Highlighted(Message):
+        """The cursor rests on a record (or on nothing: ``row`` is None)."""
+
+        def __init__(self, table: PagedTable, row: Any | None) -> None:
+            super().__init__()
+            self.table = table
+            self.row = row
+
+        @property
+        def control(self) -> PagedTable:
+            return self.table
+
+    class Loaded(Message):
+        """A fresh window was shown (after a load, a filter, a jump or a reload)."""
+
+        def __init__(self, table: PagedTable) -> None:
+            super().__init__()
+            self.table = table
+
+    def __init__(
+        self,
+        store: Store,
+        model: type[Record],
+        columns: Sequence[Column],
+        render: Callable[[Any], Sequence[Cell]],
+        *,
+        page_size: int = 100,
+        window_pages: int = 3,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+        self.store = store
+        self.model = model
+        self.spec = list(columns)
+        self.render_row = render
+        self.page_size = page_size
+        self.window_pages = window_pages
+        self.typed: str | None = None
+        self._window = Window(())
+        self._rows: list[Any] = []
+        self._fetching = False
+        self._widths: tuple[int, ...] = ()
+        #: Bumped by every load, so an answer to an older load (even one already on its way
+        #: to the UI thread) is recognised and dropped.
+        self._generation = 0
+
+    # -- what is shown ----------------------------------------------------------------------
+    @property
+    def current(self) -> Any | None:
+        """The row under the cursor."""
+        if not self._rows or not 0 <= self.cursor_row < len(self._rows):
+            return None
+        return self._rows[self.cursor_row]
+
+    @property
+    def loaded_rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def on_mount(self) -> None:
+        self._set_columns()
+
+    def on_resize(self, _: events.Resize) -> None:
+        if self._column_widths() != self._widths:
+            keep = self._index_of(self.current)  # before clearing resets the cursor
+            self._set_columns()
+            self._show(self._window, keep)
+
+    def _column_widths(self) -> tuple[int, ...]:
+        available = max(self.size.width, 40) - 2 - 2 * len(self.spec)
+        fixed = sum(column.width or 0 for column in self.spec)
+        weights = sum(column.weight for column in self.spec if column.width is None) or 1
+        free = max(0, available - fixed)
+        return tuple(
+            column.width
+            if column.width is not None
+            else max(column.minimum, free * column.weight // weights)
+            for column in self.spec
+        )
+
+    def _set_columns(self) -> None:
+        self._widths = self._column_widths()
+        self.clear(columns=True)
+        for column, width in zip(self.spec, self._widths, strict=True):
+            self.add_column(column.label, key=column.key, width=width)
+
+    # -- loading ------------------------------------------------------------------------------
+    def load(self, *, typed: str | None = None, keep: int | None = None) -> None:
+        """Show the first page (filtered by ``typed``), or the pages around record ``keep``."""
+        self.typed = typed or None
+        size, model, store, typed_now = self.page_size, self.model, self.store, self.typed
+        self.loading = not self._rows
+        generation = self._next_generation()
+        in_thread(
+            self,
+            lambda: load_around(store, model, typed_now, keep, size),
+            lambda loaded: self._current_generation(generation) and self._show(*loaded),
+            group=f"table-{id(self)}",
+            exclusive=True,
+        )
+
+    def _next_generation(self) -> int:
+        self._generation += 1
+        self._fetching = False
+        return self._generation
+
+    def _current_generation(self, generation: int) -> bool:
+        return generation == self._generation
+
+    def reload(self) -> None:
+        """Fetch again around the current record (after a change)."""
+        current = self.current
+        self.load(typed=self.typed, keep=current.id if current is not None else None)
+
+    def jump_to(self, record_id: int) -> None:
+        self.load(typed=None, keep=record_id)
+
+    def action_first_page(self) -> None:
+        self.load(typed=self.typed)
+
+    def action_last_page(self) -> None:
+        model, store, typed, size = self.model, self.store, self.typed, self.page_size
+        generation = self._next_generation()
+        in_thread(
+            self,
+            lambda: Window((store.page(model, typed=typed, before=END, limit=size),)),
+            lambda window: (
+                self._current_generation(generation)
+                and self._show(window, len(window.rows) - 1 if window.rows else None)
+            ),
+            group=f"table-{id(self)}",
+            exclusive=True,
+        )
+
+    def _show(self, window: Window, index: int | None, scroll_offset: int | None = None) -> None:
+        self._window = window
+        self._rows = window.rows
+        self._fetching = False
+        self.loading = False
+        self.clear()
+        for row in self._rows:
+            self.add_row(*self.render_row(row), key=str(row.id))
+        target = index if index is not None else 0
+        if self._rows:
+            self.move_cursor(row=min(target, len(self._rows) - 1), animate=False)
+            if scroll_offset is not None:
+                self.scroll_to(y=max(0, self.cursor_row - scroll_offset), animate=False)
+        self.post_message(self.Highlighted(self, self.current))
+        self.post_message(self.Loaded(self))
+
+    def _index_of(self, row: Any | None) -> int | None:
+        if row is None:
+            return None
+        for index, candidate in enumerate(self._rows):
+            if candidate.id == row.id:
+                return index
+        return None
+
+    # -- scrolling the window -----------------------------------------------------------------
+    @on(DataTable.RowHighlighted)
+    def _near_an_edge(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.cursor_row != self.cursor_row:
+            return  # superseded by a later move (a rebuild moves the cursor twice)
+        self.post_message(self.Highlighted(self, self.current))
+        if self._fetching or not self._window.pages:
+            return
+        margin = min(10, self.page_size // 4)
+        last, first = self._window.pages[-1], self._window.pages[0]
+        if event.cursor_row >= len(self._rows) - margin and last.next is not None:
+            self._fetch(after=last.next)
+        elif event.cursor_row < margin and first.previous is not None:
+            self._fetch(before=first.previous)
+
+    def _fetch(self, *, after: Any = None, before: Any = None) -> None:
+        self._fetching = True
+        model, store, typed, size = self.model, self.store, self.typed, self.page_size
+        generation = self._generation
+        in_thread(
+            self,
+            lambda: store.page(model, typed=typed, after=after, before=before, limit=size),
+            lambda page: (
+                self._current_generation(generation)
+                and self._extend(page, at_end=after is not None)
+            ),
+            group=f"table-{id(self)}",
+        )
+
+    def _extend(self, page: Page[Any], *, at_end: bool) -> None:
+        if not page.rows:
+            self._fetching = False
+            return
+        current = self.current
+        offset = self.cursor_row - round(self.scroll_y)
+        pages = [*self._window.pages, page] if at_end else [page, *self._window.pages]
+        dropped = len(pages) > self.window_pages
+        if dropped:
+            pages = pages[1:] if at_end else pages[:-1]
+        window = Window(tuple(pages))
+        if at_end and not dropped:
+            # Appending needs no rebuild: add the new rows below.
+            self._window = window
+            self._rows = window.rows
+            for row in page.rows:
+                self.add_row(*self.render_row(row), key=str(row.id))
+            self._fetching = False
+            return
+        self._window = window
+        self._rows = window.rows
+        self._show(window, self._index_of(current), scroll_offset=offset)

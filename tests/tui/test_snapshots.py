@@ -1,0 +1,77 @@
+"""Screenshots of the main screens on the sample desk, at 80×24 and 160×50.
+
+A change in how a screen looks fails here until the new look is accepted with
+``pytest --snapshot-update`` (and reviewed in the diff of tests/tui/__snapshots__/).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from desk.model import Actor, Meeting
+from desk.store import Store
+from desk.tui.app import DeskApp
+from desk.tui.screens.main import MainScreen
+
+from .conftest import settle
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 50), id="160x50")]
+
+
+def _steps(
+    *keys: str, show: tuple[type, str] | None = None
+) -> Callable[[Pilot[None]], Awaitable[None]]:
+    async def run(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        if show is not None:
+            model, typed = show
+            screen = pilot.app.screen
+            assert isinstance(screen, MainScreen)
+            store: Store = pilot.app.store  # type: ignore[attr-defined]
+            screen.show_record(model, store.page(model, typed=typed).rows[0].id)
+            await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        for widget in pilot.app.screen.query("Input, TextArea"):
+            assert isinstance(widget, Input | TextArea)
+            widget.cursor_blink = False
+        await settle(pilot)
+
+    return run
+
+
+def _app(store: Store) -> DeskApp:
+    return DeskApp(store, note="sample desk")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen(snap_compare, sample_store: Store, size: tuple[int, int]) -> None:
+    assert snap_compare(_app(sample_store), terminal_size=size, run_before=_steps())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_linking_pane(snap_compare, sample_store: Store, size: tuple[int, int]) -> None:
+    run = _steps("l", "right_square_bracket", show=(Meeting, "rudenko"))
+    assert snap_compare(_app(sample_store), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_meeting_form(snap_compare, sample_store: Store, size: tuple[int, int]) -> None:
+    run = _steps("e", show=(Meeting, "rudenko"))
+    assert snap_compare(_app(sample_store), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_actor_dossier(snap_compare, sample_store: Store, size: tuple[int, int]) -> None:
+    run = _steps("o", show=(Actor, "kim jong"))
+    assert snap_compare(_app(sample_store), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_screen(snap_compare, sample_store: Store, size: tuple[int, int]) -> None:
+    assert snap_compare(_app(sample_store), terminal_size=size, run_before=_steps("question_mark"))
