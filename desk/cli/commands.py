@@ -16,7 +16,11 @@ if TYPE_CHECKING:
 def _open_store(arguments: argparse.Namespace) -> Store:
     from desk.store import Store
 
-    return Store.open(getattr(arguments, "db", None))
+    return Store.open(getattr(arguments, "db", None), announce=_announce)
+
+
+def _announce(message: str) -> None:
+    print(f"desk: {message}", file=sys.stderr, flush=True)
 
 
 def open_app(arguments: argparse.Namespace) -> int:

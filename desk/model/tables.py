@@ -135,6 +135,8 @@ class Meeting(PartialDateColumns, Record, table=True):
         CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
         *date_checks(),
         Index("ix_meeting_timeline", "date_sort", "id"),
+        # Covers (id, date_sort): a filter's matches are put in timeline order from it alone.
+        Index("ix_meeting_search_order", "id", "date_sort"),
         Index(None, "date_earliest"),
         Index(None, "date_latest"),
         Index(None, "title"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -191,9 +192,16 @@ def current_revision(engine: Engine) -> tuple[set[str], str | None]:
 
 
 def open_database(
-    location: Location, *, create: bool = True, upgrade_schema: bool = True
+    location: Location,
+    *,
+    create: bool = True,
+    upgrade_schema: bool = True,
+    announce: Callable[[str], None] | None = None,
 ) -> tuple[Engine, OpenReport]:
-    """Check, back up and migrate the database at ``location``; return its engine."""
+    """Check, back up and migrate the database at ``location``; return its engine.
+
+    ``announce`` hears what is about to take a while (backing up and upgrading a large desk).
+    """
     path = location.path
     if path is not None:
         if path.is_dir():
@@ -235,6 +243,9 @@ def open_database(
             f"{location.describe()} is at schema revision {revision}; run `desk migrate` to "
             f"upgrade it to {HEAD}"
         )
+    if announce is not None:
+        backing_up = " (backing it up first)" if path is not None else ""
+        announce(f"upgrading {location.describe()} from schema {revision} to {HEAD}{backing_up}…")
     backup = backup_sqlite(path, revision) if path is not None else None
     try:
         migrate(engine)

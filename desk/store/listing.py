@@ -24,7 +24,7 @@ from desk.model import (
     Record,
     Source,
 )
-from desk.store import search
+from desk.store import search, sqlite_hints  # noqa: F401  (sqlite_hints: INDEXED BY support)
 from desk.store.date_columns import from_columns
 from desk.store.views import END, ActorRow, AgendaRow, Cursor, MeetingRow, Page, SourceRow
 
@@ -46,6 +46,8 @@ class Listing:
     make_row: Callable[[Mapping[str, Any], Mapping[str, dict[int, int]]], Any]
     #: Per-row counts to fetch for a page: name -> (table column holding the record id).
     counts: Mapping[str, Any]
+    #: A covering index of (id, sort keys) that puts a filter's matches in order cheaply.
+    filter_index: str | None = None
 
 
 def _dated_segments(model: Any) -> tuple[Segment, ...]:
@@ -81,6 +83,7 @@ LISTINGS: dict[type[Record], Listing] = {
             evidence_count=counts["evidence"].get(row["id"], 0),
         ),
         {"evidence": Evidence.meeting_id},
+        filter_index="ix_meeting_search_order",
     ),
     Source: Listing(
         Source,
@@ -147,10 +150,14 @@ def _segment_query(
     forward: bool,
     limit: int,
     inclusive: bool = False,
+    keys_only: bool = False,
 ) -> Select[Any]:
     model: Any = listing.model
-    columns = [getattr(model, name) for name in listing.columns]
-    columns += [key for key in segment.keys if key.key not in listing.columns]
+    if keys_only:
+        columns = [model.id, *(key for key in segment.keys if key.key != "id")]
+    else:
+        columns = [getattr(model, name) for name in listing.columns]
+        columns += [key for key in segment.keys if key.key not in listing.columns]
     query = select(*columns)
     conditions = [c for c in (segment.where, filter_clause) if c is not None]
     # Reading forward through a descending segment means going to smaller keys, and so on.
@@ -204,7 +211,7 @@ def page(
     fetched: list[tuple[int, Mapping[str, Any]]] = []
     for index in order:
         segment = listing.segments[index]
-        query = _segment_query(
+        arguments = (
             listing,
             segment,
             filter_clause,
@@ -213,7 +220,11 @@ def page(
             limit + 1 - len(fetched),
             inclusive,
         )
-        fetched.extend((index, row) for row in session.execute(query).mappings())
+        if filter_clause is not None and listing.filter_index and dialect == "sqlite":
+            rows = _filtered_rows(session, listing, _segment_query(*arguments, keys_only=True))
+        else:
+            rows = list(session.execute(_segment_query(*arguments)).mappings())
+        fetched.extend((index, row) for row in rows)
         if len(fetched) > limit:
             break
     more = len(fetched) > limit
@@ -239,6 +250,24 @@ def page(
         cursor_of(fetched[-1]) if before != END else None,
         cursor_of(fetched[0]) if more else None,
     )
+
+
+def _filtered_rows(
+    session: Session, listing: Listing, keys: Select[Any]
+) -> list[Mapping[str, Any]]:
+    """Order a filter's matches from the covering index, then read just the rows shown."""
+    model: Any = listing.model
+    hinted = keys.with_hint(model, f"INDEXED BY {listing.filter_index}", dialect_name="sqlite")
+    ordered = [row["id"] for row in session.execute(hinted).mappings()]
+    if not ordered:
+        return []
+    columns = [getattr(model, name) for name in listing.columns]
+    columns += [model.date_sort] if "date_sort" not in listing.columns else []
+    found = {
+        row["id"]: row
+        for row in session.execute(select(*columns).where(model.id.in_(ordered))).mappings()
+    }
+    return [found[record_id] for record_id in ordered]
 
 
 def cursor_for(session: Session, model: type[Record], record_id: int) -> Cursor | None:

@@ -117,10 +117,16 @@ class Store:
         author: str | None = None,
         create: bool = True,
         upgrade: bool = True,
+        announce: Callable[[str], None] | None = None,
     ) -> Store:
-        """Open (creating or upgrading as needed) the desk at a path, URL or the default place."""
+        """Open (creating or upgrading as needed) the desk at a path, URL or the default place.
+
+        ``announce`` is told before anything slow happens (backing up and upgrading).
+        """
         location = target if isinstance(target, Location) else resolve(target)
-        engine, report = open_database(location, create=create, upgrade_schema=upgrade)
+        engine, report = open_database(
+            location, create=create, upgrade_schema=upgrade, announce=announce
+        )
         return cls(engine, report, author)
 
     @property
