@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from desk.store import Store
+    from desk.store import Location, Store
     from desk.store.database import OpenReport
 
 
@@ -26,6 +26,13 @@ def _announce(message: str) -> None:
 def open_app(arguments: argparse.Namespace) -> int:
     if getattr(arguments, "sample", False):
         return _open_sample()
+    from desk.store.database import is_current
+    from desk.store.location import resolve
+
+    location = resolve(getattr(arguments, "db", None))
+    if is_current(location):
+        # The app paints first and opens the store in the background.
+        return _run_app(location=location)
     store = _open_store(arguments)
     _report_upgrade(store.report)
     return _run_app(store)
@@ -33,23 +40,26 @@ def open_app(arguments: argparse.Namespace) -> int:
 
 def _open_sample() -> int:
     from desk.sample import fresh_copy
-    from desk.store import Store
+    from desk.store.location import resolve
 
     path = fresh_copy()
-    store = Store.open(path)
-    status = _run_app(store, note=f"sample copy: {path}")
+    status = _run_app(location=resolve(path), note=f"sample copy: {path}")
     print(f"The sample copy you worked on is {path} (the repository's sample is unchanged).")
     return status
 
 
-def _run_app(store: Store, note: str | None = None) -> int:
+def _run_app(
+    store: Store | None = None, *, location: Location | None = None, note: str | None = None
+) -> int:
     from desk.tui.app import DeskApp
 
+    app = DeskApp(store, location=location, note=note)
     try:
-        DeskApp(store, note=note).run()
+        app.run()
     finally:
-        store.close()
-    return 0
+        if app.store_ready:
+            app.store.close()
+    return app.return_code or 0
 
 
 def _report_upgrade(report: OpenReport) -> None:

@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     where = sub.add_parser("where", help="print which database desk would open")
     _database_option(where, top_level=False)
     where.set_defaults(handler=commands.where)
+    from desk.cli import exchange_commands
+
+    exchange_commands.register(sub, _database_option)
     return parser
 
 

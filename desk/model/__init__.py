@@ -1,40 +1,34 @@
-"""The desk's tables (SQLModel): the schema and nothing else."""
+"""The desk's tables (SQLModel): the schema and nothing else.
 
-from desk.model.changes import Change, Changeset
-from desk.model.tables import (
-    EVIDENCE_TARGETS,
-    Actor,
-    ActorAlias,
-    AgendaItem,
-    Evidence,
-    Meeting,
-    MeetingActor,
-    MeetingAgenda,
-    Record,
-    Source,
-)
-from desk.model.vocabulary import (
-    ActorKind,
-    AgendaStatus,
-    MeetingKind,
-    MeetingStatus,
-    MentionStatus,
-    ParticipantRole,
-    Reliability,
-)
+Names load on first use (see desk.lazy), so ``desk.model.vocabulary`` stays light.
+"""
 
-#: The curated record tables, in an order where every table comes after those it points to.
-RECORD_TABLES: tuple[type[Record], ...] = (
-    Actor,
-    ActorAlias,
-    Meeting,
-    AgendaItem,
-    Source,
-    MeetingActor,
-    MeetingAgenda,
-    Evidence,
-)
+from typing import TYPE_CHECKING
 
+from desk.lazy import exports
+
+_NAMES = {
+    "Change": "changes",
+    "Changeset": "changes",
+    "EVIDENCE_TARGETS": "tables",
+    "RECORD_TABLES": "tables",
+    "Actor": "tables",
+    "ActorAlias": "tables",
+    "AgendaItem": "tables",
+    "Evidence": "tables",
+    "Meeting": "tables",
+    "MeetingActor": "tables",
+    "MeetingAgenda": "tables",
+    "Record": "tables",
+    "Source": "tables",
+    "ActorKind": "vocabulary",
+    "AgendaStatus": "vocabulary",
+    "MeetingKind": "vocabulary",
+    "MeetingStatus": "vocabulary",
+    "MentionStatus": "vocabulary",
+    "ParticipantRole": "vocabulary",
+    "Reliability": "vocabulary",
+}
 __all__ = [
     "EVIDENCE_TARGETS",
     "RECORD_TABLES",
@@ -57,3 +51,29 @@ __all__ = [
     "Reliability",
     "Source",
 ]
+__getattr__ = exports(__name__, _NAMES)
+
+if TYPE_CHECKING:
+    from desk.model.changes import Change, Changeset
+    from desk.model.tables import (
+        EVIDENCE_TARGETS,
+        RECORD_TABLES,
+        Actor,
+        ActorAlias,
+        AgendaItem,
+        Evidence,
+        Meeting,
+        MeetingActor,
+        MeetingAgenda,
+        Record,
+        Source,
+    )
+    from desk.model.vocabulary import (
+        ActorKind,
+        AgendaStatus,
+        MeetingKind,
+        MeetingStatus,
+        MentionStatus,
+        ParticipantRole,
+        Reliability,
+    )

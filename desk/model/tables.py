@@ -275,3 +275,16 @@ class Evidence(Record, table=True):
     attributed_text: str | None = Field(default=None, max_length=300)
     credibility: int | None = None
     note: str | None = Field(default=None, sa_type=Text)
+
+
+#: The curated record tables, in an order where every table comes after those it points to.
+RECORD_TABLES: tuple[type[Record], ...] = (
+    Actor,
+    ActorAlias,
+    Meeting,
+    AgendaItem,
+    Source,
+    MeetingActor,
+    MeetingAgenda,
+    Evidence,
+)

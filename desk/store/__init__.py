@@ -1,43 +1,48 @@
 """Sessions and domain operations: the only code that writes to a desk.
 
-Used by the app, the command line and the tests alike. Never imports Textual.
+Used by the app, the command line and the tests alike. Never imports Textual. Names load on
+first use (see desk.lazy), so importing ``desk.store.errors`` does not load SQLAlchemy.
 """
 
-from desk.store.dossiers import Dossier, DossierEntry
-from desk.store.errors import (
-    AlreadyLinked,
-    AmbiguousQuote,
-    Conflict,
-    DatabaseRefused,
-    DeskError,
-    HasDependents,
-    InvalidField,
-    MergeRefused,
-    NewerDatabase,
-    NotADeskDatabase,
-    NotFound,
-    QuoteNotFound,
-    UndoRefused,
-)
-from desk.store.location import Location, resolve
-from desk.store.store import Store, default_author
-from desk.store.views import (
-    END,
-    ActorDetail,
-    ActorRow,
-    AgendaRow,
-    ChangeNotice,
-    Cursor,
-    EvidenceView,
-    MeetingDetail,
-    MeetingRow,
-    MergePlan,
-    Page,
-    SearchHit,
-    SourceRow,
-    Stats,
-)
+from typing import TYPE_CHECKING
 
+from desk.lazy import exports
+
+_NAMES = {
+    "Dossier": "dossiers",
+    "DossierEntry": "dossiers",
+    "AlreadyLinked": "errors",
+    "AmbiguousQuote": "errors",
+    "Conflict": "errors",
+    "DatabaseRefused": "errors",
+    "DeskError": "errors",
+    "HasDependents": "errors",
+    "InvalidField": "errors",
+    "MergeRefused": "errors",
+    "NewerDatabase": "errors",
+    "NotADeskDatabase": "errors",
+    "NotFound": "errors",
+    "QuoteNotFound": "errors",
+    "UndoRefused": "errors",
+    "Location": "location",
+    "resolve": "location",
+    "Store": "store",
+    "default_author": "store",
+    "END": "views",
+    "ActorDetail": "views",
+    "ActorRow": "views",
+    "AgendaRow": "views",
+    "ChangeNotice": "views",
+    "Cursor": "views",
+    "EvidenceView": "views",
+    "MeetingDetail": "views",
+    "MeetingRow": "views",
+    "MergePlan": "views",
+    "Page": "views",
+    "SearchHit": "views",
+    "SourceRow": "views",
+    "Stats": "views",
+}
 __all__ = [
     "END",
     "ActorDetail",
@@ -73,3 +78,49 @@ __all__ = [
     "default_author",
     "resolve",
 ]
+__getattr__ = exports(__name__, _NAMES)
+
+if TYPE_CHECKING:
+    from desk.store.dossiers import (
+        Dossier,
+        DossierEntry,
+    )
+    from desk.store.errors import (
+        AlreadyLinked,
+        AmbiguousQuote,
+        Conflict,
+        DatabaseRefused,
+        DeskError,
+        HasDependents,
+        InvalidField,
+        MergeRefused,
+        NewerDatabase,
+        NotADeskDatabase,
+        NotFound,
+        QuoteNotFound,
+        UndoRefused,
+    )
+    from desk.store.location import (
+        Location,
+        resolve,
+    )
+    from desk.store.store import (
+        Store,
+        default_author,
+    )
+    from desk.store.views import (
+        END,
+        ActorDetail,
+        ActorRow,
+        AgendaRow,
+        ChangeNotice,
+        Cursor,
+        EvidenceView,
+        MeetingDetail,
+        MeetingRow,
+        MergePlan,
+        Page,
+        SearchHit,
+        SourceRow,
+        Stats,
+    )

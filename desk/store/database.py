@@ -130,6 +130,20 @@ def check_revision(where: str, tables: set[str], revision: str | None) -> None:
     )
 
 
+def is_current(location: Location) -> bool:
+    """Whether ``location`` is an existing SQLite desk at this desk's schema, checked with sqlite3.
+
+    Raises DatabaseRefused for a file that is not a desk or comes from a newer desk; answers
+    False for anything that needs SQLAlchemy to open (a new file, an old schema, a server).
+    """
+    path = location.path
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return False
+    tables, revision = inspect_sqlite_file(path)
+    check_revision(str(path), tables, revision)
+    return revision == HEAD
+
+
 def backup_path_for(path: Path, revision: str, now: dt.datetime | None = None) -> Path:
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     candidate = path.with_name(f"{path.stem}.backup-{stamp}-rev{revision}{path.suffix}")

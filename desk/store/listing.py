@@ -194,6 +194,9 @@ def page(
     listing = LISTINGS[model]
     dialect = session.get_bind().dialect.name
     filter_clause = search.matches(model, typed, dialect) if typed else None
+    membership: Callable[[int], bool] | None = None
+    if filter_clause is not None and listing.filter_index and dialect == "sqlite":
+        membership = _dense_membership(session, model, typed or "")
     forward = before is None
     cursor = after if forward else before
     segment_count = len(listing.segments)
@@ -220,7 +223,12 @@ def page(
             limit + 1 - len(fetched),
             inclusive,
         )
-        if filter_clause is not None and listing.filter_index and dialect == "sqlite":
+        if membership is not None:
+            # Many matches: read the timeline in order and keep the matching rows.
+            unfiltered = (listing, segment, None, *arguments[3:])
+            keys = _segment_query(*unfiltered, keys_only=True)
+            rows = _walk_timeline(session, listing, keys, membership, limit + 1 - len(fetched))
+        elif filter_clause is not None and listing.filter_index and dialect == "sqlite":
             rows = _filtered_rows(session, listing, _segment_query(*arguments, keys_only=True))
         else:
             rows = list(session.execute(_segment_query(*arguments)).mappings())
@@ -252,13 +260,82 @@ def page(
     )
 
 
+#: Up to this many matches, a filter sorts its matches by the covering index (cheap for few).
+DENSE_MATCHES = 10_000
+#: Above this share of all rows, membership is checked row by row in the FTS index instead of
+#: holding every match in memory (a one-letter filter matches a third of a million meetings).
+VERY_DENSE_SHARE = 0.15
+
+
+def _dense_membership(session: Session, model: Any, typed: str) -> Callable[[int], bool] | None:
+    """How to tell whether an id matches a dense filter; None when the filter is sparse.
+
+    Uses the DB-API cursor itself: SQLAlchemy's per-row result handling costs more than the
+    query when tens of thousands of ids come back.
+    """
+    words = search.terms(typed)
+    if not words:
+        return None
+    raw = session.connection().connection.driver_connection
+    assert raw is not None
+    table = f"{model.__tablename__}_fts"
+    match = search.fts_query(words)
+    (count,) = raw.execute(
+        f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (match,)
+    ).fetchone()
+    if count <= DENSE_MATCHES:
+        return None
+    (largest,) = raw.execute(f"SELECT max(rowid) FROM {model.__tablename__}").fetchone()
+    if count > VERY_DENSE_SHARE * (largest or 1):
+        probe = f"SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid = ?"
+        return lambda record_id: raw.execute(probe, (match, record_id)).fetchone() is not None
+    cursor = raw.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (match,))
+    return {record_id for (record_id,) in cursor}.__contains__
+
+
+def _walk_timeline(
+    session: Session,
+    listing: Listing,
+    keys: Select[Any],
+    matches: Callable[[int], bool],
+    wanted: int,
+) -> list[Mapping[str, Any]]:
+    """The first ``wanted`` rows of ``keys`` (the timeline, in order) that ``matches``.
+
+    When a filter matches a large share of a million meetings ("kim"), sorting every match costs
+    more than reading the timeline until a page is full; sparse filters take _filtered_rows.
+    """
+    # Read ids straight from the DB-API cursor: this loop may see thousands of rows.
+    raw = session.connection().connection.driver_connection
+    assert raw is not None
+    statement = keys.limit(None).compile(
+        dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}
+    )
+    ordered: list[int] = []
+    for record_id, *_rest in raw.execute(str(statement)):
+        if matches(record_id):
+            ordered.append(record_id)
+            if len(ordered) >= wanted:
+                break
+    return _rows_in_order(session, listing, ordered)
+
+
 def _filtered_rows(
     session: Session, listing: Listing, keys: Select[Any]
 ) -> list[Mapping[str, Any]]:
     """Order a filter's matches from the covering index, then read just the rows shown."""
     model: Any = listing.model
     hinted = keys.with_hint(model, f"INDEXED BY {listing.filter_index}", dialect_name="sqlite")
-    ordered = [row["id"] for row in session.execute(hinted).mappings()]
+    return _rows_in_order(
+        session, listing, [row["id"] for row in session.execute(hinted).mappings()]
+    )
+
+
+def _rows_in_order(
+    session: Session, listing: Listing, ordered: list[int]
+) -> list[Mapping[str, Any]]:
+    """The listing's columns for ``ordered`` ids, in that order."""
+    model: Any = listing.model
     if not ordered:
         return []
     columns = [getattr(model, name) for name in listing.columns]

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from desk.dates import PartialDate
-from desk.model import (
-    Actor,
-    ActorAlias,
-    AgendaItem,
-    Evidence,
-    Meeting,
-    MeetingActor,
-    MeetingAgenda,
-)
+
+if TYPE_CHECKING:
+    from desk.model import (
+        Actor,
+        ActorAlias,
+        AgendaItem,
+        Evidence,
+        Meeting,
+        MeetingActor,
+        MeetingAgenda,
+    )
 
 Row = TypeVar("Row")
 

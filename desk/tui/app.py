@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from desk.store import ChangeNotice, DeskError, UndoRefused
+from desk.store.errors import DeskError, UndoRefused
+from desk.store.views import ChangeNotice
 from desk.tui.commands import RecordJumps
 from desk.tui.history import UndoHistory
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
-    from desk.store import Store
+    from desk.store import Location, Store
 
 
 class DeskApp(App[None]):
@@ -33,17 +34,53 @@ class DeskApp(App[None]):
         Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
     ]
 
-    def __init__(self, store: Store, note: str | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | None = None,
+        *,
+        location: Location | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Run on an open ``store``, or open the desk at ``location`` after the first paint."""
         super().__init__()
-        self.store = store
+        if store is None and location is None:
+            raise ValueError("DeskApp needs a store or a location")
+        self._store = store
+        self.location: Location = store.location if store is not None else location  # type: ignore[assignment]
         self.note = note
         self.history = UndoHistory()
-        store.add_listener(self._heard)
+        if store is not None:
+            store.add_listener(self._heard)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise DeskError("the desk is still opening")
+        return self._store
+
+    @property
+    def store_ready(self) -> bool:
+        return self._store is not None
 
     def on_mount(self) -> None:
         from desk.tui.screens.main import MainScreen
 
         self.push_screen(MainScreen())
+        if self._store is None:
+            location = self.location
+            in_thread(self, lambda: _open(location), self._opened, self._open_failed)
+
+    def _opened(self, store: Store) -> None:
+        from desk.tui.screens.main import MainScreen
+
+        self._store = store
+        store.add_listener(self._heard)
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.start()
+
+    def _open_failed(self, error: DeskError) -> None:
+        self.exit(return_code=1, message=f"desk: {error}")
 
     # -- changes ---------------------------------------------------------------------------------
     def _heard(self, notice: ChangeNotice) -> None:
@@ -138,3 +175,10 @@ class DeskApp(App[None]):
             self.show_error(error)
         else:
             self.show_unexpected(error)
+
+
+def _open(location: Location) -> Store:
+    """Open the desk (in a worker: this is where SQLAlchemy and SQLModel get imported)."""
+    from desk.store import Store
+
+    return Store.open(location, upgrade=False)

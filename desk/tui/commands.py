@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from textual.command import Hit, Hits, Provider
 
-from desk.model import Actor, AgendaItem, Meeting, Source
+import desk.model
 
 if TYPE_CHECKING:
     from desk.tui.app import DeskApp
 
-MODELS = {"actor": Actor, "meeting": Meeting, "agenda item": AgendaItem, "source": Source}
+#: Search hit kinds and the table classes (in desk.model) they name.
+MODELS = {"actor": "Actor", "meeting": "Meeting", "agenda item": "AgendaItem", "source": "Source"}
 
 
 class RecordJumps(Provider):
@@ -33,7 +34,9 @@ class RecordJumps(Provider):
             yield Hit(
                 score,
                 matcher.highlight(label),
-                lambda model=MODELS[hit.kind], record_id=hit.id: self._jump(model, record_id),
+                lambda table=MODELS[hit.kind], record_id=hit.id: self._jump(
+                    getattr(desk.model, table), record_id
+                ),
                 text=label,
                 help=hit.detail or f"go to {hit.kind} #{hit.id}",
             )

@@ -1,15 +1,19 @@
-"""The four lists of the main screen: their tables' columns and how a row is drawn."""
+"""The four lists of the main screen: their tables' columns and how a row is drawn.
+
+Kinds name their table class rather than importing it: the main screen must paint before
+SQLModel is imported (see desk.store.quick), so ``Kind.model`` resolves on first use.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from desk.model import Actor, AgendaItem, Meeting, Record, Source
-from desk.store import ActorRow, AgendaRow, MeetingRow, SourceRow
+import desk.model
+from desk.store.views import ActorRow, AgendaRow, MeetingRow, SourceRow
 from desk.tui.presentation import AGENDA_STATUS, date_cell, sourced, status
 from desk.tui.widgets.paged_table import Cell, Column
 
@@ -19,9 +23,18 @@ class Kind:
     name: str  # "meetings"
     label: str  # tab label
     singular: str  # "meeting"
-    model: type[Record]
+    #: The name of the record's table class in desk.model ("Meeting").
+    table: str
     columns: tuple[Column, ...]
     render: Callable[[Any], Sequence[Cell]]
+
+    @property
+    def model(self) -> type[Record]:
+        return getattr(desk.model, self.table)  # type: ignore[no-any-return]
+
+
+if TYPE_CHECKING:
+    from desk.model import Record
 
 
 def _meeting(row: MeetingRow) -> Sequence[Cell]:
@@ -69,7 +82,7 @@ KINDS: tuple[Kind, ...] = (
         "meetings",
         "Meetings",
         "meeting",
-        Meeting,
+        "Meeting",
         (
             Column("date", "Date", 14),
             Column("status", "Status", 12),
@@ -83,7 +96,7 @@ KINDS: tuple[Kind, ...] = (
         "actors",
         "Actors",
         "actor",
-        Actor,
+        "Actor",
         (
             Column("name", "Name", minimum=16, weight=2),
             Column("kind", "Kind", 12),
@@ -98,7 +111,7 @@ KINDS: tuple[Kind, ...] = (
         "agenda",
         "Agenda items",
         "agenda item",
-        AgendaItem,
+        "AgendaItem",
         (
             Column("title", "Agenda item", minimum=20),
             Column("status", "Status", 11),
@@ -111,7 +124,7 @@ KINDS: tuple[Kind, ...] = (
         "sources",
         "Sources",
         "source",
-        Source,
+        "Source",
         (
             Column("date", "Published", 13),
             Column("publisher", "Publisher", 16),
@@ -123,5 +136,9 @@ KINDS: tuple[Kind, ...] = (
     ),
 )
 
-KIND_BY_MODEL: dict[type[Record], Kind] = {kind.model: kind for kind in KINDS}
 KIND_BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+
+
+def kind_of(model: type[Record]) -> Kind:
+    """The list that shows records of ``model``."""
+    return next(kind for kind in KINDS if kind.table == model.__name__)

@@ -30,3 +30,35 @@ async def test_the_app_lists_the_sample_meetings(sample_store: Store) -> None:
         assert table.cursor_row == 1
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_the_app_opens_a_desk_by_location(sample_path) -> None:
+    """Started with a location, the app shows the first page at once and opens the store after."""
+    from desk.store import resolve
+
+    app = DeskApp(location=resolve(sample_path))
+    assert not app.store_ready
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.store_ready
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.table.row_count == 10
+        await pilot.press("slash", *"jakarta")
+        await settle(pilot)
+        assert [row.title for row in screen.table.loaded_rows] == [
+            "Shoigu–Sjafrie bilateral meeting in Jakarta"
+        ]
+        await pilot.press("q")
+    app.store.close()
+
+
+async def test_a_desk_that_fails_to_open_ends_the_app_with_its_reason(tmp_path) -> None:
+    from desk.store import resolve
+
+    notes = tmp_path / "notes.sqlite"
+    notes.write_text("not a desk")
+    app = DeskApp(location=resolve(notes))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+    assert app.return_code == 1

@@ -11,20 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from textual.widgets import OptionList
 
-from desk.model import (
-    Actor,
-    ActorAlias,
-    AgendaItem,
-    Evidence,
-    Meeting,
-    MeetingActor,
-    MeetingAgenda,
-    MentionStatus,
-    ParticipantRole,
-    Record,
-    Source,
-)
-from desk.store import MeetingDetail
+from desk import model as schema
+from desk.model.vocabulary import MentionStatus, ParticipantRole
+from desk.store.views import MeetingDetail
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.screens.form import Field, FormScreen
 from desk.tui.screens.picker import Picked, PickerScreen
@@ -32,6 +21,7 @@ from desk.tui.screens.records import create_form, edit_form, evidence_form
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
+    from desk.model import Record
     from desk.tui.app import DeskApp
     from desk.tui.kinds import Kind
     from desk.tui.widgets.detail import DetailPane
@@ -77,10 +67,10 @@ class RecordActions:
     # -- create and edit -------------------------------------------------------------------------
     def action_new(self) -> None:
         model = self.kind.model
-        if model is Source:
+        if model is schema.Source:
             from desk.tui.screens.source_form import add_source_form
 
-            self.app.push_screen(add_source_form(self.app.store), self._created(Source))
+            self.app.push_screen(add_source_form(self.app.store), self._created(schema.Source))
             return
         self.app.push_screen(create_form(self.app.store, model), self._created(model))
 
@@ -116,7 +106,7 @@ class RecordActions:
             if view is not None:
                 self.app.push_screen(evidence_form(store, view.evidence, view.attributed_to))
             return
-        model: type[Record] = MeetingActor if kind == "participant" else MeetingAgenda
+        model: type[Record] = schema.MeetingActor if kind == "participant" else schema.MeetingAgenda
         field = (
             Field("role", "Role", kind="choice", required=True, choices=ROLES)
             if kind == "participant"
@@ -189,10 +179,10 @@ class RecordActions:
         kind, part_id = part
         store = self.app.store
         models: dict[str, type[Record]] = {
-            "participant": MeetingActor,
-            "agenda": MeetingAgenda,
-            "evidence": Evidence,
-            "alias": ActorAlias,
+            "participant": schema.MeetingActor,
+            "agenda": schema.MeetingAgenda,
+            "evidence": schema.Evidence,
+            "alias": schema.ActorAlias,
         }
         if kind not in models:
             return
@@ -221,7 +211,7 @@ class RecordActions:
     # -- links -----------------------------------------------------------------------------------
     def action_add_participant(self) -> None:
         self._link(
-            Actor,
+            schema.Actor,
             "Who took part?",
             lambda row: f"{row.name}" + (f" — {row.title}" if row.title else ""),
             ("Role", ROLES, "participant"),
@@ -229,7 +219,7 @@ class RecordActions:
 
     def action_add_topic(self) -> None:
         self._link(
-            AgendaItem,
+            schema.AgendaItem,
             "Which agenda item did it take up?",
             lambda row: row.title,
             ("How sure is the report?", MENTIONS, "reported"),
@@ -237,7 +227,7 @@ class RecordActions:
 
     def _link(self, model: type[Record], title: str, label: Any, choice: Any) -> None:
         current = self._current()
-        if current is None or current[0] is not Meeting:
+        if current is None or current[0] is not schema.Meeting:
             return
         meeting_id = current[1]
         store = self.app.store
@@ -250,11 +240,11 @@ class RecordActions:
                 record_id = result.record_id
                 if record_id is None:
                     assert result.new_name is not None
-                    field = "name" if model is Actor else "title"
+                    field = "name" if model is schema.Actor else "title"
                     created = store.create(model, **{field: result.new_name})
                     record_id = created.id
                 assert record_id is not None
-                if model is Actor:
+                if model is schema.Actor:
                     return store.link_actor(meeting_id, record_id, result.choice or "participant")
                 return store.link_agenda(meeting_id, record_id, result.choice or "reported")
 
@@ -264,7 +254,7 @@ class RecordActions:
 
     def action_add_alias(self) -> None:
         current = self._current()
-        if current is None or current[0] is not Actor:
+        if current is None or current[0] is not schema.Actor:
             return
         actor_id = current[1]
         store = self.app.store
@@ -286,7 +276,7 @@ class RecordActions:
     def action_merge(self) -> None:
         current = self._current()
         row = self.table.current
-        if current is None or current[0] is not Actor or row is None:
+        if current is None or current[0] is not schema.Actor or row is None:
             return
         keep_id = current[1]
         store = self.app.store
@@ -323,7 +313,7 @@ class RecordActions:
             PickerScreen(
                 f"Merge which duplicate into “{row.name}”?",
                 store,
-                Actor,
+                schema.Actor,
                 lambda r: f"{r.name}" + (f" — {r.title}" if r.title else "") + f"  (#{r.id})",
                 create=False,
                 exclude={keep_id},
@@ -360,8 +350,10 @@ class RecordActions:
             return
         model, record_id = current
         if part is not None and part[0] in ("participant", "agenda"):
-            target = Target(MeetingActor if part[0] == "participant" else MeetingAgenda, part[1])
-        elif model is Source:
+            target = Target(
+                schema.MeetingActor if part[0] == "participant" else schema.MeetingAgenda, part[1]
+            )
+        elif model is schema.Source:
             target = Target(None, None, source_id=record_id)
         else:
             target = Target(model, record_id)
@@ -381,14 +373,14 @@ class RecordActions:
         part_id = int(number)
         detail = self.detail.detail
         if kind == "meeting":
-            self.show_record(Meeting, part_id)
+            self.show_record(schema.Meeting, part_id)
         elif kind == "participant" and isinstance(detail, MeetingDetail):
             actor = next(p.actor for p in detail.participants if p.link.id == part_id)
             assert actor.id is not None
-            self.show_record(Actor, actor.id)
+            self.show_record(schema.Actor, actor.id)
         elif kind == "agenda" and isinstance(detail, MeetingDetail):
             item = next(m.item for m in detail.agenda if m.link.id == part_id)
             assert item.id is not None
-            self.show_record(AgendaItem, item.id)
+            self.show_record(schema.AgendaItem, item.id)
         elif kind == "evidence":
             self.action_cite()

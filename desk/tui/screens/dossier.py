@@ -10,12 +10,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from desk.model import Actor, AgendaItem, Meeting
-from desk.store import Dossier
+from desk import model as schema
 from desk.tui.presentation import MENTION_STATUS, date_cell, shorten, status
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
+    from desk.store import Dossier
     from desk.tui.app import DeskApp
 
 
@@ -47,7 +47,7 @@ class DossierScreen(Screen[tuple[type, int] | None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#dossier-timeline", DataTable)
-        if self.model is Actor:
+        if self.model is schema.Actor:
             table.add_column("Date", width=14)
             table.add_column("Role", width=11)
             table.add_column("Meeting")
@@ -62,24 +62,24 @@ class DossierScreen(Screen[tuple[type, int] | None]):
 
     def refresh_after_change(self) -> None:
         store, model, record_id = self.app.store, self.model, self.record_id
-        load = store.actor_dossier if model is Actor else store.agenda_dossier
+        load = store.actor_dossier if model is schema.Actor else store.agenda_dossier
         in_thread(self, lambda: load(record_id), self._show, group="dossier", exclusive=True)
 
     def _show(self, dossier: Dossier) -> None:
         self.dossier = dossier
-        kind = "Actor" if self.model is Actor else "Agenda item"
+        kind = "Actor" if self.model is schema.Actor else "Agenda item"
         self.title = f"{kind} dossier: {dossier.title}"
         summary = Text()
         summary.append(dossier.title, style="bold")
         subject = dossier.subject
-        if isinstance(subject, Actor):
+        if isinstance(subject, schema.Actor):
             facts = ", ".join(part for part in (subject.title, subject.country) if part)
             summary.append(f"  {facts}\n" if facts else "\n")
             summary.append(f"{len(dossier.entries) + dossier.more} meetings", style="bold")
             if dossier.topics:
                 topics = "; ".join(f"{title} ({count})" for title, count in dossier.topics[:6])
                 summary.append(f" · agenda: {topics}")
-        elif isinstance(subject, AgendaItem):
+        elif isinstance(subject, schema.AgendaItem):
             summary.append(f"  {subject.status}\n")
             counts = ", ".join(
                 f"{count} {name}" for name, count in sorted(dossier.statuses.items())
@@ -91,7 +91,7 @@ class DossierScreen(Screen[tuple[type, int] | None]):
         table = self.query_one("#dossier-timeline", DataTable)
         table.clear()
         for entry in dossier.entries:
-            if self.model is Actor:
+            if self.model is schema.Actor:
                 agenda = "; ".join(f"{title} ({mention})" for title, mention in entry.agenda)
                 cells = (
                     date_cell(entry.date),
@@ -119,7 +119,7 @@ class DossierScreen(Screen[tuple[type, int] | None]):
             return
         entry = self.dossier.entries[table.cursor_row]
         assert entry.meeting.id is not None
-        self.dismiss((Meeting, entry.meeting.id))
+        self.dismiss((schema.Meeting, entry.meeting.id))
 
     def action_back(self) -> None:
         self.dismiss(None)

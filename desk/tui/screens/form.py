@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from desk.dates import DateError, parse
-from desk.store import Conflict, DeskError, InvalidField
+from desk.store.errors import Conflict, DeskError, InvalidField
 from desk.tui.work import in_thread
 
 FieldKind = Literal["text", "multiline", "choice", "date"]

@@ -21,19 +21,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from desk import model as schema
 from desk.dates import find
-from desk.model import (
-    Actor,
-    AgendaItem,
-    Evidence,
-    Meeting,
-    MeetingActor,
-    MeetingAgenda,
-    Record,
-    Source,
-)
-from desk.store import EvidenceView, Store
 from desk.store.date_columns import from_columns
+from desk.store.views import EvidenceView
 from desk.texts import sentence_spans
 from desk.tui.presentation import date_words, shorten
 from desk.tui.screens.confirm import ConfirmScreen
@@ -45,6 +36,8 @@ from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
     from desk.dates import DateMatch
+    from desk.model import Record
+    from desk.store import Store
     from desk.tui.app import DeskApp
 
 
@@ -60,7 +53,7 @@ class Target:
 
 @dataclass(frozen=True)
 class Loaded:
-    source: Source
+    source: schema.Source
     label: str
     record_evidence: list[EvidenceView]
     source_evidence: list[EvidenceView]
@@ -71,21 +64,21 @@ def _label(store: Store, model: type[Record] | None, record_id: int | None) -> s
     if model is None or record_id is None:
         return "no record chosen: a asks which one to cite for"
     record: Any = store.get(model, record_id)
-    if model is MeetingActor:
-        actor = store.get(Actor, record.actor_id)
-        meeting = store.get(Meeting, record.meeting_id)
+    if model is schema.MeetingActor:
+        actor = store.get(schema.Actor, record.actor_id)
+        meeting = store.get(schema.Meeting, record.meeting_id)
         return f"participant: {actor.name} ({record.role}) in “{meeting.title}”"
-    if model is MeetingAgenda:
-        item = store.get(AgendaItem, record.agenda_item_id)
-        meeting = store.get(Meeting, record.meeting_id)
+    if model is schema.MeetingAgenda:
+        item = store.get(schema.AgendaItem, record.agenda_item_id)
+        meeting = store.get(schema.Meeting, record.meeting_id)
         return f"agenda: {item.title} ({record.status}) at “{meeting.title}”"
-    if model is Actor:
+    if model is schema.Actor:
         return f"actor: {record.name}"
-    return f"{'meeting' if model is Meeting else 'agenda item'}: {record.title}"
+    return f"{'meeting' if model is schema.Meeting else 'agenda item'}: {record.title}"
 
 
 def load(store: Store, target: Target, source_id: int) -> Loaded:
-    source = store.get(Source, source_id)
+    source = store.get(schema.Source, source_id)
     record_evidence = (
         store.evidence_for(target.model, target.record_id)
         if target.model is not None and target.record_id is not None
@@ -110,7 +103,7 @@ def default_source(store: Store, target: Target) -> int | None:
         views = store.evidence_for(target.model, target.record_id)
         if views:
             return views[-1].evidence.source_id
-    sources = store.page(Source, limit=2).rows
+    sources = store.page(schema.Source, limit=2).rows
     return sources[0].id if len(sources) == 1 else None
 
 
@@ -195,7 +188,7 @@ class LinkingScreen(Screen[None]):
             PickerScreen(
                 "Which source?",
                 self.store,
-                Source,
+                schema.Source,
                 lambda row: (
                     f"{row.title} — {row.publisher or '?'}"
                     + (f", {row.date.display()}" if row.date else "")
@@ -444,7 +437,7 @@ class LinkingScreen(Screen[None]):
         store, source_id = self.store, self.source_id
         quote = self.loaded.source.text[start:end]
 
-        def attached(evidence: Evidence) -> None:
+        def attached(evidence: schema.Evidence) -> None:
             self.app.notify(
                 "Attached. Now say who it is attributed to and how credible it is.", timeout=4
             )
@@ -460,13 +453,13 @@ class LinkingScreen(Screen[None]):
     def _choose_record_then_attach(self, start: int, end: int) -> None:
         def chosen(picked: Picked | None) -> None:
             if picked is not None and picked.record_id is not None:
-                self._attach_selection(Meeting, picked.record_id, start, end)
+                self._attach_selection(schema.Meeting, picked.record_id, start, end)
 
         self.app.push_screen(
             PickerScreen(
                 "Cite this passage for which meeting?",
                 self.store,
-                Meeting,
+                schema.Meeting,
                 lambda row: row.title,
                 create=False,
             ),
@@ -488,7 +481,7 @@ class LinkingScreen(Screen[None]):
 
         def remove(yes: bool | None) -> None:
             if yes:
-                in_thread(self, lambda: store.delete(Evidence, evidence_id), group="write")
+                in_thread(self, lambda: store.delete(schema.Evidence, evidence_id), group="write")
                 self.app.notify("Evidence removed (ctrl+z undoes it)", timeout=4)
 
         self.app.push_screen(

@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, Tab, Tabs
 
-from desk.model import Actor, Meeting
-from desk.store import Stats
-from desk.tui.kinds import KIND_BY_MODEL, KIND_BY_NAME, KINDS, Kind
+from desk.store.quick import first_meetings
+from desk.store.views import Page, Stats
+from desk.tui.kinds import KIND_BY_NAME, KINDS, Kind, kind_of
 from desk.tui.presentation import plural
 from desk.tui.screens.actions import RecordActions
 from desk.tui.widgets.detail import DetailPane, load_detail
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 #: Seconds the cursor must rest on a row before its details are fetched.
 DETAIL_DELAY = 0.06
+#: Rows in each page a list fetches.
+PAGE_SIZE = 100
 
 
 class MainScreen(RecordActions, Screen[None]):
@@ -76,23 +78,33 @@ class MainScreen(RecordActions, Screen[None]):
         with Horizontal(id="body"):
             with ContentSwitcher(initial="table-meetings", id="tables"):
                 for kind in KINDS:
-                    yield PagedTable(
-                        self.app.store,
-                        kind.model,
-                        kind.columns,
-                        kind.render,
-                        id=f"table-{kind.name}",
-                    )
+                    yield PagedTable(kind.table, kind.columns, kind.render, id=f"table-{kind.name}")
             yield DetailPane(id="detail")
         yield Static("", id="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.app.note or self.app.store.location.describe()
-        for kind in KINDS:
-            self.table_for(kind).load()
+        self.sub_title = self.app.note or self.app.location.describe()
         self.query_one("#detail", DetailPane).show_nothing("Loading…")
+        if self.app.store_ready:
+            self.start()
+        elif self.app.location.path is not None:
+            # Show the newest meetings straight from the file while the store opens.
+            path = self.app.location.path
+            in_thread(self, lambda: first_meetings(path, PAGE_SIZE), self._quick_page)
+
+    def _quick_page(self, page: Page[Any]) -> None:
+        if not self.app.store_ready:
+            self.table_for(KINDS[0]).show_page(page)
+
+    def start(self) -> None:
+        """Load every list, the details and the counts (once the store is open)."""
+        for kind in KINDS:
+            table = self.table_for(kind)
+            current = table.current
+            table.load(keep=current.id if current is not None else None)
         self.refresh_stats()
+        self.refresh_bindings()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 120, "narrow")
@@ -126,7 +138,7 @@ class MainScreen(RecordActions, Screen[None]):
 
     def show_record(self, model: type, record_id: int) -> None:
         """Switch to a record's list and put the cursor on it."""
-        kind = KIND_BY_MODEL[model]
+        kind = kind_of(model)
         self.action_show(kind.name)
         self.kind = kind
         self.query_one("#tables", ContentSwitcher).current = f"table-{kind.name}"
@@ -171,6 +183,8 @@ class MainScreen(RecordActions, Screen[None]):
         self._detail_timer = self.set_timer(DETAIL_DELAY, self.load_detail)
 
     def load_detail(self) -> None:
+        if not self.app.store_ready:
+            return
         row = self.table.current
         if row is None:
             message = (
@@ -230,13 +244,14 @@ class MainScreen(RecordActions, Screen[None]):
 
     # -- which keys apply -----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        model = self.kind.model
         if action in ("add_participant", "add_topic"):
-            return model is Meeting
+            return self.kind.name == "meetings"
         if action in ("merge", "add_alias"):
-            return model is Actor
+            return self.kind.name == "actors"
         if action == "dossier":
-            return model in (Actor,) or self.kind.name == "agenda"
+            return self.kind.name in ("actors", "agenda")
+        if not self.app.store_ready and action not in ("show", "filter", "clear_filter"):
+            return None  # shown, but waits for the desk to open
         if action == "remove_part":
             return self.focused is self.detail
         if action in ("edit", "delete", "cite"):

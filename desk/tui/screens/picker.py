@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -15,9 +15,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from desk.model import Record
-from desk.store import Store
 from desk.tui.work import in_thread
+
+if TYPE_CHECKING:
+    from desk.model import Record
+    from desk.store import Store
 
 NEW = "new"
 

@@ -3,33 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desk.model import (
-    Actor,
+from desk import model as schema
+from desk.model.vocabulary import (
+    CREDIBILITY_MEANING,
+    RELIABILITY_MEANING,
     ActorKind,
-    AgendaItem,
     AgendaStatus,
-    Evidence,
-    Meeting,
     MeetingKind,
     MeetingStatus,
-    Record,
     Reliability,
-    Source,
 )
-from desk.model.vocabulary import CREDIBILITY_MEANING, RELIABILITY_MEANING
-from desk.store import Store
 from desk.tui.presentation import shorten
 from desk.tui.screens.form import Field, FormScreen
+
+if TYPE_CHECKING:
+    from desk.model import Record
+    from desk.store import Store
 
 
 def _choices(vocabulary: Any) -> tuple[tuple[str, str], ...]:
     return tuple((member.value, member.value.replace("_", " ")) for member in vocabulary)
 
 
-FIELDS: dict[type[Record], list[Field]] = {
-    Meeting: [
+#: Form fields by table class name (names, so this module loads without SQLModel).
+FIELDS: dict[str, list[Field]] = {
+    "Meeting": [
         Field("title", "Title", required=True, placeholder="Shoigu–Kim talks in Pyongyang"),
         Field("date", "Date", kind="date"),
         Field("status", "Status", kind="choice", required=True, choices=_choices(MeetingStatus)),
@@ -37,21 +37,21 @@ FIELDS: dict[type[Record], list[Field]] = {
         Field("place", "Place", placeholder="Pyongyang, North Korea"),
         Field("summary", "Summary", kind="multiline"),
     ],
-    Actor: [
+    "Actor": [
         Field("name", "Name", required=True, placeholder="Choe Son-hui"),
         Field("kind", "Kind", kind="choice", required=True, choices=_choices(ActorKind)),
         Field("title", "Title or role", placeholder="Foreign Minister of North Korea"),
         Field("country", "Country"),
         Field("notes", "Notes", kind="multiline"),
     ],
-    AgendaItem: [
+    "AgendaItem": [
         Field(
             "title", "Title", required=True, placeholder="Ceasefire in Russia's war against Ukraine"
         ),
         Field("status", "Status", kind="choice", required=True, choices=_choices(AgendaStatus)),
         Field("description", "Description", kind="multiline"),
     ],
-    Source: [
+    "Source": [
         Field("title", "Title", required=True),
         Field("publisher", "Publisher", placeholder="Yonhap News Agency"),
         Field(
@@ -76,14 +76,19 @@ FIELDS: dict[type[Record], list[Field]] = {
     ],
 }
 
-DEFAULTS: dict[type[Record], dict[str, Any]] = {
-    Meeting: {"status": "reported", "kind": "talks"},
-    Actor: {"kind": "person"},
-    AgendaItem: {"status": "active"},
-    Source: {},
+DEFAULTS: dict[str, dict[str, Any]] = {
+    "Meeting": {"status": "reported", "kind": "talks"},
+    "Actor": {"kind": "person"},
+    "AgendaItem": {"status": "active"},
+    "Source": {},
 }
 
-LABELS = {Meeting: "meeting", Actor: "actor", AgendaItem: "agenda item", Source: "source"}
+LABELS: dict[str, str] = {
+    "Meeting": "meeting",
+    "Actor": "actor",
+    "AgendaItem": "agenda item",
+    "Source": "source",
+}
 
 
 def record_values(record: Record) -> dict[str, Any]:
@@ -96,17 +101,17 @@ def record_values(record: Record) -> dict[str, Any]:
 def create_form(
     store: Store, model: type[Record], prefill: dict[str, Any] | None = None
 ) -> FormScreen:
-    fields = [field for field in FIELDS[model]]
+    fields = [field for field in FIELDS[model.__name__]]
     today = dt.date.today()
 
     def save(values: dict[str, Any], _version: int | None) -> Record:
         return store.create(model, reference=today, **values)
 
     return FormScreen(
-        f"New {LABELS[model]}",
+        f"New {LABELS[model.__name__]}",
         fields,
         save,
-        values={**DEFAULTS[model], **(prefill or {})},
+        values={**DEFAULTS[model.__name__], **(prefill or {})},
         reference=today,
     )
 
@@ -126,8 +131,8 @@ def edit_form(store: Store, record: Record) -> FormScreen:
         return store.update(model, record_id, version, reference=today, **changed)
 
     return FormScreen(
-        f"Edit {LABELS[model]} #{record.id}",
-        FIELDS[model],
+        f"Edit {LABELS[model.__name__]} #{record.id}",
+        FIELDS[model.__name__],
         save,
         values=record_values(record),
         version=record.version,
@@ -169,16 +174,18 @@ def resolve_attribution(store: Store, text: str | None) -> dict[str, Any]:
     return {"attributed_actor_id": None, "attributed_text": text}
 
 
-def evidence_form(store: Store, evidence: Evidence, attributed_name: str | None) -> FormScreen:
+def evidence_form(
+    store: Store, evidence: schema.Evidence, attributed_name: str | None
+) -> FormScreen:
     """Edit who a passage is attributed to, its credibility and note."""
     assert evidence.id is not None
     evidence_id = evidence.id
 
-    def save(values: dict[str, Any], version: int | None) -> Evidence:
+    def save(values: dict[str, Any], version: int | None) -> schema.Evidence:
         assert version is not None
         credibility = int(values["credibility"]) if values.get("credibility") else None
         return store.update(
-            Evidence,
+            schema.Evidence,
             evidence_id,
             version,
             credibility=credibility,

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desk.model import Reliability, Source
-from desk.model.vocabulary import RELIABILITY_MEANING
-from desk.store import InvalidField, Store
+from desk import model as schema
+from desk.model.vocabulary import RELIABILITY_MEANING, Reliability
+from desk.store.errors import InvalidField
 from desk.texts import SUPPORTED_SUFFIXES, read_source_file
 from desk.tui.screens.form import Field, FormScreen
+
+if TYPE_CHECKING:
+    from desk.store import Store
 
 FIELDS = [
     Field(
@@ -45,7 +48,7 @@ FIELDS = [
 def add_source_form(store: Store) -> FormScreen:
     today = dt.date.today()
 
-    def save(values: dict[str, Any], _version: int | None) -> Source:
+    def save(values: dict[str, Any], _version: int | None) -> schema.Source:
         values = dict(values)
         file = values.pop("file", None)
         title = values.get("title")
@@ -62,6 +65,6 @@ def add_source_form(store: Store) -> FormScreen:
             raise InvalidField("title", "a source needs a title")
         values["title"] = title
         values["text"] = text
-        return store.create(Source, reference=today, **values)
+        return store.create(schema.Source, reference=today, **values)
 
     return FormScreen("New source", FIELDS, save, reference=today)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,11 +12,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from desk.model import Actor, AgendaItem, Meeting, MeetingActor, MeetingAgenda
-from desk.store import SearchHit, Store
+from desk import model as schema
+from desk.store.views import SearchHit
 from desk.tui.work import in_thread
 
-MODELS = {"meeting": Meeting, "actor": Actor, "agenda item": AgendaItem}
+if TYPE_CHECKING:
+    from desk.store import Store
+
+#: Unsourced record kinds and the table classes (in desk.model) they name.
+MODELS = {"meeting": "Meeting", "actor": "Actor", "agenda item": "AgendaItem"}
 
 
 class UnsourcedScreen(ModalScreen[tuple[type, int] | None]):
@@ -60,14 +66,14 @@ class UnsourcedScreen(ModalScreen[tuple[type, int] | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[int(event.option.id or 0)]
         if hit.kind in MODELS:
-            self.dismiss((MODELS[hit.kind], hit.id))
+            self.dismiss((getattr(schema, MODELS[hit.kind]), hit.id))
             return
-        link_model = MeetingActor if hit.kind == "participant link" else MeetingAgenda
+        link_model = schema.MeetingActor if hit.kind == "participant link" else schema.MeetingAgenda
         store = self.store
         in_thread(
             self,
             lambda: store.get(link_model, hit.id).meeting_id,
-            lambda meeting_id: self.dismiss((Meeting, meeting_id)),
+            lambda meeting_id: self.dismiss((schema.Meeting, meeting_id)),
         )
 
     def action_close(self) -> None:

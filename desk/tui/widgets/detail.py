@@ -8,17 +8,17 @@ screen can act on it: open it, remove it, attach evidence to it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from desk.model import Actor, AgendaItem, Meeting, Record, Source
+from desk import model as schema
 from desk.model.vocabulary import CREDIBILITY_MEANING, RELIABILITY_MEANING
-from desk.store import ActorDetail, Dossier, EvidenceView, MeetingDetail, Store
 from desk.store.date_columns import from_columns
+from desk.store.views import ActorDetail, EvidenceView, MeetingDetail
 from desk.tui.presentation import (
     AGENDA_STATUS,
     MENTION_STATUS,
@@ -29,6 +29,10 @@ from desk.tui.presentation import (
     status,
 )
 
+if TYPE_CHECKING:
+    from desk.model import Record
+    from desk.store import Dossier, Store
+
 
 @dataclass(frozen=True)
 class AgendaBundle:
@@ -38,7 +42,7 @@ class AgendaBundle:
 
 @dataclass(frozen=True)
 class SourceBundle:
-    source: Source
+    source: schema.Source
     evidence: list[EvidenceView]
 
 
@@ -53,15 +57,15 @@ Detail = MeetingDetail | ActorBundle | AgendaBundle | SourceBundle
 
 def load_detail(store: Store, model: type[Record], record_id: int) -> Detail:
     """Everything the pane shows for one record (runs in a worker)."""
-    if model is Meeting:
+    if model is schema.Meeting:
         return store.meeting_detail(record_id)
-    if model is Actor:
+    if model is schema.Actor:
         return ActorBundle(store.actor_detail(record_id), store.actor_dossier(record_id))
-    if model is AgendaItem:
+    if model is schema.AgendaItem:
         return AgendaBundle(
-            store.agenda_dossier(record_id), store.evidence_for(AgendaItem, record_id)
+            store.agenda_dossier(record_id), store.evidence_for(schema.AgendaItem, record_id)
         )
-    return SourceBundle(store.get(Source, record_id), store.evidence_in(record_id))
+    return SourceBundle(store.get(schema.Source, record_id), store.evidence_in(record_id))
 
 
 def _heading(text: str) -> Option:
@@ -205,7 +209,7 @@ class DetailPane(OptionList):
     def _agenda(self, bundle: AgendaBundle) -> Any:
         dossier = bundle.dossier
         item = dossier.subject
-        assert isinstance(item, AgendaItem)
+        assert isinstance(item, schema.AgendaItem)
         yield _line(Text(item.title, style="bold"))
         yield _line(status(item.status, AGENDA_STATUS))
         if item.description:

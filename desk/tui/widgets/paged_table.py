@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, on
@@ -18,9 +18,13 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from desk.model import Record
-from desk.store import END, Page, Store
+import desk.model
+from desk.store.views import END, Page
 from desk.tui.work import in_thread
+
+if TYPE_CHECKING:
+    from desk.model import Record
+    from desk.store import Store
 
 Cell = str | Text
 
@@ -94,8 +98,7 @@ class PagedTable(DataTable[Cell]):
 
     def __init__(
         self,
-        store: Store,
-        model: type[Record],
+        table: str,
         columns: Sequence[Column],
         render: Callable[[Any], Sequence[Cell]],
         *,
@@ -105,8 +108,7 @@ class PagedTable(DataTable[Cell]):
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
-        self.store = store
-        self.model = model
+        self.table = table
         self.spec = list(columns)
         self.render_row = render
         self.page_size = page_size
@@ -119,6 +121,15 @@ class PagedTable(DataTable[Cell]):
         #: Bumped by every load, so an answer to an older load (even one already on its way
         #: to the UI thread) is recognised and dropped.
         self._generation = 0
+
+    @property
+    def model(self) -> type[Record]:
+        """The table class listed (resolved on first use: SQLModel loads after the first paint)."""
+        return getattr(desk.model, self.table)  # type: ignore[no-any-return]
+
+    @property
+    def store(self) -> Store:
+        return self.app.store  # type: ignore[attr-defined, no-any-return]
 
     # -- what is shown ----------------------------------------------------------------------
     @property
@@ -163,6 +174,8 @@ class PagedTable(DataTable[Cell]):
     def load(self, *, typed: str | None = None, keep: int | None = None) -> None:
         """Show the first page (filtered by ``typed``), or the pages around record ``keep``."""
         self.typed = typed or None
+        if not self.app.store_ready:  # type: ignore[attr-defined]
+            return  # the screen loads every list once the desk is open
         size, model, store, typed_now = self.page_size, self.model, self.store, self.typed
         self.loading = not self._rows
         generation = self._next_generation()
@@ -194,6 +207,8 @@ class PagedTable(DataTable[Cell]):
         self.load(typed=self.typed)
 
     def action_last_page(self) -> None:
+        if not self.app.store_ready:  # type: ignore[attr-defined]
+            return
         model, store, typed, size = self.model, self.store, self.typed, self.page_size
         generation = self._next_generation()
         in_thread(
@@ -206,6 +221,11 @@ class PagedTable(DataTable[Cell]):
             group=f"table-{id(self)}",
             exclusive=True,
         )
+
+    def show_page(self, page: Page[Any]) -> None:
+        """Show a page fetched elsewhere (the quick first page, before the store is open)."""
+        self._next_generation()
+        self._show(Window((page,)), 0)
 
     def _show(self, window: Window, index: int | None, scroll_offset: int | None = None) -> None:
         self._window = window
@@ -239,6 +259,8 @@ class PagedTable(DataTable[Cell]):
             return  # superseded by a later move (a rebuild moves the cursor twice)
         self.post_message(self.Highlighted(self, self.current))
         if self._fetching or not self._window.pages:
+            return
+        if not self.app.store_ready:  # type: ignore[attr-defined]
             return
         margin = min(10, self.page_size // 4)
         last, first = self._window.pages[-1], self._window.pages[0]

@@ -1,0 +1,213 @@
+"""``desk export`` and ``desk import``: the desk as a Data Package, a flat event file, and back.
+
+Heavy imports happen inside the handlers, so ``desk --help`` stays quick. User errors raise
+DeskError subclasses; main() prints them as one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desk.store import Store
+
+#: How many conflicts a merge lists one by one on the terminal.
+LISTED_CONFLICTS = 20
+
+#: Words for the tables of a package, singular and plural.
+NOUNS = {
+    "actor": ("actor", "actors"),
+    "actor_alias": ("alias", "aliases"),
+    "meeting": ("meeting", "meetings"),
+    "agenda_item": ("agenda item", "agenda items"),
+    "source": ("source", "sources"),
+    "meeting_actor": ("participant", "participants"),
+    "meeting_agenda": ("agenda link", "agenda links"),
+    "evidence": ("piece of evidence", "pieces of evidence"),
+    "changeset": ("changeset", "changesets"),
+    "change": ("change", "changes"),
+}
+
+EXPORT_DESCRIPTION = """\
+Write the whole desk as a Frictionless Data Package: one CSV file per table (RFC 4180, UTF-8,
+a header row, ids, dates in canonical form with their precision and earliest/latest days) and
+datapackage.json with each file's Table Schema. PATH is a new folder, or a file ending in .zip.
+A missing value is written \\N, so it never reads as an empty text. Nothing appears at PATH
+until the whole package is written.
+
+With --flat, write FILE.csv instead: one row per meeting (date, precision, place, status, title,
+actors with their roles, agenda items with their statuses, citations), optionally filtered."""
+
+EXPORT_EPILOG = """\
+examples:
+  desk export ~/exports/korea                 a package in a new folder
+  desk export korea.zip --excel               a zip that Excel opens on any locale
+  desk export --flat events.csv --from 2024-06 --to "last month" --actor "Kim Jong Un\""""
+
+IMPORT_DESCRIPTION = """\
+Load a package that desk export wrote (a folder, its datapackage.json, or a .zip). Into an
+empty desk the package is restored as it is, change log included. Into a desk with records it
+is merged by id: new records are added, identical ones left alone, and records the desk holds
+differently are conflicts, reported and never overwritten. Everything is checked before it
+counts: a bad file is refused with its file, line and column, and the desk is left as it was."""
+
+
+def register(sub: Any, database_option: Callable[..., None]) -> None:
+    """Add the export and import subcommands to ``desk``'s parser."""
+    export = sub.add_parser(
+        "export",
+        help="write the desk as a Data Package (folder or .zip), or a flat CSV of meetings",
+        description=EXPORT_DESCRIPTION,
+        epilog=EXPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    database_option(export, top_level=False)
+    export.add_argument("path", metavar="PATH", help="a new folder or .zip (with --flat: a .csv)")
+    export.add_argument(
+        "--excel",
+        action="store_true",
+        help="Excel profile: a byte order mark (Hangul and Cyrillic read right on any locale) "
+        "and formula-looking text (starting with = + - @, a tab or a line break) neutralized",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="replace PATH if it is an earlier export"
+    )
+    export.add_argument(
+        "--flat", action="store_true", help="one row per meeting, for analysts (a CSV file)"
+    )
+    export.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="(--flat) meetings on or after DATE"
+    )
+    export.add_argument(
+        "--to", dest="date_to", metavar="DATE", help="(--flat) meetings on or before DATE"
+    )
+    export.add_argument("--actor", metavar="NAME|ID", help="(--flat) meetings with this actor")
+    export.add_argument(
+        "--agenda", metavar="TITLE|ID", help="(--flat) meetings with this agenda item"
+    )
+    export.set_defaults(handler=export_command)
+
+    imported = sub.add_parser(
+        "import",
+        help="load a Data Package that desk export wrote (restore, or merge by id)",
+        description=IMPORT_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    database_option(imported, top_level=False)
+    imported.add_argument("path", metavar="PATH", help="a package folder, datapackage.json or .zip")
+    imported.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check everything and report what would be added and what conflicts; write nothing",
+    )
+    imported.set_defaults(handler=import_command)
+
+
+def _open_store(arguments: argparse.Namespace) -> Store:
+    from desk.store import Store
+
+    return Store.open(getattr(arguments, "db", None))
+
+
+def counted(table: str, count: int) -> str:
+    singular, plural = NOUNS.get(table, (table, table))
+    return f"{count:,} {singular if count == 1 else plural}"
+
+
+def _size(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
+        size /= 1000  # type: ignore[assignment]
+    return f"{size} GB"
+
+
+def export_command(arguments: argparse.Namespace) -> int:
+    from desk.exchange import export_flat, export_package
+    from desk.exchange.progress import TerminalProgress
+    from desk.store import InvalidField
+
+    profile = "excel" if arguments.excel else "data"
+    filters = (arguments.date_from, arguments.date_to, arguments.actor, arguments.agenda)
+    if not arguments.flat and any(value is not None for value in filters):
+        raise InvalidField("--from/--to/--actor/--agenda", "these filters apply to --flat exports")
+    bar = TerminalProgress("exporting")
+    with _open_store(arguments) as store:
+        where = store.location.describe()
+        try:
+            if arguments.flat:
+                flat = export_flat(
+                    store,
+                    arguments.path,
+                    profile=profile,
+                    date_from=arguments.date_from,
+                    date_to=arguments.date_to,
+                    actor=arguments.actor,
+                    agenda_item=arguments.agenda,
+                    progress=bar,
+                    replace=arguments.force,
+                )
+            else:
+                result = export_package(
+                    store, arguments.path, profile=profile, progress=bar, replace=arguments.force
+                )
+        finally:
+            bar.close()
+    if arguments.flat:
+        shown = f" ({', '.join(flat.filters)})" if flat.filters else ""
+        meetings = "meeting" if flat.rows == 1 else "meetings"
+        print(f"Wrote {flat.rows:,} {meetings}{shown} to {flat.path} in {flat.seconds:.1f} s.")
+        return 0
+    counts = ", ".join(counted(w.spec.name, w.rows) for w in result.files)
+    print(
+        f"Exported {where} to {result.path} ({result.profile} profile): {counts}; "
+        f"{_size(result.bytes)} in {result.seconds:.1f} s."
+    )
+    return 0
+
+
+def import_command(arguments: argparse.Namespace) -> int:
+    from desk.exchange import import_package
+    from desk.exchange.progress import TerminalProgress
+
+    bar = TerminalProgress("importing")
+    with _open_store(arguments) as store:
+        where = store.location.describe()
+        try:
+            result = import_package(store, arguments.path, progress=bar, dry_run=arguments.dry_run)
+        finally:
+            bar.close()
+    would = "would be " if result.dry_run else ""
+    lead = "Dry run, nothing was written. " if result.dry_run else ""
+    added = [counted(table, count) for table, count in result.added.items() if count]
+    if result.mode == "restore":
+        print(
+            f"{lead}{result.path} {'would be' if result.dry_run else 'was'} restored into "
+            f"{where} ({result.profile} profile): {', '.join(added) or 'nothing'}; the package's "
+            f"change log is the desk's history."
+        )
+        return 0
+    unchanged = sum(result.unchanged.values())
+    print(
+        f"{lead}{result.path} {'would be' if result.dry_run else 'was'} merged into {where}: "
+        f"{', '.join(added) or 'nothing'} {would}added; {unchanged:,} record(s) already there "
+        f"unchanged; {result.total_conflicts:,} conflict(s)."
+    )
+    if result.changeset_id:
+        print(f"Recorded as change #{result.changeset_id} (undo takes the added records back).")
+    if result.package_changesets:
+        print(
+            f"The package's own change log ({counted('changeset', result.package_changesets)}) "
+            "was checked, not merged: this desk keeps its history."
+        )
+    if result.conflicts:
+        print("Conflicts (the desk's version was kept):", file=sys.stderr)
+        for conflict in result.conflicts[:LISTED_CONFLICTS]:
+            print(f"  {conflict}", file=sys.stderr)
+        more = result.total_conflicts - min(LISTED_CONFLICTS, len(result.conflicts))
+        if more > 0:
+            print(f"  … and {more:,} more", file=sys.stderr)
+    return 0
