@@ -1,0 +1,966 @@
+"""``import_package``: load a package into an empty desk, or merge it into a desk with records.
+
+Restore (the desk holds no records and no history yet): every file is loaded as it is, ids kept,
+change log included, so the desk becomes the one that was exported, and exporting it again gives
+the same bytes. No changeset is added: the package's history is the desk's history.
+
+Merge (the desk holds records): records are matched by id. A record the desk lacks is added; one
+it holds identically is left as it is; one it holds differently is a conflict: the desk's
+version is kept and the conflict is reported (file, line, id, the fields that differ), never
+overwritten. A record whose unique key (an actor's alias, a participant, an agenda link) the
+desk holds under another id is a conflict too, and so is a record that depends on one that was
+not added. The package's change log is checked but not merged (its ids number another desk's
+history); the import itself is recorded as one changeset with an "insert" change per added
+record (the row as JSON, as the store records it), so ``Store.undo`` can take a merge back.
+
+All or nothing: everything happens in one transaction that holds the desk's write lock, and is
+checked while it loads: the CSV syntax, UTF-8, each file's size and hash, the header, every
+value's type, required values, vocabularies and the desk's other rules (CHECK constraints),
+duplicate ids and keys, references between files, partial dates (canonical text agreeing with
+its precision and earliest/latest days), each source's SHA-256 and each quote's place in its
+source. The first problem stops the import with a message naming the file, the line, the column
+and what was expected, and the rollback leaves the desk exactly as it was. ``dry_run`` does all
+of it and rolls back, reporting what would have been added and what conflicts.
+
+Speed: rows go from Python's csv module straight into SQLite by ``executemany``, with types
+checked and converted by SQL (see ``csv_format.sqlite_reader``). A restore drops the tables'
+indexes and search triggers while it loads and rebuilds them at the end (within the same
+transaction), which is several times faster than keeping them up to date row by row.
+
+Imports run on SQLite desks (a desk's own database). Other databases are refused with a message.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import logging
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from desk.exchange import csv_format
+from desk.exchange.errors import InvalidData, PackageError
+from desk.exchange.package import PackageInfo, PackageSource, Resource, open_source
+from desk.exchange.progress import Throttle
+from desk.exchange.reading import (
+    check_hash,
+    check_size,
+    locate_id,
+    locate_record,
+    locate_records,
+    locate_unreadable,
+    open_rows,
+)
+from desk.exchange.schema import MISSING, Check, ForeignKey, TableSpec, record_table_names
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from desk.store import Store
+
+Progress = Callable[[int, int], None]
+
+#: Conflicts listed one by one in a result (all are counted).
+REPORTED_CONFLICTS = 100
+#: The part of the work (relative to the bytes read) that finishing a restore takes.
+FINISHING_SHARE = 4
+STAGE_PREFIX = "desk_import_"
+
+
+@dataclass(frozen=True)
+class RecordConflict:
+    """A record of the package that was not added, and why."""
+
+    table: str
+    record_id: int
+    #: The line of the package's file the record starts on.
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.table}.csv" + (f", line {self.line}" if self.line else "")
+        return f"{where}: {self.table} #{self.record_id} {self.reason}"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did (or, for a dry run, would do)."""
+
+    path: Path
+    #: "restore" (into an empty desk) or "merge" (into a desk with records).
+    mode: str
+    #: The profile the package was made with ("data" or "excel").
+    profile: str
+    added: dict[str, int]
+    unchanged: dict[str, int]
+    conflict_counts: dict[str, int]
+    #: The first conflicts, in table and file order (``conflict_counts`` counts them all).
+    conflicts: tuple[RecordConflict, ...]
+    #: The changeset recording a merge (0 for a restore, a dry run, or when nothing was added).
+    changeset_id: int
+    dry_run: bool
+    #: "restored" (the package's change log became the desk's) or "kept" (the desk's own).
+    history: str
+    seconds: float = 0.0
+    package_changesets: int = 0
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+    @property
+    def total_conflicts(self) -> int:
+        return sum(self.conflict_counts.values())
+
+
+def import_package(
+    store: Store,
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Import the package at ``path`` (a folder, its datapackage.json, or a .zip) into ``store``.
+
+    Restores into an empty desk, merges into one with records (see the module's documentation).
+    Raises a DeskError subclass (PackageError, InvalidData with file, line and column) when the
+    package cannot be imported; the desk is then exactly as it was. ``progress(done, total)`` is
+    called from the calling thread (units: bytes read, then the finishing work); if it raises,
+    the import is rolled back. Safe to call from a worker thread.
+    """
+    started = time.perf_counter()
+    location = Path(path).expanduser().absolute()
+    if store.engine.dialect.name != "sqlite":
+        raise PackageError(
+            f"desk imports into SQLite desks; {store.location.describe()} is a "
+            f"{store.engine.dialect.name} database. Import into a SQLite desk and copy from there"
+        )
+    source = open_source(location)
+    try:
+        info = source.info()
+        sizes = {resource.spec.name: check_size(source, resource) for resource in info.resources}
+        total = sum(sizes.values())
+        throttle = Throttle(progress, total + total // FINISHING_SHARE)
+        importer = _Importer(store, source, info, throttle, dry_run=dry_run)
+        result = importer.run(location)
+        throttle.finish()
+    finally:
+        source.close()
+    return _with_seconds(result, time.perf_counter() - started)
+
+
+def _with_seconds(result: ImportResult, seconds: float) -> ImportResult:
+    from dataclasses import replace
+
+    return replace(result, seconds=seconds)
+
+
+class _InvalidValue(Exception):
+    """Raised inside SQLite by desk_datetime(): a value that is not a timestamp."""
+
+
+@dataclass
+class _Loaded:
+    resource: Resource
+    rows: int = 0
+    #: The relation holding the loaded rows, and whether its rowid is the record number.
+    relation: str = ""
+    by_record: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Importer:
+    def __init__(
+        self,
+        store: Store,
+        source: PackageSource,
+        info: PackageInfo,
+        throttle: Throttle,
+        *,
+        dry_run: bool,
+    ) -> None:
+        self.store = store
+        self.source = source
+        self.info = info
+        self.throttle = throttle
+        self.dry_run = dry_run
+        self.excel = info.excel
+        self.read = 0
+        self.failure: tuple[int, str] | None = None
+        self.resources = {resource.spec.name: resource for resource in info.resources}
+
+    # -- the transaction -----------------------------------------------------------------------
+    def run(self, location: Path) -> ImportResult:
+        pooled = self.store.engine.raw_connection()
+        db: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
+        self.db = db
+        db.create_function("desk_datetime", 2, self._datetime, deterministic=True)
+        # Types, CHECK constraints and foreign keys are checked by one pass over each table once
+        # it is loaded (see _scan), not row by row as it loads: several times faster. (PRAGMA
+        # foreign_keys only changes outside a transaction.)
+        db.execute("PRAGMA foreign_keys = OFF")
+        db.execute("PRAGMA ignore_check_constraints = ON")
+        try:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise PackageError(
+                    f"the desk is busy ({error}): another program is writing to it; try again"
+                ) from error
+            try:
+                result = self._restore(location) if self._is_empty() else self._merge(location)
+                if self.dry_run:
+                    db.execute("ROLLBACK")
+                else:
+                    db.execute("COMMIT")
+            except sqlite3.Error as error:
+                raise PackageError(
+                    f"the desk refused the import ({error}); nothing was imported"
+                ) from error
+        finally:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            self._drop_stages()
+            db.execute("PRAGMA ignore_check_constraints = OFF")
+            db.execute("PRAGMA foreign_keys = ON")
+            pooled.close()
+        return result
+
+    def _is_empty(self) -> bool:
+        for name in (*record_table_names(), "changeset"):
+            if self.db.execute(f"SELECT EXISTS (SELECT 1 FROM main.{name})").fetchone()[0]:
+                return False
+        return True
+
+    def _drop_stages(self) -> None:
+        stages = self.db.execute(
+            "SELECT name FROM sqlite_temp_master WHERE type = 'table' AND name LIKE ?",
+            (STAGE_PREFIX + "%",),
+        ).fetchall()
+        for (name,) in stages:
+            self.db.execute(f"DROP TABLE temp.{name}")
+
+    # -- SQL functions -------------------------------------------------------------------------
+    def _datetime(self, parameter: int, value: str) -> str:
+        """desk_datetime(): a timestamp in another ISO 8601 form, as stored; or stop, noting it."""
+        stored = csv_format.read_datetime(value)
+        if stored is None:
+            self.failure = (parameter, value)
+            raise _InvalidValue(value)
+        return stored
+
+    # -- loading -------------------------------------------------------------------------------
+    def _counted(self, size: int) -> None:
+        self.read += size
+        self.throttle(self.read)
+
+    def _load(self, resource: Resource, target: str) -> int:
+        """Stream a file into ``target`` (a table of the desk or a stage); returns rows loaded."""
+        spec = resource.spec
+        db = self.db
+        with open_rows(self.source, resource, self._counted) as opened:
+            readers = [
+                csv_format.sqlite_reader(
+                    column, opened.positions[column.name] + 1, excel=self.excel
+                )
+                for column in spec.columns
+            ]
+            sql = (
+                f"INSERT INTO {target} ({', '.join(spec.column_names)}) "
+                f"VALUES ({', '.join(readers)})"
+            )
+            before = db.total_changes
+            self.failure = None
+            try:
+                db.executemany(sql, opened.rows)
+            except (csv.Error, UnicodeDecodeError) as error:
+                raise locate_unreadable(self.source, resource, error) from error
+            except sqlite3.Error as error:
+                self._loading_failed(resource, error, db.total_changes - before + 1, opened)
+            check_hash(resource, opened)
+        return db.total_changes - before
+
+    def _loading_failed(
+        self, resource: Resource, error: sqlite3.Error, record: int, opened: Any
+    ) -> NoReturn:
+        spec = resource.spec
+        located = locate_record(self.source, resource, record)
+        line = located.line if located else None
+        fields = located.fields if located else []
+        message = str(error)
+        if isinstance(error, sqlite3.ProgrammingError) and "bindings" in message:
+            raise InvalidData(
+                resource.path,
+                f"expected {len(spec.columns)} fields, as the header names, but found "
+                f"{len(fields)}",
+                line=line,
+            ) from error
+        if self.failure is not None:
+            parameter, value = self.failure
+            names = [
+                name for name, position in opened.positions.items() if position + 1 == parameter
+            ]
+            column = spec.column(names[0])
+            raise InvalidData(
+                resource.path,
+                f"expected {csv_format.EXPECTED[column.kind]}, got {_shown(value)}",
+                line=line,
+                column=column.name,
+            ) from error
+        values = self._values(spec, opened.positions, fields)
+        raise self._constraint(resource, message, values, line) from error
+
+    def _values(
+        self, spec: TableSpec, positions: dict[str, int], fields: list[str]
+    ) -> dict[str, Any]:
+        """A record's fields as the values they stand for (for messages and lookups)."""
+        values: dict[str, Any] = {}
+        for column in spec.columns:
+            position = positions[column.name]
+            raw = fields[position] if position < len(fields) else MISSING
+            if column.kind == "string":
+                values[column.name] = csv_format.unescape_text(raw, excel=self.excel)
+            elif raw == MISSING:
+                values[column.name] = None
+            elif column.kind == "integer":
+                values[column.name] = int(raw) if re.fullmatch(r"-?\d+", raw) else raw
+            else:
+                values[column.name] = raw
+        return values
+
+    def _constraint(
+        self, resource: Resource, message: str, values: dict[str, Any], line: int | None
+    ) -> InvalidData:
+        """The rule a record broke, from SQLite's message, in the user's terms."""
+        if message.startswith("NOT NULL constraint failed"):
+            column = message.rsplit(".", 1)[-1]
+            return InvalidData(
+                resource.path,
+                f"a value is required, but the field is {MISSING} (missing)",
+                line=line,
+                column=column,
+            )
+        if message.startswith("UNIQUE constraint failed"):
+            columns = [part.split(".")[-1] for part in message.split(":", 1)[1].split(",")]
+            columns = [c.strip() for c in columns]
+            return self._duplicate(resource, columns, values, line)
+        return InvalidData(resource.path, f"the desk refused the record ({message})", line=line)
+
+    def _duplicate(
+        self,
+        resource: Resource,
+        columns: list[str],
+        values: dict[str, Any],
+        line: int | None,
+    ) -> InvalidData:
+        if columns == ["id"]:
+            first = locate_id(self.source, resource, values["id"])
+            earlier = f" (it is first used on line {first.line})" if first else ""
+            return InvalidData(
+                resource.path,
+                f"the id {values['id']} appears twice{earlier}; ids must be unique",
+                line=line,
+                column="id",
+            )
+        shown = ", ".join(f"{c} {_shown(values.get(c))}" for c in columns)
+        return InvalidData(
+            resource.path,
+            f"another record already has {shown}; a {resource.spec.name} must be unique by "
+            f"{', '.join(columns)}",
+            line=line,
+            column=columns[-1],
+        )
+
+    # -- checks shared by both modes -----------------------------------------------------------
+    def _scan(self, loaded: _Loaded, rules: list[_Rule], where: str = "1") -> None:
+        """One pass over loaded rows for every rule; the first row breaking one is reported."""
+        if not rules:
+            return
+        found = self.db.execute(
+            f"SELECT r.rowid FROM {loaded.relation} r WHERE ({where}) AND "
+            f"({' OR '.join(rule.bad for rule in rules)}) ORDER BY r.rowid LIMIT 1"
+        ).fetchone()
+        if found is None:
+            return
+        spec = loaded.resource.spec
+        names = spec.column_names
+        outcomes = self.db.execute(
+            f"SELECT {', '.join(f'({rule.bad})' for rule in rules)}, "
+            f"{', '.join(f'r.{name}' for name in names)} FROM {loaded.relation} r "
+            f"WHERE r.rowid = ?",
+            (found[0],),
+        ).fetchone()
+        values = dict(zip(names, outcomes[len(rules) :], strict=True))
+        rule = next(rule for rule, broken in zip(rules, outcomes, strict=False) if broken)
+        line = self._line(loaded, found[0])
+        resource = loaded.resource
+        if rule.kind == "type":
+            assert rule.column is not None
+            column = spec.column(rule.column)
+            raise InvalidData(
+                resource.path,
+                f"expected {csv_format.EXPECTED[column.kind]}, got {_shown(values[column.name])}",
+                line=line,
+                column=column.name,
+            )
+        if rule.kind == "check":
+            raise _broken_check(resource, rule.check, values, line)
+        if rule.kind == "reference":
+            assert rule.key is not None
+            raise _broken_reference(
+                resource, rule.key.column, rule.key.table, values[rule.key.column], line
+            )
+        raise InvalidData(
+            resource.path,
+            f"the quote is not the text of source #{values['source_id']} between offsets "
+            f"{values['quote_start']} and {values['quote_end']}; a quote must be a passage of "
+            "its source",
+            line=line,
+            column="quote",
+        )
+
+    def _line(self, loaded: _Loaded, rowid: int) -> int | None:
+        """The line of the package file a loaded row came from."""
+        if loaded.by_record:
+            located = locate_record(self.source, loaded.resource, rowid)
+        else:
+            located = locate_id(self.source, loaded.resource, rowid)
+        return located.line if located else None
+
+    def _check_rows(self, loaded: _Loaded, where: str = "1") -> None:
+        """Partial dates and sources' hashes: checks SQL leaves to Python."""
+        spec = loaded.resource.spec
+        if "date_text" in spec.column_names:
+            self._check_dates(loaded, where)
+        if spec.name == "source":
+            self._check_hashes(loaded, where)
+
+    def _check_dates(self, loaded: _Loaded, where: str) -> None:
+        """Each distinct date (few, even among a million meetings) against what its text says."""
+        rows = self.db.execute(
+            f"SELECT date_text, date_precision, date_earliest, date_latest, date_sort, "
+            f"min(rowid) FROM {loaded.relation} WHERE {where} "
+            f"GROUP BY date_text, date_precision, date_earliest, date_latest, date_sort"
+        ).fetchall()
+        problems = []
+        for text, precision, earliest, latest, sort, rowid in rows:
+            problem = _date_problem(text, precision, earliest, latest, sort)
+            if problem is not None:
+                problems.append((rowid, problem))
+        if problems:
+            rowid, (column, problem) = min(problems)
+            raise InvalidData(
+                loaded.resource.path, problem, line=self._line(loaded, rowid), column=column
+            )
+
+    def _check_hashes(self, loaded: _Loaded, where: str) -> None:
+        previous = self.db.text_factory
+        self.db.text_factory = bytes  # hash the UTF-8 text as stored, without decoding it
+        try:
+            broken = None
+            for rowid, text, digest in self.db.execute(
+                f"SELECT rowid, text, sha256 FROM {loaded.relation} WHERE {where} ORDER BY rowid"
+            ):
+                if hashlib.sha256(text).hexdigest().encode() != digest:
+                    broken = rowid
+                    break
+        finally:
+            self.db.text_factory = previous
+        if broken is not None:
+            raise InvalidData(
+                loaded.resource.path,
+                "the sha256 is not that of the source's text (the text or its hash was changed "
+                "after export)",
+                line=self._line(loaded, broken),
+                column="sha256",
+            )
+
+    # -- restore -------------------------------------------------------------------------------
+    def _restore(self, location: Path) -> ImportResult:
+        db = self.db
+        tables = [resource.spec.name for resource in self.info.resources]
+        marks = ", ".join("?" * len(tables))
+        saved = db.execute(
+            f"SELECT type, name, tbl_name, sql FROM main.sqlite_master WHERE type IN "
+            f"('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ({marks})",
+            tables,
+        ).fetchall()
+        for kind, name, _table, _sql in saved:
+            db.execute(f"DROP {kind.upper()} main.{name}")
+        added: dict[str, int] = {}
+        for resource in self.info.resources:
+            spec = resource.spec
+            started = time.perf_counter()
+            loaded = _Loaded(resource, relation=f"main.{spec.name}", by_record=False)
+            loaded.rows = self._load(resource, loaded.relation)
+            loading = time.perf_counter() - started
+            self._scan(loaded, _rules(spec, references=True))
+            self._check_rows(loaded)
+            added[spec.name] = loaded.rows
+            log.debug(
+                "restore %s: %d rows loaded in %.2f s, checked in %.2f s",
+                spec.name,
+                loaded.rows,
+                loading,
+                time.perf_counter() - started - loading,
+            )
+        self._finish_restore(saved, tables)
+        return ImportResult(
+            path=location,
+            mode="restore",
+            profile=self.info.profile,
+            added=added,
+            unchanged=dict.fromkeys(added, 0),
+            conflict_counts=dict.fromkeys(added, 0),
+            conflicts=(),
+            changeset_id=0,
+            dry_run=self.dry_run,
+            history="restored",
+            package_changesets=added.get("changeset", 0),
+        )
+
+    def _finish_restore(self, saved: list[tuple[str, str, str, str]], tables: list[str]) -> None:
+        """Rebuild the indexes, triggers and full-text indexes dropped for loading."""
+        db = self.db
+        steps = len(saved) + 1
+        share = self.throttle.total - self.read
+        in_order = sorted(saved, key=lambda item: item[0] != "index")  # indexes, then triggers
+        for done, (_kind, _name, _table, sql) in enumerate(in_order, start=1):
+            db.execute(sql)
+            self.throttle(self.read + share * done // steps)
+        for name, sql in db.execute(
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND "
+            "sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'"
+        ).fetchall():
+            content = re.search(r"content='(\w+)'", sql)
+            if content and content.group(1) in tables:
+                db.execute(f"INSERT INTO main.{name}({name}) VALUES ('rebuild')")
+
+    # -- merge ---------------------------------------------------------------------------------
+    def _merge(self, location: Path) -> ImportResult:
+        db = self.db
+        records = record_table_names()
+        added: dict[str, int] = {}
+        unchanged: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        conflicts: list[RecordConflict] = []
+        changeset_id = self._open_changeset()
+        seq = 0
+        staged: dict[str, _Loaded] = {}
+        for resource in self.info.resources:
+            spec = resource.spec
+            loaded = self._stage(resource)
+            staged[spec.name] = loaded
+            stage = loaded.relation
+            if spec.name not in records:  # the package's change log: checked, not merged
+                self._check_references(loaded, staged, within_package=True)
+                continue
+            self._classify(loaded, staged)
+            self._check_rows(loaded, "_action = 'add'")
+            if spec.name == "evidence":  # against the texts the desk will hold
+                self._scan(loaded, [QUOTE_RULE], "r._action = 'add'")
+            columns = ", ".join(spec.column_names)
+            db.execute(
+                f"INSERT INTO main.{spec.name} ({columns}) SELECT {columns} FROM {stage} "
+                f"WHERE _action = 'add' ORDER BY id"
+            )
+            count = db.execute(f"SELECT count(*) FROM {stage} WHERE _action = 'add'").fetchone()
+            added[spec.name] = count[0]
+            if count[0]:
+                db.execute(
+                    f"INSERT INTO main.change (changeset_id, seq, table_name, record_id, op, "
+                    f"before, after) SELECT ?, ? + row_number() OVER (ORDER BY id) - 1, ?, id, "
+                    f"'insert', NULL, {_snapshot_sql(spec)} FROM {stage} WHERE _action = 'add' "
+                    f"ORDER BY id",
+                    (changeset_id, seq, spec.name),
+                )
+                seq += count[0]
+            unchanged[spec.name] = db.execute(
+                f"SELECT count(*) FROM {stage} WHERE _action = 'same'"
+            ).fetchone()[0]
+            counts[spec.name] = db.execute(
+                f"SELECT count(*) FROM {stage} WHERE _action = 'conflict'"
+            ).fetchone()[0]
+            if counts[spec.name] and len(conflicts) < REPORTED_CONFLICTS:
+                conflicts.extend(self._conflicts(loaded, REPORTED_CONFLICTS - len(conflicts)))
+            self.throttle(self.read)
+        package_history = staged["changeset"].rows if "changeset" in staged else 0
+        changeset_id = self._close_changeset(changeset_id, location, added, counts)
+        return ImportResult(
+            path=location,
+            mode="merge",
+            profile=self.info.profile,
+            added=added,
+            unchanged=unchanged,
+            conflict_counts=counts,
+            conflicts=tuple(conflicts),
+            changeset_id=0 if self.dry_run else changeset_id,
+            dry_run=self.dry_run,
+            history="kept",
+            package_changesets=package_history,
+        )
+
+    def _stage(self, resource: Resource) -> _Loaded:
+        """Load a file into a temporary table of its own (rowid = record number), indexed by id,
+        and look there for what the desk's constraints would refuse."""
+        spec = resource.spec
+        name = f"{STAGE_PREFIX}{spec.name}"
+        columns = ", ".join(
+            f"{column.name} {csv_format.SQLITE_AFFINITY[column.kind]}" for column in spec.columns
+        )
+        self.db.execute(f"CREATE TEMP TABLE {name} ({columns}, _action TEXT, _reason TEXT)")
+        loaded = _Loaded(resource, relation=f"temp.{name}", by_record=True)
+        loaded.rows = self._load(resource, loaded.relation)
+        self.db.execute(f"CREATE INDEX temp.{name}_id ON {name} (id)")
+        self._check_staged(loaded)
+        return loaded
+
+    def _check_staged(self, loaded: _Loaded) -> None:
+        """What the desk's constraints would refuse, found in the stage with its record number."""
+        spec = loaded.resource.spec
+        stage = loaded.relation
+        required = [c.name for c in spec.columns if c.required]
+        if required:
+            found = self.db.execute(
+                f"SELECT rowid, {', '.join(required)} FROM {stage} WHERE "
+                f"{' OR '.join(f'{name} IS NULL' for name in required)} ORDER BY rowid LIMIT 1"
+            ).fetchone()
+            if found is not None:
+                raise InvalidData(
+                    loaded.resource.path,
+                    f"a value is required, but the field is {MISSING} (missing)",
+                    line=self._line(loaded, found[0]),
+                    column=required[list(found[1:]).index(None)],
+                )
+        self._scan(loaded, _rules(spec, references=False))
+        for key in (("id",), *spec.unique_keys):
+            joined = " AND ".join(f"a.{c} = b.{c}" for c in key)
+            found = self.db.execute(
+                f"SELECT a.rowid, b.rowid FROM {stage} a JOIN {stage} b ON {joined} "
+                f"AND b.rowid > a.rowid ORDER BY b.rowid LIMIT 1"
+            ).fetchone()
+            if found is not None:
+                located = locate_records(self.source, loaded.resource, {found[0], found[1]})
+                first, second = located.get(found[0]), located.get(found[1])
+                shown = ", ".join(key)
+                raise InvalidData(
+                    loaded.resource.path,
+                    f"the same {shown} as line {first.line if first else '?'}; "
+                    f"{'ids' if key == ('id',) else shown} must be unique",
+                    line=second.line if second else None,
+                    column=key[-1],
+                )
+
+    def _check_references(
+        self, loaded: _Loaded, staged: dict[str, _Loaded], *, within_package: bool
+    ) -> None:
+        """References that lead nowhere (in the package, or in the desk when merging)."""
+        spec = loaded.resource.spec
+        stage = loaded.relation
+        for key in spec.foreign_keys:
+            parent_stage = staged[key.table].relation
+            in_desk = f"SELECT 1 FROM main.{key.table} p WHERE p.id = s.{key.column}"
+            outside = "" if within_package else f"AND NOT EXISTS ({in_desk})"
+            found = self.db.execute(
+                f"SELECT s.rowid, s.{key.column} FROM {stage} s WHERE s.{key.column} IS NOT NULL "
+                f"AND NOT EXISTS (SELECT 1 FROM {parent_stage} q WHERE q.id = s.{key.column}) "
+                f"{outside} ORDER BY s.rowid LIMIT 1"
+            ).fetchone()
+            if found is not None:
+                raise _broken_reference(
+                    loaded.resource,
+                    key.column,
+                    key.table,
+                    found[1],
+                    self._line(loaded, found[0]),
+                    in_desk=not within_package,
+                )
+
+    def _classify(self, loaded: _Loaded, staged: dict[str, _Loaded]) -> None:
+        """Mark each staged record: add, same (the desk holds it as it is) or conflict."""
+        db = self.db
+        spec = loaded.resource.spec
+        stage = loaded.relation
+        table = f"main.{spec.name}"
+        equal = " AND ".join(f"m.{name} IS {stage}.{name}" for name in spec.column_names)
+        db.execute(
+            f"UPDATE {stage} SET _action = 'same' WHERE EXISTS "
+            f"(SELECT 1 FROM {table} m WHERE m.id = {stage}.id AND {equal})"
+        )
+        db.execute(
+            f"UPDATE {stage} SET _action = 'conflict', _reason = 'differs' WHERE _action IS NULL "
+            f"AND EXISTS (SELECT 1 FROM {table} m WHERE m.id = {stage}.id)"
+        )
+        for key in spec.unique_keys:
+            same_key = " AND ".join(f"m.{c} = {stage}.{c}" for c in key)
+            db.execute(
+                f"UPDATE {stage} SET _action = 'conflict', _reason = 'key' WHERE _action IS NULL "
+                f"AND EXISTS (SELECT 1 FROM {table} m WHERE {same_key})"
+            )
+        for key in spec.foreign_keys:
+            if key.table == spec.name:
+                continue
+            parent = staged[key.table].relation
+            value = f"{stage}.{key.column}"
+            db.execute(
+                f"UPDATE {stage} SET _action = 'conflict', _reason = 'depends:{key.column}' "
+                f"WHERE _action IS NULL AND {value} IS NOT NULL "
+                f"AND NOT EXISTS (SELECT 1 FROM main.{key.table} p WHERE p.id = {value}) "
+                f"AND EXISTS (SELECT 1 FROM {parent} q WHERE q.id = {value})"
+            )
+        db.execute(f"UPDATE {stage} SET _action = 'add' WHERE _action IS NULL")
+        self._check_references(loaded, staged, within_package=False)
+
+    def _conflicts(self, loaded: _Loaded, limit: int) -> list[RecordConflict]:
+        spec = loaded.resource.spec
+        stage = loaded.relation
+        names = spec.column_names
+        rows = self.db.execute(
+            f"SELECT rowid, _reason, {', '.join(names)} FROM {stage} WHERE _action = 'conflict' "
+            f"ORDER BY rowid LIMIT {limit}"
+        ).fetchall()
+        lines = locate_records(self.source, loaded.resource, {row[0] for row in rows})
+        conflicts = []
+        for rowid, reason, *values in rows:
+            record = dict(zip(names, values, strict=True))
+            located = lines.get(rowid)
+            conflicts.append(
+                RecordConflict(
+                    spec.name,
+                    record["id"],
+                    located.line if located else None,
+                    self._reason(spec, reason, record),
+                )
+            )
+        return conflicts
+
+    def _reason(self, spec: TableSpec, reason: str, record: dict[str, Any]) -> str:
+        names = spec.column_names
+        if reason == "differs":
+            current = self.db.execute(
+                f"SELECT {', '.join(names)} FROM main.{spec.name} WHERE id = ?", (record["id"],)
+            ).fetchone()
+            desk = dict(zip(names, current, strict=True))
+            fields = [n for n in names if desk[n] != record[n] and n not in ("version",)]
+            versions = ""
+            if "version" in desk:
+                versions = f" (desk version {desk['version']}, package version {record['version']})"
+            return (
+                f"differs from the desk's in {', '.join(fields) or 'its version'}{versions}: "
+                "the desk's was kept"
+            )
+        if reason == "key":
+            for key in spec.unique_keys:
+                found = self.db.execute(
+                    f"SELECT id FROM main.{spec.name} WHERE "
+                    f"{' AND '.join(f'{c} = ?' for c in key)}",
+                    [record[c] for c in key],
+                ).fetchone()
+                if found is not None:
+                    return (
+                        f"has the same {', '.join(key)} as the desk's {spec.name} #{found[0]}: "
+                        "not added"
+                    )
+            return "duplicates a record of the desk: not added"
+        column = reason.split(":", 1)[1]
+        parent = next(key.table for key in spec.foreign_keys if key.column == column)
+        return f"refers to {parent} #{record[column]} ({column}), which was not added: not added"
+
+    def _open_changeset(self) -> int:
+        now = dt.datetime.now(dt.UTC)
+        cursor = self.db.execute(
+            "INSERT INTO main.changeset (at, author, action, summary, undoes_id) "
+            "VALUES (?, ?, 'import', 'import', NULL)",
+            (f"{now:%Y-%m-%d %H:%M:%S}.{now.microsecond:06d}", self.store.author),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _close_changeset(
+        self, changeset_id: int, location: Path, added: dict[str, int], conflicts: dict[str, int]
+    ) -> int:
+        if not any(added.values()):
+            self.db.execute("DELETE FROM main.changeset WHERE id = ?", (changeset_id,))
+            return 0
+        parts = [f"{count} {table.replace('_', ' ')}" for table, count in added.items() if count]
+        summary = f"import {location.name}: added {', '.join(parts)}"
+        total = sum(conflicts.values())
+        if total:
+            summary += f"; kept the desk's version of {total} conflicting record(s)"
+        self.db.execute(
+            "UPDATE main.changeset SET summary = ? WHERE id = ?", (summary, changeset_id)
+        )
+        return changeset_id
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A rule a loaded row (alias ``r``) must keep: ``bad`` is SQL true when it breaks it."""
+
+    kind: str  # type, check, reference or quote
+    column: str | None
+    bad: str
+    check: Check | None = None
+    key: ForeignKey | None = None
+
+
+#: Date columns whose values the partial-date check recomputes (and so checks).
+DATE_CHECKED = frozenset({"date_earliest", "date_latest", "date_sort"})
+
+#: A piece of evidence quotes its source's text at its offsets (counted in code points, as
+#: SQLite's substr() counts characters of a text).
+QUOTE_RULE = _Rule(
+    "quote",
+    "quote",
+    "NOT EXISTS (SELECT 1 FROM main.source s WHERE s.id = r.source_id AND "
+    "substr(s.text, r.quote_start + 1, r.quote_end - r.quote_start) = r.quote)",
+)
+
+
+def _rules(spec: TableSpec, *, references: bool) -> list[_Rule]:
+    """The rules of a table's rows, in the order a breach is reported: types, the desk's CHECK
+    constraints, then (with ``references``) foreign keys and quotes."""
+    covered = DATE_CHECKED if "date_text" in spec.column_names else frozenset()
+    rules = []
+    for column in spec.columns:
+        bad = csv_format.sqlite_bad_type(column, f"r.{column.name}")
+        if bad is not None and column.name not in covered:
+            rules.append(_Rule("type", column.name, bad))
+    for check in spec.checks:
+        column = check.columns[0] if check.columns else None
+        rules.append(_Rule("check", column, f"NOT ({check.sql})", check=check))
+    if references:
+        for key in spec.foreign_keys:
+            rules.append(
+                _Rule(
+                    "reference",
+                    key.column,
+                    f"(r.{key.column} IS NOT NULL AND NOT EXISTS "
+                    f"(SELECT 1 FROM main.{key.table} p WHERE p.id = r.{key.column}))",
+                    key=key,
+                )
+            )
+        if spec.name == "evidence":
+            rules.append(QUOTE_RULE)
+    return rules
+
+
+# -- messages --------------------------------------------------------------------------------------
+def _shown(value: Any) -> str:
+    if value is None:
+        return f"{MISSING} (missing)"
+    text = str(value)
+    if len(text) > 60:
+        text = text[:59] + "…"
+    return repr(text)
+
+
+def _broken_check(
+    resource: Resource, check: Any, values: dict[str, Any], line: int | None
+) -> InvalidData:
+    spec = resource.spec
+    for column in spec.columns:
+        if column.enum is not None and column.name in check.columns:
+            value = values.get(column.name)
+            if value is not None and value not in column.enum:
+                return InvalidData(
+                    resource.path,
+                    f"expected one of {', '.join(column.enum)}, got {_shown(value)}",
+                    line=line,
+                    column=column.name,
+                )
+    shown = ", ".join(f"{c} = {_shown(values.get(c))}" for c in check.columns)
+    return InvalidData(
+        resource.path,
+        f"breaks the rule {check.name} ({check.sql}): {shown}",
+        line=line,
+        column=check.columns[0] if check.columns else None,
+    )
+
+
+def _broken_reference(
+    resource: Resource,
+    column: str,
+    table: str,
+    value: Any,
+    line: int | None,
+    *,
+    in_desk: bool = False,
+) -> InvalidData:
+    where = f"in {table}.csv" + (" nor in the desk" if in_desk else "")
+    return InvalidData(
+        resource.path,
+        f"refers to {table} #{value}, which is not {where}",
+        line=line,
+        column=column,
+    )
+
+
+@lru_cache(maxsize=65536)
+def _expected_date(text: str) -> tuple[str, str, str | None, str | None] | str:
+    """(canonical text, precision, earliest, latest) of a date, or what is wrong with it."""
+    from desk.dates import DateError, PartialDate
+
+    try:
+        value = PartialDate.from_canonical(text)
+    except DateError as error:
+        return str(error)
+    return (
+        value.text,
+        value.precision.value,
+        value.earliest.isoformat() if value.earliest else None,
+        value.latest.isoformat() if value.latest else None,
+    )
+
+
+def _date_problem(
+    text: str | None,
+    precision: str | None,
+    earliest: str | None,
+    latest: str | None,
+    sort: str | None,
+) -> tuple[str, str] | None:
+    """What is wrong with a row's date columns (column, problem), or None."""
+    if text is None:
+        if earliest is not None or latest is not None or sort is not None:
+            return "date_text", "date_earliest, date_latest and date_sort need a date_text"
+        return None
+    expected = _expected_date(text)
+    if isinstance(expected, str):
+        return "date_text", f"not a canonical date: {expected}"
+    canonical, expected_precision, expected_earliest, expected_latest = expected
+    if canonical != text:
+        return "date_text", f"not in canonical form: write {canonical!r}"
+    if precision != expected_precision:
+        return "date_precision", f"{text} has the precision {expected_precision}, not {precision}"
+    if earliest != expected_earliest:
+        return "date_earliest", f"the earliest day of {text} is {expected_earliest}, not {earliest}"
+    if latest != expected_latest:
+        return "date_latest", f"the latest day of {text} is {expected_latest}, not {latest}"
+    if sort != (expected_earliest or expected_latest):
+        return "date_sort", f"{text} sorts on {expected_earliest or expected_latest}, not {sort}"
+    return None
+
+
+def _snapshot_sql(spec: TableSpec) -> str:
+    """json_object() of a staged row as the store's change log records rows (see store.writer)."""
+    parts = []
+    for column in spec.columns:
+        name = column.name
+        if column.kind == "datetime":
+            whole = f"substr({name}, 1, 10)||'T'||substr({name}, 12, 8)"
+            value = (
+                f"CASE WHEN {name} IS NULL THEN NULL WHEN substr({name}, 21) = '000000' "
+                f"THEN {whole}||'+00:00' ELSE {whole}||substr({name}, 20)||'+00:00' END"
+            )
+        else:
+            value = name
+        parts.append(f"'{name}', {value}")
+    return f"json_object({', '.join(parts)})"
