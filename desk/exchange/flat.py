@@ -1,0 +1,459 @@
+"""``export_flat``: one row per meeting, for analysts (an ACLED-style event file).
+
+Each row holds a meeting's date (canonical text, precision, earliest and latest day), title,
+kind, status and place, its actors with their roles, its agenda items with how sure the report
+is, and the citations supporting the meeting and its links, joined in readable form::
+
+    Sergei Shoigu (guest); Kim Jong-un (host)
+    Yonhap News Agency, 2025-03-21: “Earlier in the day, Sergei Shoigu …”
+
+Meetings come in timeline order (undated ones last), optionally only those overlapping a date
+range, with an actor or on an agenda item. The file is for reading, not for importing back: a
+missing value is an empty cell. Like the package, it is RFC 4180 CSV in UTF-8; the Excel
+profile adds a byte order mark and neutralizes formula-looking text. It is written under a
+temporary name and renamed when complete, reading the desk in batches (memory stays flat).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desk.exchange import csv_format
+from desk.exchange.errors import ExportRefused
+from desk.exchange.progress import Throttle
+
+if TYPE_CHECKING:
+    from desk.dates import PartialDate
+    from desk.store import Store
+
+COLUMNS = (
+    "meeting_id",
+    "date",
+    "date_precision",
+    "date_earliest",
+    "date_latest",
+    "title",
+    "kind",
+    "status",
+    "place",
+    "actors",
+    "agenda",
+    "citations",
+    "citation_count",
+    "summary",
+)
+BATCH = 500
+#: Between the actors (and the agenda items) of a meeting, and between its citations.
+LIST_SEPARATOR = "; "
+CITATION_SEPARATOR = " | "
+
+
+@dataclass(frozen=True)
+class FlatResult:
+    path: Path
+    rows: int
+    seconds: float
+    #: The filters as applied, in words ("from 2024-06 to 2025", "with Sergei Shoigu").
+    filters: tuple[str, ...] = ()
+
+
+def export_flat(
+    store: Store,
+    path: str | os.PathLike[str],
+    *,
+    profile: str = "data",
+    date_from: PartialDate | str | None = None,
+    date_to: PartialDate | str | None = None,
+    actor: int | str | None = None,
+    agenda_item: int | str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    replace: bool = False,
+    today: dt.date | None = None,
+) -> FlatResult:
+    """Write one row per meeting to the CSV file ``path``.
+
+    ``date_from``/``date_to`` keep meetings whose dates overlap the range (free text such as
+    "2024-06" or "last June" is resolved against ``today``); ``actor`` and ``agenda_item`` (an
+    id, or a name, alias or title) keep meetings with that actor or agenda item.
+    ``progress(done, total)`` counts meetings written.
+    """
+    started = time.perf_counter()
+    csv_format.check_profile(profile)
+    excel = profile == "excel"
+    target = Path(path).expanduser().absolute()
+    if target.is_dir():
+        raise ExportRefused(f"{target} is a folder; name the CSV file to write")
+    if target.exists() and not replace:
+        raise ExportRefused(f"{target} already exists; choose another name or replace it")
+    first = _resolve_date(date_from, today, "--from")
+    last = _resolve_date(date_to, today, "--to")
+    actor_id, actor_name = _resolve_actor(store, actor) if actor is not None else (None, None)
+    item_id, item_title = (
+        _resolve_agenda(store, agenda_item) if agenda_item is not None else (None, None)
+    )
+    filters = []
+    if first or last:
+        filters.append(
+            " ".join(
+                part
+                for part in (
+                    f"from {first.text}" if first else "",
+                    f"to {last.text}" if last else "",
+                )
+                if part
+            )
+        )
+    if actor_name:
+        filters.append(f"with {actor_name}")
+    if item_title:
+        filters.append(f"on {item_title}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    temporary = Path(name)
+    throttle = Throttle(progress)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            if excel:
+                out.write(csv_format.BOM)
+            writer = csv.writer(out, lineterminator=csv_format.LINE_END)
+            writer.writerow(COLUMNS)
+            rows = _write_rows(store, writer, excel, first, last, actor_id, item_id, throttle)
+        os.replace(temporary, target)
+        throttle.finish()
+    finally:
+        temporary.unlink(missing_ok=True)
+    return FlatResult(target, rows, time.perf_counter() - started, tuple(filters))
+
+
+def _resolve_date(value: PartialDate | str | None, today: dt.date | None, option: str) -> Any:
+    from desk import dates
+    from desk.dates import DateError, PartialDate
+    from desk.store import InvalidField
+
+    if value is None or isinstance(value, PartialDate):
+        return value
+    try:
+        return dates.parse(value, reference=today or dt.date.today())
+    except DateError as error:
+        raise InvalidField(option, str(error)) from error
+
+
+def _resolve_actor(store: Store, given: int | str) -> tuple[int, str]:
+    """An actor by id, or by name or alias: exact (ignoring case), else the one containing it."""
+    from sqlalchemy import func, or_, select
+
+    from desk.model import Actor, ActorAlias
+    from desk.store import InvalidField
+
+    with store.reading() as session:
+        if isinstance(given, int) or str(given).strip().isdigit():
+            found = session.get(Actor, int(given))
+            if found is None:
+                raise InvalidField("--actor", f"there is no actor #{given}")
+            return int(given), found.name
+        text = str(given).strip()
+        alias_of = select(ActorAlias.actor_id)
+        exact = session.execute(
+            select(Actor.id, Actor.name).where(
+                or_(
+                    func.lower(Actor.name) == text.lower(),
+                    Actor.id.in_(alias_of.where(func.lower(ActorAlias.name) == text.lower())),  # type: ignore[union-attr]
+                )
+            )
+        ).all()
+        if not exact:
+            pattern = f"%{text.lower()}%"
+            exact = session.execute(
+                select(Actor.id, Actor.name)
+                .where(
+                    or_(
+                        func.lower(Actor.name).like(pattern),
+                        Actor.id.in_(alias_of.where(func.lower(ActorAlias.name).like(pattern))),  # type: ignore[union-attr]
+                    )
+                )
+                .limit(6)
+            ).all()
+    return _one("--actor", "actor", text, [(row[0], row[1]) for row in exact])
+
+
+def _resolve_agenda(store: Store, given: int | str) -> tuple[int, str]:
+    from sqlalchemy import func, select
+
+    from desk.model import AgendaItem
+    from desk.store import InvalidField
+
+    with store.reading() as session:
+        if isinstance(given, int) or str(given).strip().isdigit():
+            found = session.get(AgendaItem, int(given))
+            if found is None:
+                raise InvalidField("--agenda", f"there is no agenda item #{given}")
+            return int(given), found.title
+        text = str(given).strip()
+        rows = session.execute(
+            select(AgendaItem.id, AgendaItem.title).where(
+                func.lower(AgendaItem.title) == text.lower()
+            )
+        ).all()
+        if not rows:
+            rows = session.execute(
+                select(AgendaItem.id, AgendaItem.title)
+                .where(func.lower(AgendaItem.title).like(f"%{text.lower()}%"))
+                .limit(6)
+            ).all()
+    return _one("--agenda", "agenda item", text, [(row[0], row[1]) for row in rows])
+
+
+def _one(option: str, kind: str, text: str, found: Sequence[tuple[int, str]]) -> tuple[int, str]:
+    from desk.store import InvalidField
+
+    if not found:
+        raise InvalidField(option, f"no {kind} is called {text!r}")
+    if len(found) > 1:
+        listed = "; ".join(f"#{record_id} {name}" for record_id, name in found[:5])
+        raise InvalidField(
+            option, f"{text!r} names more than one {kind} ({listed}); give its id or full name"
+        )
+    return found[0]
+
+
+def _write_rows(
+    store: Store,
+    writer: Any,
+    excel: bool,
+    first: PartialDate | None,
+    last: PartialDate | None,
+    actor_id: int | None,
+    item_id: int | None,
+    throttle: Throttle,
+) -> int:
+    from sqlalchemy import and_, func, or_, select
+
+    from desk.model import Meeting, MeetingActor, MeetingAgenda
+
+    conditions: list[Any] = []
+    if first is not None or last is not None:
+        conditions.append(Meeting.date_text.is_not(None))  # type: ignore[union-attr]
+    if first is not None:
+        start = first.earliest or first.latest
+        conditions.append(or_(Meeting.date_latest.is_(None), Meeting.date_latest >= start))  # type: ignore[union-attr, operator]
+    if last is not None:
+        end = last.latest or last.earliest
+        conditions.append(or_(Meeting.date_earliest.is_(None), Meeting.date_earliest <= end))  # type: ignore[union-attr, operator]
+    if actor_id is not None:
+        conditions.append(
+            Meeting.id.in_(  # type: ignore[union-attr]
+                select(MeetingActor.meeting_id).where(MeetingActor.actor_id == actor_id)
+            )
+        )
+    if item_id is not None:
+        conditions.append(
+            Meeting.id.in_(  # type: ignore[union-attr]
+                select(MeetingAgenda.meeting_id).where(MeetingAgenda.agenda_item_id == item_id)
+            )
+        )
+    columns = (
+        Meeting.id,
+        Meeting.date_sort,
+        Meeting.date_text,
+        Meeting.date_precision,
+        Meeting.date_earliest,
+        Meeting.date_latest,
+        Meeting.title,
+        Meeting.kind,
+        Meeting.status,
+        Meeting.place,
+        Meeting.summary,
+    )
+    written = 0
+    with store.reading() as session:
+        throttle.total = session.execute(
+            select(func.count()).select_from(Meeting).where(and_(True, *conditions))
+        ).scalar_one()
+        for batch in _batches(session, columns, conditions):
+            ids = [row[0] for row in batch]
+            actors = _grouped(session, _participants_query(ids))
+            agenda = _grouped(session, _agenda_query(ids))
+            citations = _citations(session, ids)
+            for row in batch:
+                meeting_id = row[0]
+                cited = citations.get(meeting_id, [])
+                values = [
+                    meeting_id,
+                    row[2],
+                    row[3],
+                    _day(row[4]),
+                    _day(row[5]),
+                    row[6],
+                    row[7],
+                    row[8],
+                    row[9],
+                    LIST_SEPARATOR.join(
+                        f"{name} ({role})" for name, role in actors.get(meeting_id, [])
+                    ),
+                    LIST_SEPARATOR.join(
+                        f"{title} ({status})" for title, status in agenda.get(meeting_id, [])
+                    ),
+                    CITATION_SEPARATOR.join(cited),
+                    len(cited),
+                    row[10],
+                ]
+                writer.writerow([_cell(value, excel) for value in values])
+            written += len(batch)
+            throttle(written)
+    return written
+
+
+def _batches(session: Any, columns: Sequence[Any], conditions: list[Any]) -> Iterator[list[Any]]:
+    """Meetings in timeline order (dated by date_sort, then undated), a batch at a time."""
+    from sqlalchemy import and_, or_, select
+
+    from desk.model import Meeting
+
+    last: tuple[Any, int] | None = None
+    while True:  # dated meetings, by (date_sort, id)
+        query = select(*columns).where(Meeting.date_sort.is_not(None), *conditions)  # type: ignore[union-attr]
+        if last is not None:
+            query = query.where(
+                or_(
+                    Meeting.date_sort > last[0],  # type: ignore[operator]
+                    and_(Meeting.date_sort == last[0], Meeting.id > last[1]),  # type: ignore[operator]
+                )
+            )
+        batch = list(session.execute(query.order_by(Meeting.date_sort, Meeting.id).limit(BATCH)))
+        if not batch:
+            break
+        yield batch
+        last = (batch[-1][1], batch[-1][0])
+    after = 0
+    while True:  # undated meetings, by id
+        query = (
+            select(*columns)
+            .where(Meeting.date_sort.is_(None), Meeting.id > after, *conditions)  # type: ignore[union-attr, operator]
+            .order_by(Meeting.id)
+            .limit(BATCH)
+        )
+        batch = list(session.execute(query))
+        if not batch:
+            break
+        yield batch
+        after = batch[-1][0]
+
+
+def _participants_query(ids: list[int]) -> Any:
+    from sqlalchemy import select
+
+    from desk.model import Actor, MeetingActor
+
+    return (
+        select(MeetingActor.meeting_id, Actor.name, MeetingActor.role)
+        .join(Actor, Actor.id == MeetingActor.actor_id)  # type: ignore[arg-type]
+        .where(MeetingActor.meeting_id.in_(ids))  # type: ignore[attr-defined]
+        .order_by(MeetingActor.meeting_id, MeetingActor.id)
+    )
+
+
+def _agenda_query(ids: list[int]) -> Any:
+    from sqlalchemy import select
+
+    from desk.model import AgendaItem, MeetingAgenda
+
+    return (
+        select(MeetingAgenda.meeting_id, AgendaItem.title, MeetingAgenda.status)
+        .join(AgendaItem, AgendaItem.id == MeetingAgenda.agenda_item_id)  # type: ignore[arg-type]
+        .where(MeetingAgenda.meeting_id.in_(ids))  # type: ignore[attr-defined]
+        .order_by(MeetingAgenda.meeting_id, MeetingAgenda.id)
+    )
+
+
+def _grouped(session: Any, query: Any) -> dict[int, list[tuple[str, str]]]:
+    grouped: dict[int, list[tuple[str, str]]] = {}
+    for meeting_id, name, qualifier in session.execute(query):
+        grouped.setdefault(meeting_id, []).append((name, qualifier))
+    return grouped
+
+
+def _citations(session: Any, ids: list[int]) -> dict[int, list[str]]:
+    """The passages citing each meeting, its participants or its agenda links, once each, in the
+    order of their sources' dates and their place in the text."""
+    from sqlalchemy import select, union_all
+
+    from desk.model import Evidence, MeetingActor, MeetingAgenda, Source
+
+    fields = (
+        Evidence.source_id,
+        Evidence.quote_start,
+        Evidence.quote_end,
+        Evidence.quote,
+    )
+    on_meeting = select(Evidence.meeting_id.label("meeting_id"), *fields).where(  # type: ignore[union-attr]
+        Evidence.meeting_id.in_(ids)  # type: ignore[union-attr]
+    )
+    on_participant = (
+        select(MeetingActor.meeting_id.label("meeting_id"), *fields)  # type: ignore[attr-defined]
+        .join(MeetingActor, MeetingActor.id == Evidence.meeting_actor_id)  # type: ignore[arg-type]
+        .where(MeetingActor.meeting_id.in_(ids))  # type: ignore[attr-defined]
+    )
+    on_agenda = (
+        select(MeetingAgenda.meeting_id.label("meeting_id"), *fields)  # type: ignore[attr-defined]
+        .join(MeetingAgenda, MeetingAgenda.id == Evidence.meeting_agenda_id)  # type: ignore[arg-type]
+        .where(MeetingAgenda.meeting_id.in_(ids))  # type: ignore[attr-defined]
+    )
+    cited = union_all(on_meeting, on_participant, on_agenda).subquery()
+    query = (
+        select(
+            cited.c.meeting_id,
+            cited.c.source_id,
+            cited.c.quote_start,
+            cited.c.quote_end,
+            cited.c.quote,
+            Source.publisher,
+            Source.title,
+            Source.date_text,
+        )
+        .join(Source, Source.id == cited.c.source_id)  # type: ignore[arg-type]
+        .order_by(
+            cited.c.meeting_id,
+            Source.date_sort,
+            Source.id,
+            cited.c.quote_start,
+            cited.c.quote_end,
+        )
+    )
+    grouped: dict[int, list[str]] = {}
+    seen: set[tuple[int, int, int, int]] = set()
+    for meeting_id, source_id, start, end, quote, publisher, title, date_text in session.execute(
+        query
+    ):
+        key = (meeting_id, source_id, start, end)
+        if key in seen:
+            continue
+        seen.add(key)
+        grouped.setdefault(meeting_id, []).append(
+            f"{publisher or title}, {date_text or 'undated'}: “{quote}”"
+        )
+    return grouped
+
+
+def _day(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _cell(value: Any, excel: bool) -> str:
+    """A flat cell: empty when missing; text neutralized for spreadsheets in the Excel profile."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        if excel and value and (value[0] in csv_format.FORMULA_STARTS or value[0] == "'"):
+            return csv_format.NEUTRALIZER + value
+        return value
+    return str(value)
