@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from engines import postgres_server  # noqa: F401  (a session fixture for engine-aware suites)
 
 from desk.store import Store
 

@@ -249,7 +249,9 @@ class Evidence(Record, table=True):
     __tablename__ = "evidence"
     __table_args__ = (
         CheckConstraint(
-            " + ".join(f"({column} IS NOT NULL)" for column in EVIDENCE_TARGETS) + " = 1",
+            # CAST keeps it portable: PostgreSQL does not add booleans.
+            " + ".join(f"CAST({column} IS NOT NULL AS INTEGER)" for column in EVIDENCE_TARGETS)
+            + " = 1",
             name="one_target",
         ),
         CheckConstraint("quote_start >= 0 AND quote_end > quote_start", name="offsets"),

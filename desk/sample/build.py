@@ -151,6 +151,12 @@ class _Builder:
                 raise CurationError(f"{where}: {error}") from error
 
 
+def build_into(store: Store, curation_directory: Path | None = None) -> Stats:
+    """Build the curation into an open, empty desk (any engine); returns its counts."""
+    _Builder(store, load(curation_directory or sample_directory())).run()
+    return store.stats()
+
+
 def build(target: Path, curation_directory: Path | None = None, *, replace: bool = False) -> Stats:
     """Build the curation into a new SQLite desk at ``target``; returns its counts."""
     target = target.expanduser().resolve()

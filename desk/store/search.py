@@ -1,8 +1,10 @@
-"""Filter-as-you-type: which records match what a user typed, by name, alias and title.
+r"""Filter-as-you-type: which records match what a user typed, by name, alias and title.
 
 Each word typed must begin a word of the record (prefix match, case- and accent-insensitive), so
 "kim jong" finds "Kim Jong-un" and "Kim Jong Un", and "шой" finds "Шойгу". SQLite answers from its
-FTS5 indexes (migration 0001); other engines fall back to case-insensitive substring matching.
+FTS5 indexes (migrations 0001 and 0003); PostgreSQL from case-insensitive word-start regular
+expressions (``~* '\mkim'``) that its pg_trgm indexes serve (migration 0003). Both give the same
+results on the sample (tests/store/test_listing.py runs on both engines).
 """
 
 from __future__ import annotations
@@ -44,18 +46,15 @@ def _fts_ids(model: type[Record], words: list[str]) -> Select[tuple[int]]:
     )
 
 
-def _like_clause(model: type[Record], words: list[str]) -> ColumnElement[bool]:
+def _word_start_clause(model: type[Record], words: list[str]) -> ColumnElement[bool]:
+    r"""Every word begins a word of one of the columns (PostgreSQL's ``\m``: start of a word)."""
     columns = [getattr(model, name) for name in SEARCHED_COLUMNS[model]]
     return and_(
         *(
-            or_(*(column.ilike(f"%{_escape(word)}%", escape="\\") for column in columns))
+            or_(*(column.regexp_match(rf"\m{re.escape(word)}", flags="i") for column in columns))
             for word in words
         )
     )
-
-
-def _escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def matches(model: type[Record], typed: str, dialect: str) -> ColumnElement[bool] | None:
@@ -74,10 +73,8 @@ def matches(model: type[Record], typed: str, dialect: str) -> ColumnElement[bool
                 Actor.id.in_(select(ActorAlias.actor_id).where(ActorAlias.id.in_(alias_ids))),  # type: ignore[union-attr]
             )
         return clause
-    clause = _like_clause(model, words)
+    clause = _word_start_clause(model, words)
     if model is Actor:
-        clause = or_(
-            clause,
-            Actor.id.in_(select(ActorAlias.actor_id).where(_like_clause(ActorAlias, words))),  # type: ignore[union-attr]
-        )
+        aliases = select(ActorAlias.actor_id).where(_word_start_clause(ActorAlias, words))
+        clause = or_(clause, Actor.id.in_(aliases))  # type: ignore[union-attr]
     return clause

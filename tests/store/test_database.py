@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from engines import sqlite_only
 from sqlmodel import SQLModel
 
 from desk.migrations import HEAD, REVISIONS, alembic_config, upgrade
@@ -36,6 +37,7 @@ def test_a_new_file_becomes_a_desk_at_the_head_revision(tmp_path: Path) -> None:
 
 
 def test_connections_enforce_foreign_keys_and_wait_for_locks(store: Store) -> None:
+    sqlite_only(store)
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000

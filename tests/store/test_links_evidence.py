@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from desk.model import Actor, AgendaItem, Meeting, MeetingActor, MeetingAgenda, Source
 from desk.store import (
@@ -85,17 +84,14 @@ def test_link_status_and_role_are_edited_with_versions(
 
 
 def test_foreign_keys_are_enforced_by_the_database(store: Store, records: dict[str, int]) -> None:
-    assert store.location.path is not None
-    connection = sqlite3.connect(store.location.path)
-    connection.execute("PRAGMA foreign_keys = ON")
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
-        connection.execute(
+    """Even a write that bypasses the store cannot point at a missing record."""
+    refused = pytest.raises(IntegrityError, match=r"(?i)foreign key")
+    with refused, store.engine.begin() as connection:
+        connection.exec_driver_sql(
             "INSERT INTO meeting_actor "
             "(meeting_id, actor_id, role, created_at, updated_at, version) "
-            "VALUES (?, 999, 'host', '2025-01-01', '2025-01-01', 1)",
-            (records["meeting"],),
+            f"VALUES ({records['meeting']}, 999, 'host', '2025-01-01', '2025-01-01', 1)"
         )
-    connection.close()
 
 
 def test_editing_evidence_to_point_at_a_missing_actor_is_refused(

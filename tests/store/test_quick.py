@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from engines import sqlite_only
+
 from desk.dates import PartialDate
 from desk.model import Meeting
 from desk.store import Store
@@ -9,6 +11,7 @@ from desk.store.quick import first_meetings
 
 
 def test_quick_first_page_matches_the_store(store: Store) -> None:
+    sqlite_only(store)
     for number in range(30):
         date = (
             None if number % 4 == 0 else PartialDate.from_canonical(f"2024-{number % 12 + 1:02d}")
@@ -25,5 +28,6 @@ def test_quick_first_page_matches_the_store(store: Store) -> None:
 
 
 def test_quick_first_page_on_the_sample(sample_store: Store) -> None:
+    sqlite_only(sample_store)
     assert sample_store.location.path is not None
     assert first_meetings(sample_store.location.path, 100).rows == sample_store.page(Meeting).rows

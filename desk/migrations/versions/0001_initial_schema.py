@@ -291,7 +291,7 @@ def upgrade() -> None:
         sa.Column("credibility", sa.Integer(), nullable=True),
         sa.Column("note", sa.Text(), nullable=True),
         sa.CheckConstraint(
-            "(actor_id IS NOT NULL) + (meeting_id IS NOT NULL) + (agenda_item_id IS NOT NULL) + (meeting_actor_id IS NOT NULL) + (meeting_agenda_id IS NOT NULL) = 1",
+            "CAST(actor_id IS NOT NULL AS INTEGER) + CAST(meeting_id IS NOT NULL AS INTEGER) + CAST(agenda_item_id IS NOT NULL AS INTEGER) + CAST(meeting_actor_id IS NOT NULL AS INTEGER) + CAST(meeting_agenda_id IS NOT NULL AS INTEGER) = 1",
             name=op.f("ck_evidence_one_target"),
         ),
         sa.CheckConstraint(

@@ -1,8 +1,9 @@
 """Faster filter-as-you-type at a million meetings.
 
-The FTS5 indexes gain prefix indexes for one to three characters (what a user has typed after one
-to three keystrokes), and meetings gain a small covering index on (id, date_sort) so the matches of
-a filter are put in timeline order without reading every matching row.
+On SQLite, the FTS5 indexes gain prefix indexes for one to three characters (what a user has typed
+after one to three keystrokes). On PostgreSQL, the searched columns gain pg_trgm GIN indexes, which
+serve the word-start regular expressions desk.store.search uses there. On both, meetings gain a
+small covering index on (id, date_sort) so a filter's matches are put in timeline order cheaply.
 
 Revision ID: 0003
 Revises: 0002
@@ -56,15 +57,33 @@ def recreate_full_text_index(table: str, columns: tuple[str, ...], options: str)
     )
 
 
+def trigram_indexes() -> list[tuple[str, str, str]]:
+    """(index, table, column) for each searched column."""
+    return [
+        (f"ix_{table}_{column}_trgm", table, column)
+        for table, columns in FULL_TEXT.items()
+        for column in columns
+    ]
+
+
 def upgrade() -> None:
     op.create_index("ix_meeting_search_order", "meeting", ["id", "date_sort"])
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         for table, columns in FULL_TEXT.items():
             recreate_full_text_index(table, columns, ", prefix='1 2 3'")
+    elif dialect == "postgresql":
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        for index, table, column in trigram_indexes():
+            op.execute(f"CREATE INDEX {index} ON {table} USING gin ({column} gin_trgm_ops)")
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         for table, columns in FULL_TEXT.items():
             recreate_full_text_index(table, columns, "")
+    elif dialect == "postgresql":
+        for index, _table, _column in trigram_indexes():
+            op.execute(f"DROP INDEX IF EXISTS {index}")
     op.drop_index("ix_meeting_search_order", table_name="meeting")
