@@ -40,6 +40,8 @@ PARALLEL_THRESHOLD_BYTES = 64 * 1024 * 1024
 BATCH_BYTES = 2 * 1024 * 1024
 #: Seconds to wait for the workers to open their snapshots.
 START_TIMEOUT = 120
+#: The date of every zip entry (the earliest a zip can hold): zips differ only when desks do.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -171,12 +173,12 @@ def _zip_into_place(
         share = throttle.total // 2
         done = 0
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-            archive.write(staging / DESCRIPTOR, DESCRIPTOR)
+            archive.writestr(_member(DESCRIPTOR), (staging / DESCRIPTOR).read_bytes())
             for written in files:
                 source = staging / written.spec.file_name
                 with (
                     source.open("rb") as reading,
-                    archive.open(written.spec.file_name, "w", force_zip64=True) as writing,
+                    archive.open(_member(written.spec.file_name), "w", force_zip64=True) as writing,
                 ):
                     while chunk := reading.read(4 * 1024 * 1024):
                         writing.write(chunk)
@@ -185,6 +187,14 @@ def _zip_into_place(
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    """A zip entry with a fixed date, so the same desk always gives the same zip, byte for byte."""
+    member = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    member.compress_type = zipfile.ZIP_DEFLATED
+    member.external_attr = 0o644 << 16
+    return member
 
 
 # -- writing the tables ----------------------------------------------------------------------------

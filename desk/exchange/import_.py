@@ -360,10 +360,13 @@ class _Importer:
         columns: list[str],
         values: dict[str, Any],
         line: int | None,
+        first_line: int | None = None,
     ) -> InvalidData:
         if columns == ["id"]:
-            first = locate_id(self.source, resource, values["id"])
-            earlier = f" (it is first used on line {first.line})" if first else ""
+            if first_line is None:
+                first = locate_id(self.source, resource, values["id"])
+                first_line = first.line if first else None
+            earlier = f" (it is first used on line {first_line})" if first_line else ""
             return InvalidData(
                 resource.path,
                 f"the id {values['id']} appears twice{earlier}; ids must be unique",
@@ -371,10 +374,11 @@ class _Importer:
                 column="id",
             )
         shown = ", ".join(f"{c} {_shown(values.get(c))}" for c in columns)
+        earlier = f" (line {first_line})" if first_line else ""
         return InvalidData(
             resource.path,
-            f"another record already has {shown}; a {resource.spec.name} must be unique by "
-            f"{', '.join(columns)}",
+            f"another record{earlier} already has {shown}; no two records of {resource.path} "
+            f"may share {', '.join(columns)}",
             line=line,
             column=columns[-1],
         )
@@ -564,7 +568,6 @@ class _Importer:
                 self._check_references(loaded, staged, within_package=True)
                 continue
             self._classify(loaded, staged)
-            self._check_rows(loaded, "_action = 'add'")
             if spec.name == "evidence":  # against the texts the desk will hold
                 self._scan(loaded, [QUOTE_RULE], "r._action = 'add'")
             columns = ", ".join(spec.column_names)
@@ -621,6 +624,7 @@ class _Importer:
         loaded.rows = self._load(resource, loaded.relation)
         self.db.execute(f"CREATE INDEX temp.{name}_id ON {name} (id)")
         self._check_staged(loaded)
+        self._check_rows(loaded)
         return loaded
 
     def _check_staged(self, loaded: _Loaded) -> None:
@@ -644,19 +648,18 @@ class _Importer:
         for key in (("id",), *spec.unique_keys):
             joined = " AND ".join(f"a.{c} = b.{c}" for c in key)
             found = self.db.execute(
-                f"SELECT a.rowid, b.rowid FROM {stage} a JOIN {stage} b ON {joined} "
-                f"AND b.rowid > a.rowid ORDER BY b.rowid LIMIT 1"
+                f"SELECT a.rowid, b.rowid, {', '.join(f'b.{c}' for c in key)} FROM {stage} a "
+                f"JOIN {stage} b ON {joined} AND b.rowid > a.rowid ORDER BY b.rowid LIMIT 1"
             ).fetchone()
             if found is not None:
                 located = locate_records(self.source, loaded.resource, {found[0], found[1]})
                 first, second = located.get(found[0]), located.get(found[1])
-                shown = ", ".join(key)
-                raise InvalidData(
-                    loaded.resource.path,
-                    f"the same {shown} as line {first.line if first else '?'}; "
-                    f"{'ids' if key == ('id',) else shown} must be unique",
-                    line=second.line if second else None,
-                    column=key[-1],
+                raise self._duplicate(
+                    loaded.resource,
+                    list(key),
+                    dict(zip(key, found[2:], strict=True)),
+                    second.line if second else None,
+                    first.line if first else None,
                 )
 
     def _check_references(
@@ -856,6 +859,8 @@ def _rules(spec: TableSpec, *, references: bool) -> list[_Rule]:
 def _shown(value: Any) -> str:
     if value is None:
         return f"{MISSING} (missing)"
+    if isinstance(value, int | float):
+        return str(value)
     text = str(value)
     if len(text) > 60:
         text = text[:59] + "…"

@@ -115,7 +115,7 @@ def check_header(resource: Resource, header: list[str] | None) -> dict[str, int]
             problems.append(f"repeated column {', '.join(repeated)}")
         raise InvalidData(
             resource.path,
-            f"{'; '.join(problems)} (a {spec.name} file has the columns {', '.join(expected)})",
+            f"{'; '.join(problems)} ({resource.path} needs the columns {', '.join(expected)})",
             line=1,
         )
     return {name: header.index(name) for name in expected}
