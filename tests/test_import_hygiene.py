@@ -13,6 +13,7 @@ HEADLESS = [
     "desk.store",
     "desk.migrations",
     "desk.sample",
+    "desk.exchange",
     "desk.cli.main",
 ]
 
