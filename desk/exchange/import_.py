@@ -556,8 +556,8 @@ class _Importer:
         unchanged: dict[str, int] = {}
         counts: dict[str, int] = {}
         conflicts: list[RecordConflict] = []
-        changeset_id = self._open_changeset()
-        seq = 0
+        changeset_id = 0  # opened with the first record added, so a merge adding none leaves
+        seq = 0  # the desk (its id sequences too) exactly as it was
         staged: dict[str, _Loaded] = {}
         for resource in self.info.resources:
             spec = resource.spec
@@ -578,6 +578,7 @@ class _Importer:
             count = db.execute(f"SELECT count(*) FROM {stage} WHERE _action = 'add'").fetchone()
             added[spec.name] = count[0]
             if count[0]:
+                changeset_id = changeset_id or self._open_changeset()
                 db.execute(
                     f"INSERT INTO main.change (changeset_id, seq, table_name, record_id, op, "
                     f"before, after) SELECT ?, ? + row_number() OVER (ORDER BY id) - 1, ?, id, "
@@ -789,8 +790,7 @@ class _Importer:
     def _close_changeset(
         self, changeset_id: int, location: Path, added: dict[str, int], conflicts: dict[str, int]
     ) -> int:
-        if not any(added.values()):
-            self.db.execute("DELETE FROM main.changeset WHERE id = ?", (changeset_id,))
+        if not changeset_id:
             return 0
         parts = [f"{count} {table.replace('_', ' ')}" for table, count in added.items() if count]
         summary = f"import {location.name}: added {', '.join(parts)}"

@@ -1,0 +1,119 @@
+"""Exports never leave half-written packages: interrupted, failed or refused, nothing appears at
+the target; and what was there is replaced only when asked, and only if it is a package."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from desk.exchange import ExportRefused, export_package
+from desk.store import Store
+
+
+class Interrupted(KeyboardInterrupt):
+    pass
+
+
+def interrupt_after(calls: int) -> object:
+    seen = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if len(seen) >= calls:
+            raise Interrupted
+
+    return progress
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(name for name in os.listdir(folder) if not name.startswith("sample.sqlite"))
+
+
+@pytest.mark.parametrize("name", ["package", "package.zip"])
+@pytest.mark.parametrize("workers", [0, 2])
+def test_an_interrupted_export_leaves_nothing(
+    sample_store: Store, tmp_path: Path, name: str, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk.exchange import progress as progress_module
+
+    monkeypatch.setattr(progress_module, "INTERVAL", 0.0)  # every batch reports
+    monkeypatch.setattr("desk.exchange.export.BATCH_BYTES", 512)  # many small batches
+    before = leftovers(tmp_path)
+    with pytest.raises(Interrupted):
+        export_package(sample_store, tmp_path / name, progress=interrupt_after(2), workers=workers)
+    assert leftovers(tmp_path) == before
+
+
+def test_an_interrupted_zip_keeps_the_zip_that_was_there(
+    sample_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk.exchange import progress as progress_module
+
+    monkeypatch.setattr(progress_module, "INTERVAL", 0.0)
+    target = tmp_path / "package.zip"
+    first = export_package(sample_store, target).path.read_bytes()
+    calls = []
+
+    def late_interrupt(done: int, total: int) -> None:
+        calls.append(done)
+        if done > total // 2:  # while zipping
+            raise Interrupted
+
+    with pytest.raises(Interrupted):
+        export_package(sample_store, target, replace=True, progress=late_interrupt)
+    assert target.read_bytes() == first
+    assert leftovers(tmp_path) == ["package.zip"]
+
+
+def test_progress_reaches_its_total(sample_store: Store, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    export_package(sample_store, tmp_path / "package", progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1][0] == seen[-1][1] > 0
+    assert all(done <= total for done, total in seen)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_an_existing_package_is_replaced_only_when_asked(
+    sample_store: Store, tmp_path: Path
+) -> None:
+    target = tmp_path / "package"
+    export_package(sample_store, target)
+    (target / "actor.csv").write_text("scribbled")
+    with pytest.raises(ExportRefused, match="already holds a package"):
+        export_package(sample_store, target)
+    assert (target / "actor.csv").read_text() == "scribbled"
+    export_package(sample_store, target, replace=True)
+    assert (target / "actor.csv").read_bytes().startswith(b"id,created_at")
+    assert leftovers(tmp_path) == ["package"]
+
+
+def test_a_folder_of_other_files_is_never_replaced(sample_store: Store, tmp_path: Path) -> None:
+    target = tmp_path / "documents"
+    target.mkdir()
+    (target / "thesis.docx").write_text("precious")
+    with pytest.raises(ExportRefused, match="holds other files and no desk package"):
+        export_package(sample_store, target, replace=True)
+    assert (target / "thesis.docx").read_text() == "precious"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    export_package(sample_store, empty)  # an empty folder is fine
+    assert (empty / "datapackage.json").is_file()
+
+
+def test_a_zip_path_that_is_a_folder_or_a_file_for_a_folder_is_refused(
+    sample_store: Store, tmp_path: Path
+) -> None:
+    (tmp_path / "odd.zip").mkdir()
+    with pytest.raises(ExportRefused, match="is a folder"):
+        export_package(sample_store, tmp_path / "odd.zip")
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(ExportRefused, match="is a file"):
+        export_package(sample_store, tmp_path / "notes.txt")
+
+
+def test_an_empty_desk_exports_headers_only(empty_store: Store, tmp_path: Path) -> None:
+    result = export_package(empty_store, tmp_path / "empty")
+    assert all(written.rows == 0 for written in result.files)
+    assert (result.path / "meeting.csv").read_bytes().count(b"\r\n") == 1
