@@ -62,6 +62,10 @@ class Conflict(DeskError):
         self.current = current
 
 
+class Busy(DeskError):
+    """Someone else's write got in the way at the same moment (a deadlock, a lock timeout)."""
+
+
 class HasDependents(DeskError):
     """Deleting would leave other records pointing at nothing; lists what depends on the record."""
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import exists, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import exists, func, select, text
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session
 
 from desk.dates import PartialDate
@@ -23,6 +24,7 @@ from desk.model import (
     Actor,
     ActorAlias,
     AgendaItem,
+    Change,
     Changeset,
     Evidence,
     Meeting,
@@ -34,7 +36,7 @@ from desk.model import (
 from desk.store import anchoring, deletion, dossiers, listing, merge, search, undo
 from desk.store.database import OpenReport, open_database
 from desk.store.date_columns import from_columns
-from desk.store.errors import AlreadyLinked, DeskError, HasDependents, NotFound
+from desk.store.errors import AlreadyLinked, Busy, DeskError, HasDependents, NotFound
 from desk.store.location import Location, resolve
 from desk.store.rules import RULES, clean
 from desk.store.views import (
@@ -43,6 +45,7 @@ from desk.store.views import (
     ChangeNotice,
     Cursor,
     EvidenceView,
+    HistoryEntry,
     MeetingDetail,
     MergePlan,
     Page,
@@ -50,7 +53,8 @@ from desk.store.views import (
     SearchHit,
     Stats,
 )
-from desk.store.writer import Writer
+from desk.store.watching import ChangeWatcher
+from desk.store.writer import Writer, as_utc
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -160,10 +164,25 @@ class Store:
                     writer = Writer(session, self.author, action)
                     yield writer
                     writer.finish()
+                    if writer.changeset_id and session.get_bind().dialect.name == "postgresql":
+                        # Other desks LISTEN for this; it is delivered when the transaction commits.
+                        session.execute(
+                            text("SELECT pg_notify(:channel, :payload)"),
+                            {"channel": CHANGE_CHANNEL, "payload": str(writer.changeset_id)},
+                        )
             except IntegrityError as error:
                 raise DeskError(_integrity_message(error)) from error
+            except OperationalError as error:
+                if not _is_contention(error):
+                    raise
+                raise Busy(
+                    "another analyst was changing the same records at the same moment; "
+                    "nothing was saved: try again"
+                ) from error
         if writer.changeset_id:
-            notice = ChangeNotice(writer.changeset_id, action, writer.summary, writer.undoes_id)
+            notice = ChangeNotice(
+                writer.changeset_id, action, writer.summary, writer.undoes_id, self.author
+            )
             for listener in self._listeners:
                 listener(notice)
 
@@ -594,6 +613,54 @@ class Store:
             query = select(Changeset).order_by(Changeset.id.desc()).limit(limit)  # type: ignore[union-attr]
             return list(session.execute(query).scalars())
 
+    def latest_changeset_id(self) -> int:
+        with self.reading() as session:
+            return session.execute(select(func.max(Changeset.id))).scalar_one() or 0
+
+    def changes_since(self, changeset_id: int, *, limit: int = 500) -> list[ChangeNotice]:
+        """Changesets committed after ``changeset_id`` (by anyone), oldest first."""
+        with self.reading() as session:
+            query = (
+                select(Changeset)
+                .where(Changeset.id > changeset_id)  # type: ignore[operator]
+                .order_by(Changeset.id)  # type: ignore[arg-type]
+                .limit(limit)
+            )
+            return [
+                ChangeNotice(c.id or 0, c.action, c.summary, c.undoes_id, c.author)
+                for c in session.execute(query).scalars()
+            ]
+
+    def watch(self) -> ChangeWatcher:
+        """A watcher that waits for other desks' changes (close it when done)."""
+        return ChangeWatcher(self)
+
+    def history_of(
+        self, model: type[Record], record_id: int, *, limit: int = 200
+    ) -> list[HistoryEntry]:
+        """Every recorded change to one record, newest first: the record's audit trail."""
+        with self.reading() as session:
+            query = (
+                select(Change, Changeset)
+                .join(Changeset, Changeset.id == Change.changeset_id)  # type: ignore[arg-type]
+                .where(Change.table_name == model.__tablename__, Change.record_id == record_id)
+                .order_by(Change.id.desc())  # type: ignore[union-attr]
+                .limit(limit)
+            )
+            return [
+                HistoryEntry(
+                    at=as_utc(changeset.at),
+                    author=changeset.author,
+                    action=changeset.action,
+                    summary=changeset.summary,
+                    operation=change.op,
+                    before=json.loads(change.before) if change.before else None,
+                    after=json.loads(change.after) if change.after else None,
+                    changeset_id=changeset.id or 0,
+                )
+                for change, changeset in session.execute(query)
+            ]
+
     def is_undone(self, changeset_id: int) -> bool:
         with Session(self.engine) as session, session.begin():
             return undo.is_undone(Writer(session, self.author, "read"), changeset_id)
@@ -676,6 +743,18 @@ def _evidence_views(session: Session, condition: Any) -> list[EvidenceView]:
             )
         )
     return views
+
+
+#: The PostgreSQL channel on which every committed changeset id is announced.
+CHANGE_CHANNEL = "desk_changes"
+
+
+def _is_contention(error: OperationalError) -> bool:
+    """A deadlock, serialization failure or lock timeout: the same write may succeed if retried."""
+    code = getattr(error.orig, "sqlstate", None)
+    if code in ("40P01", "40001", "55P03"):
+        return True
+    return "database is locked" in str(error.orig)
 
 
 def _integrity_message(error: IntegrityError) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -149,6 +150,36 @@ class ChangeNotice:
     action: str
     summary: str
     undoes_id: int | None = None
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One recorded change to a record: who, when, in which changeset, and the row around it."""
+
+    at: dt.datetime
+    author: str
+    action: str
+    summary: str
+    #: "insert", "update" or "delete".
+    operation: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    changeset_id: int
+
+    def changed_fields(self) -> list[tuple[str, Any, Any]]:
+        """(field, before, after) for each field this change set to a new value."""
+        before, after = self.before or {}, self.after or {}
+        names = [name for name in (after or before) if name not in HIDDEN_IN_HISTORY]
+        return [
+            (name, before.get(name), after.get(name))
+            for name in names
+            if before.get(name) != after.get(name)
+        ]
+
+
+#: Bookkeeping columns a history does not list as changed.
+HIDDEN_IN_HISTORY = frozenset({"id", "version", "created_at", "updated_at", "date_sort"})
 
 
 @dataclass(frozen=True)
