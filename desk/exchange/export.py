@@ -54,6 +54,8 @@ class ExportResult:
     seconds: float
     workers: int = 0
     rows: dict[str, int] = field(default_factory=dict)
+    #: The largest peak resident memory of a worker process (0 without workers).
+    worker_peak_bytes: int = 0
 
     @property
     def bytes(self) -> int:
@@ -88,7 +90,9 @@ def export_package(
     staging = _temporary_folder(target)
     throttle = Throttle(progress)
     try:
-        files, used = _write_tables(store, staging, profile, throttle, workers, zipping=as_zip)
+        files, used, peak = _write_tables(
+            store, staging, profile, throttle, workers, zipping=as_zip
+        )
         descriptor = dump_descriptor(build_descriptor(profile, files))
         (staging / DESCRIPTOR).write_bytes(descriptor)
         if as_zip:
@@ -105,6 +109,7 @@ def export_package(
         seconds=time.perf_counter() - started,
         workers=used,
         rows={written.spec.name: written.rows for written in files},
+        worker_peak_bytes=peak,
     )
 
 
@@ -206,13 +211,14 @@ def _write_tables(
     workers: int | None,
     *,
     zipping: bool,
-) -> tuple[list[WrittenFile], int]:
+) -> tuple[list[WrittenFile], int, int]:
+    """The tables written, the worker processes used and their peak memory (bytes, largest)."""
     specs = package_tables()
     excel = profile == "excel"
     location = store.location
     if location.is_sqlite and location.path is not None:
         return _write_sqlite(location.path, staging, specs, excel, throttle, workers, zipping)
-    return _write_generic(store, staging, specs, excel, throttle, zipping), 0
+    return _write_generic(store, staging, specs, excel, throttle, zipping), 0, 0
 
 
 def _header(spec: TableSpec, excel: bool) -> bytes:
@@ -227,7 +233,7 @@ def _write_sqlite(
     throttle: Throttle,
     workers: int | None,
     zipping: bool,
-) -> tuple[list[WrittenFile], int]:
+) -> tuple[list[WrittenFile], int, int]:
     from desk.exchange import sqlite_export
 
     lock = sqlite_export.connect(str(database))
@@ -250,9 +256,9 @@ def _write_sqlite(
                 written = _write_in_process(reader, jobs, throttle)
             finally:
                 reader.close()
-            used = 0
+            used = peak = 0
         else:
-            written = _write_in_workers(str(database), jobs, workers, lock, throttle)
+            written, peak = _write_in_workers(str(database), jobs, workers, lock, throttle)
             used = workers
     finally:
         if lock.in_transaction:
@@ -263,7 +269,7 @@ def _write_sqlite(
     for spec in specs:
         table = by_table[spec.name]
         files.append(WrittenFile(spec, table.rows, table.bytes, table.sha256))
-    return files, used
+    return files, used, peak
 
 
 def _plan(
@@ -319,7 +325,7 @@ def _write_in_process(reader: Any, jobs: list[Any], throttle: Throttle) -> list[
 
 def _write_in_workers(
     database: str, jobs: list[Any], count: int, lock: Any, throttle: Throttle
-) -> list[Any]:
+) -> tuple[list[Any], int]:
     """Run ``count`` worker processes over ``jobs``; release ``lock`` once all read one snapshot."""
     import multiprocessing
     import queue
@@ -343,6 +349,7 @@ def _write_in_workers(
     written: list[Any] = []
     failure: str | None = None
     exited = 0
+    peaks: list[int] = []
     try:
         for process in processes:
             process.start()
@@ -373,6 +380,7 @@ def _write_in_workers(
                     stop.set()
                 elif kind == "exit":
                     exited += 1
+                    peaks.append(message[2])
             if failure is None:
                 throttle(sum(reached[:]))
     except BaseException:
@@ -388,7 +396,7 @@ def _write_in_workers(
         results.close()
     if failure is not None or len(written) != len(jobs):
         raise ExportRefused(f"the export failed: {failure or 'a table was not written'}")
-    return written
+    return written, max(peaks, default=0)
 
 
 def _write_generic(
