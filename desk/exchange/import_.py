@@ -32,13 +32,14 @@ Imports run on SQLite desks (a desk's own database). Other databases are refused
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import logging
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -48,16 +49,14 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from desk.exchange import csv_format
 from desk.exchange.errors import InvalidData, PackageError
+from desk.exchange.loading import Loader, LoadJob, shown
 from desk.exchange.package import PackageInfo, PackageSource, Resource, open_source
 from desk.exchange.progress import Throttle
 from desk.exchange.reading import (
-    check_hash,
     check_size,
     locate_id,
     locate_record,
     locate_records,
-    locate_unreadable,
-    open_rows,
 )
 from desk.exchange.schema import MISSING, Check, ForeignKey, TableSpec, record_table_names
 
@@ -73,6 +72,11 @@ REPORTED_CONFLICTS = 100
 #: The part of the work (relative to the bytes read) that finishing a restore takes.
 FINISHING_SHARE = 4
 STAGE_PREFIX = "desk_import_"
+#: A restore of a package this large loads its large files in worker processes...
+PARALLEL_THRESHOLD_BYTES = 64 * 1024 * 1024
+#: ...the files at least this large.
+PARALLEL_FILE_BYTES = 8 * 1024 * 1024
+MAX_WORKERS = 4
 
 
 @dataclass(frozen=True)
@@ -163,10 +167,6 @@ def _with_seconds(result: ImportResult, seconds: float) -> ImportResult:
     return replace(result, seconds=seconds)
 
 
-class _InvalidValue(Exception):
-    """Raised inside SQLite by desk_datetime(): a value that is not a timestamp."""
-
-
 @dataclass
 class _Loaded:
     resource: Resource
@@ -194,15 +194,21 @@ class _Importer:
         self.dry_run = dry_run
         self.excel = info.excel
         self.read = 0
-        self.failure: tuple[int, str] | None = None
+        #: Bytes worker processes have read.
+        self.read_elsewhere = 0
         self.resources = {resource.spec.name: resource for resource in info.resources}
+        #: Tables whose ids were copied to a temporary table for checking references.
+        self.id_tables: set[str] = set()
+        #: Scratch databases attached (detached when the transaction has ended), and their folder.
+        self.attached: list[str] = []
+        self.scratch: Path | None = None
 
     # -- the transaction -----------------------------------------------------------------------
     def run(self, location: Path) -> ImportResult:
         pooled = self.store.engine.raw_connection()
         db: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
         self.db = db
-        db.create_function("desk_datetime", 2, self._datetime, deterministic=True)
+        self.loader = Loader(db, self.source, excel=self.excel)
         # Types, CHECK constraints and foreign keys are checked by one pass over each table once
         # it is loaded (see _scan), not row by row as it loads: several times faster. (PRAGMA
         # foreign_keys only changes outside a transaction.)
@@ -217,10 +223,9 @@ class _Importer:
                 ) from error
             try:
                 result = self._restore(location) if self._is_empty() else self._merge(location)
-                if self.dry_run:
-                    db.execute("ROLLBACK")
-                else:
-                    db.execute("COMMIT")
+                started = time.perf_counter()
+                db.execute("ROLLBACK" if self.dry_run else "COMMIT")
+                log.debug("import ended in %.2f s", time.perf_counter() - started)
             except sqlite3.Error as error:
                 raise PackageError(
                     f"the desk refused the import ({error}); nothing was imported"
@@ -228,6 +233,10 @@ class _Importer:
         finally:
             if db.in_transaction:
                 db.execute("ROLLBACK")
+            for alias in self.attached:
+                db.execute(f"DETACH DATABASE {alias}")
+            if self.scratch is not None:
+                shutil.rmtree(self.scratch, ignore_errors=True)
             self._drop_stages()
             db.execute("PRAGMA ignore_check_constraints = OFF")
             db.execute("PRAGMA foreign_keys = ON")
@@ -248,111 +257,14 @@ class _Importer:
         for (name,) in stages:
             self.db.execute(f"DROP TABLE temp.{name}")
 
-    # -- SQL functions -------------------------------------------------------------------------
-    def _datetime(self, parameter: int, value: str) -> str:
-        """desk_datetime(): a timestamp in another ISO 8601 form, as stored; or stop, noting it."""
-        stored = csv_format.read_datetime(value)
-        if stored is None:
-            self.failure = (parameter, value)
-            raise _InvalidValue(value)
-        return stored
-
     # -- loading -------------------------------------------------------------------------------
     def _counted(self, size: int) -> None:
         self.read += size
-        self.throttle(self.read)
+        self.throttle(self.read + self.read_elsewhere)
 
     def _load(self, resource: Resource, target: str) -> int:
         """Stream a file into ``target`` (a table of the desk or a stage); returns rows loaded."""
-        spec = resource.spec
-        db = self.db
-        with open_rows(self.source, resource, self._counted) as opened:
-            readers = [
-                csv_format.sqlite_reader(
-                    column, opened.positions[column.name] + 1, excel=self.excel
-                )
-                for column in spec.columns
-            ]
-            sql = (
-                f"INSERT INTO {target} ({', '.join(spec.column_names)}) "
-                f"VALUES ({', '.join(readers)})"
-            )
-            before = db.total_changes
-            self.failure = None
-            try:
-                db.executemany(sql, opened.rows)
-            except (csv.Error, UnicodeDecodeError) as error:
-                raise locate_unreadable(self.source, resource, error) from error
-            except sqlite3.Error as error:
-                self._loading_failed(resource, error, db.total_changes - before + 1, opened)
-            check_hash(resource, opened)
-        return db.total_changes - before
-
-    def _loading_failed(
-        self, resource: Resource, error: sqlite3.Error, record: int, opened: Any
-    ) -> NoReturn:
-        spec = resource.spec
-        located = locate_record(self.source, resource, record)
-        line = located.line if located else None
-        fields = located.fields if located else []
-        message = str(error)
-        if isinstance(error, sqlite3.ProgrammingError) and "bindings" in message:
-            raise InvalidData(
-                resource.path,
-                f"expected {len(spec.columns)} fields, as the header names, but found "
-                f"{len(fields)}",
-                line=line,
-            ) from error
-        if self.failure is not None:
-            parameter, value = self.failure
-            names = [
-                name for name, position in opened.positions.items() if position + 1 == parameter
-            ]
-            column = spec.column(names[0])
-            raise InvalidData(
-                resource.path,
-                f"expected {csv_format.EXPECTED[column.kind]}, got {_shown(value)}",
-                line=line,
-                column=column.name,
-            ) from error
-        values = self._values(spec, opened.positions, fields)
-        raise self._constraint(resource, message, values, line) from error
-
-    def _values(
-        self, spec: TableSpec, positions: dict[str, int], fields: list[str]
-    ) -> dict[str, Any]:
-        """A record's fields as the values they stand for (for messages and lookups)."""
-        values: dict[str, Any] = {}
-        for column in spec.columns:
-            position = positions[column.name]
-            raw = fields[position] if position < len(fields) else MISSING
-            if column.kind == "string":
-                values[column.name] = csv_format.unescape_text(raw, excel=self.excel)
-            elif raw == MISSING:
-                values[column.name] = None
-            elif column.kind == "integer":
-                values[column.name] = int(raw) if re.fullmatch(r"-?\d+", raw) else raw
-            else:
-                values[column.name] = raw
-        return values
-
-    def _constraint(
-        self, resource: Resource, message: str, values: dict[str, Any], line: int | None
-    ) -> InvalidData:
-        """The rule a record broke, from SQLite's message, in the user's terms."""
-        if message.startswith("NOT NULL constraint failed"):
-            column = message.rsplit(".", 1)[-1]
-            return InvalidData(
-                resource.path,
-                f"a value is required, but the field is {MISSING} (missing)",
-                line=line,
-                column=column,
-            )
-        if message.startswith("UNIQUE constraint failed"):
-            columns = [part.split(".")[-1] for part in message.split(":", 1)[1].split(",")]
-            columns = [c.strip() for c in columns]
-            return self._duplicate(resource, columns, values, line)
-        return InvalidData(resource.path, f"the desk refused the record ({message})", line=line)
+        return self.loader.load(resource, target, self._counted)
 
     def _duplicate(
         self,
@@ -362,26 +274,7 @@ class _Importer:
         line: int | None,
         first_line: int | None = None,
     ) -> InvalidData:
-        if columns == ["id"]:
-            if first_line is None:
-                first = locate_id(self.source, resource, values["id"])
-                first_line = first.line if first else None
-            earlier = f" (it is first used on line {first_line})" if first_line else ""
-            return InvalidData(
-                resource.path,
-                f"the id {values['id']} appears twice{earlier}; ids must be unique",
-                line=line,
-                column="id",
-            )
-        shown = ", ".join(f"{c} {_shown(values.get(c))}" for c in columns)
-        earlier = f" (line {first_line})" if first_line else ""
-        return InvalidData(
-            resource.path,
-            f"another record{earlier} already has {shown}; no two records of {resource.path} "
-            f"may share {', '.join(columns)}",
-            line=line,
-            column=columns[-1],
-        )
+        return self.loader.duplicate(resource, columns, values, line, first_line)
 
     # -- checks shared by both modes -----------------------------------------------------------
     def _scan(self, loaded: _Loaded, rules: list[_Rule], where: str = "1") -> None:
@@ -392,26 +285,29 @@ class _Importer:
             f"SELECT r.rowid FROM {loaded.relation} r WHERE ({where}) AND "
             f"({' OR '.join(rule.bad for rule in rules)}) ORDER BY r.rowid LIMIT 1"
         ).fetchone()
-        if found is None:
-            return
+        if found is not None:
+            self._explain(loaded, found[0], rules)
+
+    def _explain(self, loaded: _Loaded, rowid: int, rules: list[_Rule]) -> NoReturn:
+        """Raise the message for the first of ``rules`` that the loaded row ``rowid`` breaks."""
         spec = loaded.resource.spec
         names = spec.column_names
         outcomes = self.db.execute(
             f"SELECT {', '.join(f'({rule.bad})' for rule in rules)}, "
             f"{', '.join(f'r.{name}' for name in names)} FROM {loaded.relation} r "
             f"WHERE r.rowid = ?",
-            (found[0],),
+            (rowid,),
         ).fetchone()
         values = dict(zip(names, outcomes[len(rules) :], strict=True))
         rule = next(rule for rule, broken in zip(rules, outcomes, strict=False) if broken)
-        line = self._line(loaded, found[0])
+        line = self._line(loaded, rowid)
         resource = loaded.resource
         if rule.kind == "type":
             assert rule.column is not None
             column = spec.column(rule.column)
             raise InvalidData(
                 resource.path,
-                f"expected {csv_format.EXPECTED[column.kind]}, got {_shown(values[column.name])}",
+                f"expected {csv_format.EXPECTED[column.kind]}, got {shown(values[column.name])}",
                 line=line,
                 column=column.name,
             )
@@ -430,6 +326,29 @@ class _Importer:
             line=line,
             column="quote",
         )
+
+    def _ids(self, table: str) -> str:
+        """A temporary table of the ids ``table`` holds: small, so checking references against
+        it stays in SQLite's page cache (the table itself may be hundreds of MB)."""
+        name = f"{STAGE_PREFIX}ids_{table}"
+        if table not in self.id_tables:
+            self.db.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
+            self.db.execute(f"INSERT INTO temp.{name} SELECT id FROM main.{table} ORDER BY id")
+            self.id_tables.add(table)
+        return f"temp.{name}"
+
+    def _check_quotes(self, loaded: _Loaded, where: str = "1") -> None:
+        """Every quote is the passage of its source's text at its offsets, in code points (as
+        SQLite's substr() counts a text's characters). Rows are taken in source order, so each
+        text is read once."""
+        found = self.db.execute(
+            f"SELECT min(r.row) FROM (SELECT rowid AS row, source_id, quote_start, quote_end, "
+            f"quote FROM {loaded.relation} WHERE {where} ORDER BY source_id) r "
+            f"WHERE NOT EXISTS (SELECT 1 FROM main.source s WHERE s.id = r.source_id AND "
+            f"substr(s.text, r.quote_start + 1, r.quote_end - r.quote_start) = r.quote)"
+        ).fetchone()
+        if found[0] is not None:
+            self._explain(loaded, found[0], [QUOTE_RULE])
 
     def _line(self, loaded: _Loaded, rowid: int) -> int | None:
         """The line of the package file a loaded row came from."""
@@ -500,23 +419,31 @@ class _Importer:
         for kind, name, _table, _sql in saved:
             db.execute(f"DROP {kind.upper()} main.{name}")
         added: dict[str, int] = {}
-        for resource in self.info.resources:
-            spec = resource.spec
-            started = time.perf_counter()
-            loaded = _Loaded(resource, relation=f"main.{spec.name}", by_record=False)
-            loaded.rows = self._load(resource, loaded.relation)
-            loading = time.perf_counter() - started
-            self._scan(loaded, _rules(spec, references=True))
-            self._check_rows(loaded)
-            added[spec.name] = loaded.rows
-            log.debug(
-                "restore %s: %d rows loaded in %.2f s, checked in %.2f s",
-                spec.name,
-                loaded.rows,
-                loading,
-                time.perf_counter() - started - loading,
-            )
+        with _Workers(self, self._parallel_jobs(location), location) as workers:
+            for resource in self.info.resources:
+                spec = resource.spec
+                started = time.perf_counter()
+                loaded = _Loaded(resource, relation=f"main.{spec.name}", by_record=False)
+                if spec.name in workers.jobs:
+                    loaded.rows = self._copy(resource, workers.wait(spec.name))
+                else:
+                    loaded.rows = self._load(resource, loaded.relation)
+                loading = time.perf_counter() - started
+                self._scan(loaded, _rules(spec, self._ids))
+                self._check_rows(loaded)
+                if spec.name == "evidence":
+                    self._check_quotes(loaded)
+                added[spec.name] = loaded.rows
+                log.debug(
+                    "restore %s: %d rows loaded in %.2f s, checked in %.2f s",
+                    spec.name,
+                    loaded.rows,
+                    loading,
+                    time.perf_counter() - started - loading,
+                )
+        started = time.perf_counter()
         self._finish_restore(saved, tables)
+        log.debug("restore: indexes and search rebuilt in %.2f s", time.perf_counter() - started)
         return ImportResult(
             path=location,
             mode="restore",
@@ -530,6 +457,37 @@ class _Importer:
             history="restored",
             package_changesets=added.get("changeset", 0),
         )
+
+    def _parallel_jobs(self, location: Path) -> dict[str, LoadJob]:
+        """The files worker processes load (the large ones, for a large package on a file)."""
+        sizes = {r.spec.name: self.source.size(r.path) or 0 for r in self.info.resources}
+        workers = min(os.cpu_count() or 1, MAX_WORKERS)
+        desk = self.store.location.path
+        if desk is None or workers < 2 or sum(sizes.values()) < PARALLEL_THRESHOLD_BYTES:
+            return {}
+        self.scratch = Path(tempfile.mkdtemp(prefix=".desk-import-", dir=desk.parent))
+        return {
+            name: LoadJob(name, str(self.scratch / f"{name}.sqlite"))
+            for name, size in sizes.items()
+            if size >= PARALLEL_FILE_BYTES
+        }
+
+    def _copy(self, resource: Resource, job: LoadJob) -> int:
+        """Copy a table a worker loaded into its scratch file into the desk."""
+        spec = resource.spec
+        alias = f"{STAGE_PREFIX}{spec.name}"
+        self.db.execute("ATTACH DATABASE ? AS " + alias, (job.scratch,))
+        self.attached.append(alias)
+        columns = ", ".join(spec.column_names)
+        try:
+            cursor = self.db.execute(
+                f"INSERT INTO main.{spec.name} ({columns}) SELECT {columns} "
+                f"FROM {alias}.{spec.name} ORDER BY rowid"
+            )
+        except sqlite3.IntegrityError as error:  # a duplicate id or key: say where
+            self._check_duplicates(_Loaded(resource, relation=f"{alias}.{spec.name}"))
+            raise InvalidData(resource.path, f"the desk refused it ({error})") from error
+        return int(cursor.rowcount)
 
     def _finish_restore(self, saved: list[tuple[str, str, str, str]], tables: list[str]) -> None:
         """Rebuild the indexes, triggers and full-text indexes dropped for loading."""
@@ -569,7 +527,7 @@ class _Importer:
                 continue
             self._classify(loaded, staged)
             if spec.name == "evidence":  # against the texts the desk will hold
-                self._scan(loaded, [QUOTE_RULE], "r._action = 'add'")
+                self._check_quotes(loaded, "_action = 'add'")
             columns = ", ".join(spec.column_names)
             db.execute(
                 f"INSERT INTO main.{spec.name} ({columns}) SELECT {columns} FROM {stage} "
@@ -645,7 +603,13 @@ class _Importer:
                     line=self._line(loaded, found[0]),
                     column=required[list(found[1:]).index(None)],
                 )
-        self._scan(loaded, _rules(spec, references=False))
+        self._scan(loaded, _rules(spec))
+        self._check_duplicates(loaded)
+
+    def _check_duplicates(self, loaded: _Loaded) -> None:
+        """Two records with the same id, or the same unique key (rowid = record number)."""
+        spec = loaded.resource.spec
+        stage = loaded.relation
         for key in (("id",), *spec.unique_keys):
             joined = " AND ".join(f"a.{c} = b.{c}" for c in key)
             found = self.db.execute(
@@ -803,6 +767,90 @@ class _Importer:
         return changeset_id
 
 
+class _Workers:
+    """Worker processes loading the large files of a restore into scratch files, in the order
+    the importer copies them; ``wait`` returns a table's job once it is loaded."""
+
+    def __init__(self, importer: _Importer, jobs: dict[str, LoadJob], location: Path) -> None:
+        self.importer = importer
+        self.jobs = jobs
+        self.location = location
+        self.loaded: dict[str, int] = {}
+        self.processes: list[Any] = []
+
+    def __enter__(self) -> _Workers:
+        if not self.jobs:
+            return self
+        import multiprocessing
+
+        from desk.exchange import loading
+
+        context = multiprocessing.get_context("spawn")  # never fork a process that may run threads
+        count = min(os.cpu_count() or 1, MAX_WORKERS, len(self.jobs))
+        self.next_job = context.Value("q", 0)
+        self.progress = context.Array("q", count)
+        self.results = context.Queue()
+        self.stop = context.Event()
+        ordered = list(self.jobs.values())
+        self.processes = [
+            context.Process(
+                target=loading.worker,
+                args=(
+                    str(self.location),
+                    ordered,
+                    self.next_job,
+                    self.progress,
+                    slot,
+                    self.results,
+                    self.stop,
+                ),
+                daemon=True,
+                name=f"desk-import-{slot}",
+            )
+            for slot in range(count)
+        ]
+        for process in self.processes:
+            process.start()
+        return self
+
+    def wait(self, table: str) -> LoadJob:
+        import queue
+
+        importer = self.importer
+        while table not in self.loaded:
+            try:
+                message = self.results.get(timeout=0.1)
+            except queue.Empty:
+                if not any(process.is_alive() for process in self.processes):
+                    raise PackageError(
+                        f"loading {table}.csv stopped: a worker process ended unexpectedly"
+                    ) from None
+                message = None
+            if message is not None:
+                kind = message[0]
+                if kind == "loaded":
+                    self.loaded[message[1]] = message[2]
+                elif kind == "invalid":
+                    _, file, problem, line, column = message
+                    raise InvalidData(file, problem, line=line, column=column)
+                elif kind == "failed":
+                    raise PackageError(f"loading the package failed: {message[1]}")
+            importer.read_elsewhere = sum(self.progress[:])
+            importer.throttle(importer.read + importer.read_elsewhere)
+        return self.jobs[table]
+
+    def __exit__(self, *_: object) -> None:
+        if not self.processes:
+            return
+        self.stop.set()
+        for process in self.processes:
+            process.join(timeout=10)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+        self.results.close()
+
+
 @dataclass(frozen=True)
 class _Rule:
     """A rule a loaded row (alias ``r``) must keep: ``bad`` is SQL true when it breaks it."""
@@ -827,9 +875,10 @@ QUOTE_RULE = _Rule(
 )
 
 
-def _rules(spec: TableSpec, *, references: bool) -> list[_Rule]:
+def _rules(spec: TableSpec, ids: Callable[[str], str] | None = None) -> list[_Rule]:
     """The rules of a table's rows, in the order a breach is reported: types, the desk's CHECK
-    constraints, then (with ``references``) foreign keys and quotes."""
+    constraints, then (given ``ids``, naming a table of the ids a referenced table holds) the
+    foreign keys. Quotes are checked on their own (``_check_quotes``)."""
     covered = DATE_CHECKED if "date_text" in spec.column_names else frozenset()
     rules = []
     for column in spec.columns:
@@ -839,34 +888,21 @@ def _rules(spec: TableSpec, *, references: bool) -> list[_Rule]:
     for check in spec.checks:
         column = check.columns[0] if check.columns else None
         rules.append(_Rule("check", column, f"NOT ({check.sql})", check=check))
-    if references:
+    if ids is not None:
         for key in spec.foreign_keys:
             rules.append(
                 _Rule(
                     "reference",
                     key.column,
                     f"(r.{key.column} IS NOT NULL AND NOT EXISTS "
-                    f"(SELECT 1 FROM main.{key.table} p WHERE p.id = r.{key.column}))",
+                    f"(SELECT 1 FROM {ids(key.table)} p WHERE p.id = r.{key.column}))",
                     key=key,
                 )
             )
-        if spec.name == "evidence":
-            rules.append(QUOTE_RULE)
     return rules
 
 
 # -- messages --------------------------------------------------------------------------------------
-def _shown(value: Any) -> str:
-    if value is None:
-        return f"{MISSING} (missing)"
-    if isinstance(value, int | float):
-        return str(value)
-    text = str(value)
-    if len(text) > 60:
-        text = text[:59] + "…"
-    return repr(text)
-
-
 def _broken_check(
     resource: Resource, check: Any, values: dict[str, Any], line: int | None
 ) -> InvalidData:
@@ -877,14 +913,14 @@ def _broken_check(
             if value is not None and value not in column.enum:
                 return InvalidData(
                     resource.path,
-                    f"expected one of {', '.join(column.enum)}, got {_shown(value)}",
+                    f"expected one of {', '.join(column.enum)}, got {shown(value)}",
                     line=line,
                     column=column.name,
                 )
-    shown = ", ".join(f"{c} = {_shown(values.get(c))}" for c in check.columns)
+    listed = ", ".join(f"{c} = {shown(values.get(c))}" for c in check.columns)
     return InvalidData(
         resource.path,
-        f"breaks the rule {check.name} ({check.sql}): {shown}",
+        f"breaks the rule {check.name} ({check.sql}): {listed}",
         line=line,
         column=check.columns[0] if check.columns else None,
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pytest
 
 from desk.exchange import export_package, import_package
 from desk.exchange.progress import Throttle
@@ -240,3 +241,17 @@ def test_the_restored_change_log_still_undoes(sample_package: Path, empty_store:
     before = empty_store.stats().counts["evidence"]
     empty_store.undo(history[0].id)
     assert empty_store.stats().counts["evidence"] == before - 1
+
+
+def test_a_restore_loads_large_files_in_worker_processes(
+    sample_package: Path, empty_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made to think the sample is large: workers load its files, with the same result."""
+    monkeypatch.setattr("desk.exchange.import_.PARALLEL_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("desk.exchange.import_.PARALLEL_FILE_BYTES", 10_000)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    result = import_package(empty_store, sample_package)
+    assert result.added["evidence"] == 84
+    again = export_package(empty_store, tmp_path / "again")
+    assert files_of(again.path) == files_of(sample_package)
+    assert not [p for p in empty_store.location.path.parent.iterdir() if "desk-import" in p.name]

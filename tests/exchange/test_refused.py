@@ -476,3 +476,27 @@ def test_malformed_quoting_is_refused(package: Path, empty_store: Store) -> None
     with pytest.raises(InvalidData) as refused:
         import_package(empty_store, package)
     assert "agenda_item.csv, line 2: not well-formed CSV" in str(refused.value)
+
+
+def test_a_worker_process_refuses_a_bad_file_precisely(
+    package: Path,
+    empty_store: Store,
+    desk_content: Callable[[Store], list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("desk.exchange.import_.PARALLEL_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("desk.exchange.import_.PARALLEL_FILE_BYTES", 10_000)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    rewrite(package, "evidence.csv", set_value("created_at", 3, "2025-13-01T00:00:00.000000Z"))
+    expected = with_lines(
+        package / "evidence.csv",
+        "evidence.csv, line {3}, column created_at: expected a UTC timestamp such as "
+        "2025-03-21T09:30:00.000000Z, got '2025-13-01T00:00:00.000000Z'",
+    )
+    before = desk_content(empty_store)
+    with pytest.raises(InvalidData) as refused:
+        import_package(empty_store, package)
+    assert expected in str(refused.value)
+    assert desk_content(empty_store) == before
+    assert empty_store.location.path is not None
+    assert not [p for p in empty_store.location.path.parent.iterdir() if "desk-import" in p.name]

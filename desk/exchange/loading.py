@@ -1,0 +1,281 @@
+"""Loading one CSV file of a package into a SQLite table, and saying exactly what went wrong.
+
+``Loader.load`` streams a file's records from the csv module into ``executemany``; SQL converts
+each value (``csv_format.sqlite_reader``). When SQLite stops (a timestamp that is not one, a
+record with a field too many, a missing required value, a duplicate key), the record is found
+again in the file and the error names its line and column.
+
+A large restore loads its biggest files in worker processes (``worker``), each into a scratch
+SQLite file of its own that the importing connection then copies from: parsing and converting,
+most of an import's work, then run on every core. This module imports no database layer beyond
+sqlite3, so a worker starts quickly.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import signal
+import sqlite3
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+from desk.exchange import csv_format
+from desk.exchange.errors import InvalidData
+from desk.exchange.package import PackageSource, Resource
+from desk.exchange.reading import (
+    check_hash,
+    locate_id,
+    locate_record,
+    locate_unreadable,
+    open_rows,
+)
+from desk.exchange.schema import MISSING, TableSpec
+
+
+class _InvalidValue(Exception):
+    """Raised inside SQLite by desk_datetime(): a value that is not a timestamp."""
+
+
+def shown(value: Any) -> str:
+    """A value as an error message shows it."""
+    if value is None:
+        return f"{MISSING} (missing)"
+    if isinstance(value, int | float):
+        return str(value)
+    text = str(value)
+    if len(text) > 60:
+        text = text[:59] + "…"
+    return repr(text)
+
+
+class Loader:
+    """Loads files of one package into tables of one SQLite connection."""
+
+    def __init__(self, db: sqlite3.Connection, source: PackageSource, *, excel: bool) -> None:
+        self.db = db
+        self.source = source
+        self.excel = excel
+        self.failure: tuple[int, str] | None = None
+        db.create_function("desk_datetime", 2, self._datetime, deterministic=True)
+
+    def _datetime(self, parameter: int, value: str) -> str:
+        """desk_datetime(): a timestamp in another ISO 8601 form, as stored; or stop, noting it."""
+        stored = csv_format.read_datetime(value)
+        if stored is None:
+            self.failure = (parameter, value)
+            raise _InvalidValue(value)
+        return stored
+
+    def load(self, resource: Resource, target: str, counted: Callable[[int], None]) -> int:
+        """Stream ``resource`` into the table ``target``; returns the rows loaded."""
+        spec = resource.spec
+        db = self.db
+        with open_rows(self.source, resource, counted) as opened:
+            positions = opened.positions
+            readers = [
+                csv_format.sqlite_reader(column, positions[column.name] + 1, excel=self.excel)
+                for column in spec.columns
+            ]
+            sql = (
+                f"INSERT INTO {target} ({', '.join(spec.column_names)}) "
+                f"VALUES ({', '.join(readers)})"
+            )
+            before = db.total_changes
+            self.failure = None
+            try:
+                db.executemany(sql, opened.rows)
+            except (csv.Error, UnicodeDecodeError) as error:
+                raise locate_unreadable(self.source, resource, error) from error
+            except sqlite3.Error as error:
+                self._failed(resource, error, db.total_changes - before + 1, positions)
+            check_hash(resource, opened)
+        return db.total_changes - before
+
+    def _failed(
+        self, resource: Resource, error: sqlite3.Error, record: int, positions: dict[str, int]
+    ) -> NoReturn:
+        spec = resource.spec
+        located = locate_record(self.source, resource, record)
+        line = located.line if located else None
+        fields = located.fields if located else []
+        message = str(error)
+        if isinstance(error, sqlite3.ProgrammingError) and "bindings" in message:
+            raise InvalidData(
+                resource.path,
+                f"expected {len(spec.columns)} fields, as the header names, but found "
+                f"{len(fields)}",
+                line=line,
+            ) from error
+        if self.failure is not None:
+            parameter, value = self.failure
+            by_position = {position + 1: name for name, position in positions.items()}
+            column = spec.column(by_position[parameter])
+            raise InvalidData(
+                resource.path,
+                f"expected {csv_format.EXPECTED[column.kind]}, got {shown(value)}",
+                line=line,
+                column=column.name,
+            ) from error
+        values = self.values(spec, positions, fields)
+        raise self._constraint(resource, message, values, line) from error
+
+    def values(
+        self, spec: TableSpec, positions: dict[str, int], fields: list[str]
+    ) -> dict[str, Any]:
+        """A record's fields as the values they stand for (for messages and lookups)."""
+        values: dict[str, Any] = {}
+        for column in spec.columns:
+            position = positions[column.name]
+            raw = fields[position] if position < len(fields) else MISSING
+            if column.kind == "string":
+                values[column.name] = csv_format.unescape_text(raw, excel=self.excel)
+            elif raw == MISSING:
+                values[column.name] = None
+            elif column.kind == "integer":
+                values[column.name] = int(raw) if re.fullmatch(r"-?\d+", raw) else raw
+            else:
+                values[column.name] = raw
+        return values
+
+    def _constraint(
+        self, resource: Resource, message: str, values: dict[str, Any], line: int | None
+    ) -> InvalidData:
+        """The rule a record broke, from SQLite's message, in the user's terms."""
+        if message.startswith("NOT NULL constraint failed"):
+            column = message.rsplit(".", 1)[-1]
+            return InvalidData(
+                resource.path,
+                f"a value is required, but the field is {MISSING} (missing)",
+                line=line,
+                column=column,
+            )
+        if message.startswith("UNIQUE constraint failed"):
+            columns = [part.split(".")[-1].strip() for part in message.split(":", 1)[1].split(",")]
+            return self.duplicate(resource, columns, values, line)
+        return InvalidData(resource.path, f"the desk refused the record ({message})", line=line)
+
+    def duplicate(
+        self,
+        resource: Resource,
+        columns: list[str],
+        values: dict[str, Any],
+        line: int | None,
+        first_line: int | None = None,
+    ) -> InvalidData:
+        if columns == ["id"]:
+            if first_line is None:
+                first = locate_id(self.source, resource, values["id"])
+                first_line = first.line if first else None
+            earlier = f" (it is first used on line {first_line})" if first_line else ""
+            return InvalidData(
+                resource.path,
+                f"the id {values['id']} appears twice{earlier}; ids must be unique",
+                line=line,
+                column="id",
+            )
+        listed = ", ".join(f"{c} {shown(values.get(c))}" for c in columns)
+        earlier = f" (line {first_line})" if first_line else ""
+        return InvalidData(
+            resource.path,
+            f"another record{earlier} already has {listed}; no two records of {resource.path} "
+            f"may share {', '.join(columns)}",
+            line=line,
+            column=columns[-1],
+        )
+
+
+def scratch_table(spec: TableSpec) -> str:
+    """DDL of a table holding a file's rows as the desk will (its affinities and NOT NULLs)."""
+    columns = ", ".join(
+        f"{column.name} {csv_format.SQLITE_AFFINITY[column.kind]}"
+        + (" NOT NULL" if column.required else "")
+        for column in spec.columns
+    )
+    return f"CREATE TABLE {spec.name} ({columns})"
+
+
+# -- worker processes ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LoadJob:
+    table: str
+    #: The scratch database file to write the table into.
+    scratch: str
+
+
+def worker(
+    package: str,
+    jobs: Sequence[LoadJob],
+    next_job: Any,
+    progress: Any,
+    slot: int,
+    results: Any,
+    stop: Any,
+) -> None:
+    """A worker process: load tables of the package into scratch files until none is left.
+
+    ``next_job`` hands out indexes into ``jobs``; ``progress[slot]`` counts the bytes read;
+    ``results`` takes ("loaded", table, rows), ("invalid", file, problem, line, column),
+    ("failed", message) and finally ("exit", slot).
+    """
+    from desk.exchange.package import open_source
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the importer decides when to stop
+    source = None
+    try:
+        source = open_source(Path(package))
+        info = source.info()
+        resources = {resource.spec.name: resource for resource in info.resources}
+        while not stop.is_set():
+            with next_job.get_lock():
+                index = next_job.value
+                next_job.value += 1
+            if index >= len(jobs):
+                break
+            job = jobs[index]
+            resource = resources[job.table]
+
+            def counted(size: int) -> None:
+                progress[slot] += size
+                if stop.is_set():
+                    raise _Stopped
+
+            rows = _load_scratch(source, resource, job.scratch, info.excel, counted)
+            results.put(("loaded", job.table, rows))
+    except _Stopped:
+        pass
+    except InvalidData as invalid:
+        results.put(("invalid", invalid.file, invalid.problem, invalid.line, invalid.column))
+    except BaseException as error:  # reported to the importer, never raised in a worker
+        results.put(("failed", "".join(traceback.format_exception(error)).strip()))
+    finally:
+        if source is not None:
+            source.close()
+        results.put(("exit", slot))
+
+
+class _Stopped(Exception):
+    pass
+
+
+def _load_scratch(
+    source: PackageSource,
+    resource: Resource,
+    path: str,
+    excel: bool,
+    counted: Callable[[int], None],
+) -> int:
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")  # a scratch file: thrown away on failure
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("BEGIN")
+        connection.execute(scratch_table(resource.spec))
+        rows = Loader(connection, source, excel=excel).load(resource, resource.spec.name, counted)
+        connection.execute("COMMIT")
+        return rows
+    finally:
+        connection.close()
