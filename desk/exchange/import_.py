@@ -33,7 +33,6 @@ Imports run on SQLite desks (a desk's own database). Other databases are refused
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import os
 import re
@@ -42,23 +41,21 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from desk.exchange import csv_format
+from desk.exchange.checks import Checks, Loaded, broken_reference, reference_rules, rules
 from desk.exchange.errors import InvalidData, PackageError
-from desk.exchange.loading import Loader, LoadJob, shown
+from desk.exchange.loading import Loader, LoadJob
 from desk.exchange.package import PackageInfo, PackageSource, Resource, open_source
 from desk.exchange.progress import Throttle
 from desk.exchange.reading import (
     check_size,
-    locate_id,
-    locate_record,
     locate_records,
 )
-from desk.exchange.schema import MISSING, Check, ForeignKey, TableSpec, record_table_names
+from desk.exchange.schema import MISSING, TableSpec, record_table_names
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +112,9 @@ class ImportResult:
     history: str
     seconds: float = 0.0
     package_changesets: int = 0
+    #: Worker processes that loaded large files (a large restore), and their largest peak memory.
+    workers: int = 0
+    worker_peak_bytes: int = 0
 
     @property
     def total_added(self) -> int:
@@ -167,16 +167,6 @@ def _with_seconds(result: ImportResult, seconds: float) -> ImportResult:
     return replace(result, seconds=seconds)
 
 
-@dataclass
-class _Loaded:
-    resource: Resource
-    rows: int = 0
-    #: The relation holding the loaded rows, and whether its rowid is the record number.
-    relation: str = ""
-    by_record: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
 class _Importer:
     def __init__(
         self,
@@ -194,8 +184,16 @@ class _Importer:
         self.dry_run = dry_run
         self.excel = info.excel
         self.read = 0
-        #: Bytes worker processes have read.
+        #: Bytes worker processes have read; how many there were, and their largest peak memory.
         self.read_elsewhere = 0
+        self.workers = 0
+        self.worker_peak = 0
+        #: What a restore still has to rebuild (SQL statements), how many it will, and did.
+        self.rebuilds: list[str] = []
+        self.rebuilds_total = 0
+        self.rebuilt = 0
+        #: The bytes to read (the rest of the progress total is the finishing work).
+        self.loading_total = throttle.total * FINISHING_SHARE // (FINISHING_SHARE + 1)
         self.resources = {resource.spec.name: resource for resource in info.resources}
         #: Tables whose ids were copied to a temporary table for checking references.
         self.id_tables: set[str] = set()
@@ -209,6 +207,7 @@ class _Importer:
         db: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
         self.db = db
         self.loader = Loader(db, self.source, excel=self.excel)
+        self.checks = Checks(db, self.source)
         # Types, CHECK constraints and foreign keys are checked by one pass over each table once
         # it is loaded (see _scan), not row by row as it loads: several times faster. (PRAGMA
         # foreign_keys only changes outside a transaction.)
@@ -277,56 +276,6 @@ class _Importer:
         return self.loader.duplicate(resource, columns, values, line, first_line)
 
     # -- checks shared by both modes -----------------------------------------------------------
-    def _scan(self, loaded: _Loaded, rules: list[_Rule], where: str = "1") -> None:
-        """One pass over loaded rows for every rule; the first row breaking one is reported."""
-        if not rules:
-            return
-        found = self.db.execute(
-            f"SELECT r.rowid FROM {loaded.relation} r WHERE ({where}) AND "
-            f"({' OR '.join(rule.bad for rule in rules)}) ORDER BY r.rowid LIMIT 1"
-        ).fetchone()
-        if found is not None:
-            self._explain(loaded, found[0], rules)
-
-    def _explain(self, loaded: _Loaded, rowid: int, rules: list[_Rule]) -> NoReturn:
-        """Raise the message for the first of ``rules`` that the loaded row ``rowid`` breaks."""
-        spec = loaded.resource.spec
-        names = spec.column_names
-        outcomes = self.db.execute(
-            f"SELECT {', '.join(f'({rule.bad})' for rule in rules)}, "
-            f"{', '.join(f'r.{name}' for name in names)} FROM {loaded.relation} r "
-            f"WHERE r.rowid = ?",
-            (rowid,),
-        ).fetchone()
-        values = dict(zip(names, outcomes[len(rules) :], strict=True))
-        rule = next(rule for rule, broken in zip(rules, outcomes, strict=False) if broken)
-        line = self._line(loaded, rowid)
-        resource = loaded.resource
-        if rule.kind == "type":
-            assert rule.column is not None
-            column = spec.column(rule.column)
-            raise InvalidData(
-                resource.path,
-                f"expected {csv_format.EXPECTED[column.kind]}, got {shown(values[column.name])}",
-                line=line,
-                column=column.name,
-            )
-        if rule.kind == "check":
-            raise _broken_check(resource, rule.check, values, line)
-        if rule.kind == "reference":
-            assert rule.key is not None
-            raise _broken_reference(
-                resource, rule.key.column, rule.key.table, values[rule.key.column], line
-            )
-        raise InvalidData(
-            resource.path,
-            f"the quote is not the text of source #{values['source_id']} between offsets "
-            f"{values['quote_start']} and {values['quote_end']}; a quote must be a passage of "
-            "its source",
-            line=line,
-            column="quote",
-        )
-
     def _ids(self, table: str) -> str:
         """A temporary table of the ids ``table`` holds: small, so checking references against
         it stays in SQLite's page cache (the table itself may be hundreds of MB)."""
@@ -336,75 +285,6 @@ class _Importer:
             self.db.execute(f"INSERT INTO temp.{name} SELECT id FROM main.{table} ORDER BY id")
             self.id_tables.add(table)
         return f"temp.{name}"
-
-    def _check_quotes(self, loaded: _Loaded, where: str = "1") -> None:
-        """Every quote is the passage of its source's text at its offsets, in code points (as
-        SQLite's substr() counts a text's characters). Rows are taken in source order, so each
-        text is read once."""
-        found = self.db.execute(
-            f"SELECT min(r.row) FROM (SELECT rowid AS row, source_id, quote_start, quote_end, "
-            f"quote FROM {loaded.relation} WHERE {where} ORDER BY source_id) r "
-            f"WHERE NOT EXISTS (SELECT 1 FROM main.source s WHERE s.id = r.source_id AND "
-            f"substr(s.text, r.quote_start + 1, r.quote_end - r.quote_start) = r.quote)"
-        ).fetchone()
-        if found[0] is not None:
-            self._explain(loaded, found[0], [QUOTE_RULE])
-
-    def _line(self, loaded: _Loaded, rowid: int) -> int | None:
-        """The line of the package file a loaded row came from."""
-        if loaded.by_record:
-            located = locate_record(self.source, loaded.resource, rowid)
-        else:
-            located = locate_id(self.source, loaded.resource, rowid)
-        return located.line if located else None
-
-    def _check_rows(self, loaded: _Loaded, where: str = "1") -> None:
-        """Partial dates and sources' hashes: checks SQL leaves to Python."""
-        spec = loaded.resource.spec
-        if "date_text" in spec.column_names:
-            self._check_dates(loaded, where)
-        if spec.name == "source":
-            self._check_hashes(loaded, where)
-
-    def _check_dates(self, loaded: _Loaded, where: str) -> None:
-        """Each distinct date (few, even among a million meetings) against what its text says."""
-        rows = self.db.execute(
-            f"SELECT date_text, date_precision, date_earliest, date_latest, date_sort, "
-            f"min(rowid) FROM {loaded.relation} WHERE {where} "
-            f"GROUP BY date_text, date_precision, date_earliest, date_latest, date_sort"
-        ).fetchall()
-        problems = []
-        for text, precision, earliest, latest, sort, rowid in rows:
-            problem = _date_problem(text, precision, earliest, latest, sort)
-            if problem is not None:
-                problems.append((rowid, problem))
-        if problems:
-            rowid, (column, problem) = min(problems)
-            raise InvalidData(
-                loaded.resource.path, problem, line=self._line(loaded, rowid), column=column
-            )
-
-    def _check_hashes(self, loaded: _Loaded, where: str) -> None:
-        previous = self.db.text_factory
-        self.db.text_factory = bytes  # hash the UTF-8 text as stored, without decoding it
-        try:
-            broken = None
-            for rowid, text, digest in self.db.execute(
-                f"SELECT rowid, text, sha256 FROM {loaded.relation} WHERE {where} ORDER BY rowid"
-            ):
-                if hashlib.sha256(text).hexdigest().encode() != digest:
-                    broken = rowid
-                    break
-        finally:
-            self.db.text_factory = previous
-        if broken is not None:
-            raise InvalidData(
-                loaded.resource.path,
-                "the sha256 is not that of the source's text (the text or its hash was changed "
-                "after export)",
-                line=self._line(loaded, broken),
-                column="sha256",
-            )
 
     # -- restore -------------------------------------------------------------------------------
     def _restore(self, location: Path) -> ImportResult:
@@ -418,21 +298,25 @@ class _Importer:
         ).fetchall()
         for kind, name, _table, _sql in saved:
             db.execute(f"DROP {kind.upper()} main.{name}")
+        searched = self._search_indexes(tables)
+        self.rebuilds_total = len(saved) + len(searched)
         added: dict[str, int] = {}
         with _Workers(self, self._parallel_jobs(location), location) as workers:
             for resource in self.info.resources:
                 spec = resource.spec
                 started = time.perf_counter()
-                loaded = _Loaded(resource, relation=f"main.{spec.name}", by_record=False)
-                if spec.name in workers.jobs:
+                loaded = Loaded(resource, relation=f"main.{spec.name}", by_record=False)
+                if spec.name in workers.jobs:  # loaded and checked by itself in a worker
                     loaded.rows = self._copy(resource, workers.wait(spec.name))
+                    loading = time.perf_counter() - started
+                    self.checks.scan(loaded, reference_rules(spec, self._ids))
                 else:
                     loaded.rows = self._load(resource, loaded.relation)
-                loading = time.perf_counter() - started
-                self._scan(loaded, _rules(spec, self._ids))
-                self._check_rows(loaded)
+                    loading = time.perf_counter() - started
+                    self.checks.scan(loaded, rules(spec, self._ids))
+                    self.checks.rows(loaded)
                 if spec.name == "evidence":
-                    self._check_quotes(loaded)
+                    self.checks.quotes(loaded)
                 added[spec.name] = loaded.rows
                 log.debug(
                     "restore %s: %d rows loaded in %.2f s, checked in %.2f s",
@@ -441,9 +325,19 @@ class _Importer:
                     loading,
                     time.perf_counter() - started - loading,
                 )
+                # The table is complete: its indexes, triggers and search index can be rebuilt,
+                # while workers still load the files that come after it.
+                self.rebuilds.extend(
+                    sql for kind, _, table, sql in saved if table == spec.name and kind == "index"
+                )
+                self.rebuilds.extend(
+                    sql for kind, _, table, sql in saved if table == spec.name and kind == "trigger"
+                )
+                self.rebuilds.extend(searched.get(spec.name, []))
         started = time.perf_counter()
-        self._finish_restore(saved, tables)
-        log.debug("restore: indexes and search rebuilt in %.2f s", time.perf_counter() - started)
+        while self.rebuilds:
+            self.rebuild_next()
+        log.debug("restore: last indexes rebuilt in %.2f s", time.perf_counter() - started)
         return ImportResult(
             path=location,
             mode="restore",
@@ -456,7 +350,32 @@ class _Importer:
             dry_run=self.dry_run,
             history="restored",
             package_changesets=added.get("changeset", 0),
+            workers=self.workers,
+            worker_peak_bytes=self.worker_peak,
         )
+
+    def _search_indexes(self, tables: list[str]) -> dict[str, list[str]]:
+        """The statements rebuilding each table's full-text index (FTS5, external content)."""
+        found: dict[str, list[str]] = {}
+        for name, sql in self.db.execute(
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND "
+            "sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'"
+        ).fetchall():
+            content = re.search(r"content='(\w+)'", sql)
+            if content and content.group(1) in tables:
+                found.setdefault(content.group(1), []).append(
+                    f"INSERT INTO main.{name}({name}) VALUES ('rebuild')"
+                )
+        return found
+
+    def rebuild_next(self) -> None:
+        """Run the next statement rebuilding what loading dropped (an index, a trigger, a search
+        index), and count it as done."""
+        self.db.execute(self.rebuilds.pop(0))
+        self.rebuilt += 1
+        finishing = self.throttle.total - self.loading_total
+        done = self.loading_total + finishing * self.rebuilt // max(1, self.rebuilds_total)
+        self.throttle(max(done, self.read + self.read_elsewhere))
 
     def _parallel_jobs(self, location: Path) -> dict[str, LoadJob]:
         """The files worker processes load (the large ones, for a large package on a file)."""
@@ -485,26 +404,9 @@ class _Importer:
                 f"FROM {alias}.{spec.name} ORDER BY rowid"
             )
         except sqlite3.IntegrityError as error:  # a duplicate id or key: say where
-            self._check_duplicates(_Loaded(resource, relation=f"{alias}.{spec.name}"))
+            self._check_duplicates(Loaded(resource, f"{alias}.{spec.name}", by_record=True))
             raise InvalidData(resource.path, f"the desk refused it ({error})") from error
         return int(cursor.rowcount)
-
-    def _finish_restore(self, saved: list[tuple[str, str, str, str]], tables: list[str]) -> None:
-        """Rebuild the indexes, triggers and full-text indexes dropped for loading."""
-        db = self.db
-        steps = len(saved) + 1
-        share = self.throttle.total - self.read
-        in_order = sorted(saved, key=lambda item: item[0] != "index")  # indexes, then triggers
-        for done, (_kind, _name, _table, sql) in enumerate(in_order, start=1):
-            db.execute(sql)
-            self.throttle(self.read + share * done // steps)
-        for name, sql in db.execute(
-            "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND "
-            "sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'"
-        ).fetchall():
-            content = re.search(r"content='(\w+)'", sql)
-            if content and content.group(1) in tables:
-                db.execute(f"INSERT INTO main.{name}({name}) VALUES ('rebuild')")
 
     # -- merge ---------------------------------------------------------------------------------
     def _merge(self, location: Path) -> ImportResult:
@@ -516,7 +418,7 @@ class _Importer:
         conflicts: list[RecordConflict] = []
         changeset_id = 0  # opened with the first record added, so a merge adding none leaves
         seq = 0  # the desk (its id sequences too) exactly as it was
-        staged: dict[str, _Loaded] = {}
+        staged: dict[str, Loaded] = {}
         for resource in self.info.resources:
             spec = resource.spec
             loaded = self._stage(resource)
@@ -527,7 +429,7 @@ class _Importer:
                 continue
             self._classify(loaded, staged)
             if spec.name == "evidence":  # against the texts the desk will hold
-                self._check_quotes(loaded, "_action = 'add'")
+                self.checks.quotes(loaded, "_action = 'add'")
             columns = ", ".join(spec.column_names)
             db.execute(
                 f"INSERT INTO main.{spec.name} ({columns}) SELECT {columns} FROM {stage} "
@@ -570,7 +472,7 @@ class _Importer:
             package_changesets=package_history,
         )
 
-    def _stage(self, resource: Resource) -> _Loaded:
+    def _stage(self, resource: Resource) -> Loaded:
         """Load a file into a temporary table of its own (rowid = record number), indexed by id,
         and look there for what the desk's constraints would refuse."""
         spec = resource.spec
@@ -579,14 +481,14 @@ class _Importer:
             f"{column.name} {csv_format.SQLITE_AFFINITY[column.kind]}" for column in spec.columns
         )
         self.db.execute(f"CREATE TEMP TABLE {name} ({columns}, _action TEXT, _reason TEXT)")
-        loaded = _Loaded(resource, relation=f"temp.{name}", by_record=True)
+        loaded = Loaded(resource, relation=f"temp.{name}", by_record=True)
         loaded.rows = self._load(resource, loaded.relation)
         self.db.execute(f"CREATE INDEX temp.{name}_id ON {name} (id)")
         self._check_staged(loaded)
-        self._check_rows(loaded)
+        self.checks.rows(loaded)
         return loaded
 
-    def _check_staged(self, loaded: _Loaded) -> None:
+    def _check_staged(self, loaded: Loaded) -> None:
         """What the desk's constraints would refuse, found in the stage with its record number."""
         spec = loaded.resource.spec
         stage = loaded.relation
@@ -600,13 +502,13 @@ class _Importer:
                 raise InvalidData(
                     loaded.resource.path,
                     f"a value is required, but the field is {MISSING} (missing)",
-                    line=self._line(loaded, found[0]),
+                    line=self.checks.line(loaded, found[0]),
                     column=required[list(found[1:]).index(None)],
                 )
-        self._scan(loaded, _rules(spec))
+        self.checks.scan(loaded, rules(spec))
         self._check_duplicates(loaded)
 
-    def _check_duplicates(self, loaded: _Loaded) -> None:
+    def _check_duplicates(self, loaded: Loaded) -> None:
         """Two records with the same id, or the same unique key (rowid = record number)."""
         spec = loaded.resource.spec
         stage = loaded.relation
@@ -628,7 +530,7 @@ class _Importer:
                 )
 
     def _check_references(
-        self, loaded: _Loaded, staged: dict[str, _Loaded], *, within_package: bool
+        self, loaded: Loaded, staged: dict[str, Loaded], *, within_package: bool
     ) -> None:
         """References that lead nowhere (in the package, or in the desk when merging)."""
         spec = loaded.resource.spec
@@ -643,16 +545,16 @@ class _Importer:
                 f"{outside} ORDER BY s.rowid LIMIT 1"
             ).fetchone()
             if found is not None:
-                raise _broken_reference(
+                raise broken_reference(
                     loaded.resource,
                     key.column,
                     key.table,
                     found[1],
-                    self._line(loaded, found[0]),
+                    self.checks.line(loaded, found[0]),
                     in_desk=not within_package,
                 )
 
-    def _classify(self, loaded: _Loaded, staged: dict[str, _Loaded]) -> None:
+    def _classify(self, loaded: Loaded, staged: dict[str, Loaded]) -> None:
         """Mark each staged record: add, same (the desk holds it as it is) or conflict."""
         db = self.db
         spec = loaded.resource.spec
@@ -687,7 +589,7 @@ class _Importer:
         db.execute(f"UPDATE {stage} SET _action = 'add' WHERE _action IS NULL")
         self._check_references(loaded, staged, within_package=False)
 
-    def _conflicts(self, loaded: _Loaded, limit: int) -> list[RecordConflict]:
+    def _conflicts(self, loaded: Loaded, limit: int) -> list[RecordConflict]:
         spec = loaded.resource.spec
         stage = loaded.relation
         names = spec.column_names
@@ -787,6 +689,7 @@ class _Workers:
 
         context = multiprocessing.get_context("spawn")  # never fork a process that may run threads
         count = min(os.cpu_count() or 1, MAX_WORKERS, len(self.jobs))
+        self.importer.workers = count
         self.next_job = context.Value("q", 0)
         self.progress = context.Array("q", count)
         self.results = context.Queue()
@@ -819,6 +722,9 @@ class _Workers:
         importer = self.importer
         while table not in self.loaded:
             try:
+                if importer.rebuilds and self.results.empty():
+                    importer.rebuild_next()  # a table loaded earlier: rebuild while waiting
+                    continue
                 message = self.results.get(timeout=0.1)
             except queue.Empty:
                 if not any(process.is_alive() for process in self.processes):
@@ -840,6 +746,8 @@ class _Workers:
         return self.jobs[table]
 
     def __exit__(self, *_: object) -> None:
+        import queue
+
         if not self.processes:
             return
         self.stop.set()
@@ -848,146 +756,14 @@ class _Workers:
             if process.is_alive():
                 process.terminate()
                 process.join()
+        while True:  # what the workers said last: their peak memory
+            try:
+                message = self.results.get_nowait()
+            except queue.Empty:
+                break
+            if message[0] == "exit":
+                self.importer.worker_peak = max(self.importer.worker_peak, message[2])
         self.results.close()
-
-
-@dataclass(frozen=True)
-class _Rule:
-    """A rule a loaded row (alias ``r``) must keep: ``bad`` is SQL true when it breaks it."""
-
-    kind: str  # type, check, reference or quote
-    column: str | None
-    bad: str
-    check: Check | None = None
-    key: ForeignKey | None = None
-
-
-#: Date columns whose values the partial-date check recomputes (and so checks).
-DATE_CHECKED = frozenset({"date_earliest", "date_latest", "date_sort"})
-
-#: A piece of evidence quotes its source's text at its offsets (counted in code points, as
-#: SQLite's substr() counts characters of a text).
-QUOTE_RULE = _Rule(
-    "quote",
-    "quote",
-    "NOT EXISTS (SELECT 1 FROM main.source s WHERE s.id = r.source_id AND "
-    "substr(s.text, r.quote_start + 1, r.quote_end - r.quote_start) = r.quote)",
-)
-
-
-def _rules(spec: TableSpec, ids: Callable[[str], str] | None = None) -> list[_Rule]:
-    """The rules of a table's rows, in the order a breach is reported: types, the desk's CHECK
-    constraints, then (given ``ids``, naming a table of the ids a referenced table holds) the
-    foreign keys. Quotes are checked on their own (``_check_quotes``)."""
-    covered = DATE_CHECKED if "date_text" in spec.column_names else frozenset()
-    rules = []
-    for column in spec.columns:
-        bad = csv_format.sqlite_bad_type(column, f"r.{column.name}")
-        if bad is not None and column.name not in covered:
-            rules.append(_Rule("type", column.name, bad))
-    for check in spec.checks:
-        column = check.columns[0] if check.columns else None
-        rules.append(_Rule("check", column, f"NOT ({check.sql})", check=check))
-    if ids is not None:
-        for key in spec.foreign_keys:
-            rules.append(
-                _Rule(
-                    "reference",
-                    key.column,
-                    f"(r.{key.column} IS NOT NULL AND NOT EXISTS "
-                    f"(SELECT 1 FROM {ids(key.table)} p WHERE p.id = r.{key.column}))",
-                    key=key,
-                )
-            )
-    return rules
-
-
-# -- messages --------------------------------------------------------------------------------------
-def _broken_check(
-    resource: Resource, check: Any, values: dict[str, Any], line: int | None
-) -> InvalidData:
-    spec = resource.spec
-    for column in spec.columns:
-        if column.enum is not None and column.name in check.columns:
-            value = values.get(column.name)
-            if value is not None and value not in column.enum:
-                return InvalidData(
-                    resource.path,
-                    f"expected one of {', '.join(column.enum)}, got {shown(value)}",
-                    line=line,
-                    column=column.name,
-                )
-    listed = ", ".join(f"{c} = {shown(values.get(c))}" for c in check.columns)
-    return InvalidData(
-        resource.path,
-        f"breaks the rule {check.name} ({check.sql}): {listed}",
-        line=line,
-        column=check.columns[0] if check.columns else None,
-    )
-
-
-def _broken_reference(
-    resource: Resource,
-    column: str,
-    table: str,
-    value: Any,
-    line: int | None,
-    *,
-    in_desk: bool = False,
-) -> InvalidData:
-    where = f"in {table}.csv" + (" nor in the desk" if in_desk else "")
-    return InvalidData(
-        resource.path,
-        f"refers to {table} #{value}, which is not {where}",
-        line=line,
-        column=column,
-    )
-
-
-@lru_cache(maxsize=65536)
-def _expected_date(text: str) -> tuple[str, str, str | None, str | None] | str:
-    """(canonical text, precision, earliest, latest) of a date, or what is wrong with it."""
-    from desk.dates import DateError, PartialDate
-
-    try:
-        value = PartialDate.from_canonical(text)
-    except DateError as error:
-        return str(error)
-    return (
-        value.text,
-        value.precision.value,
-        value.earliest.isoformat() if value.earliest else None,
-        value.latest.isoformat() if value.latest else None,
-    )
-
-
-def _date_problem(
-    text: str | None,
-    precision: str | None,
-    earliest: str | None,
-    latest: str | None,
-    sort: str | None,
-) -> tuple[str, str] | None:
-    """What is wrong with a row's date columns (column, problem), or None."""
-    if text is None:
-        if earliest is not None or latest is not None or sort is not None:
-            return "date_text", "date_earliest, date_latest and date_sort need a date_text"
-        return None
-    expected = _expected_date(text)
-    if isinstance(expected, str):
-        return "date_text", f"not a canonical date: {expected}"
-    canonical, expected_precision, expected_earliest, expected_latest = expected
-    if canonical != text:
-        return "date_text", f"not in canonical form: write {canonical!r}"
-    if precision != expected_precision:
-        return "date_precision", f"{text} has the precision {expected_precision}, not {precision}"
-    if earliest != expected_earliest:
-        return "date_earliest", f"the earliest day of {text} is {expected_earliest}, not {earliest}"
-    if latest != expected_latest:
-        return "date_latest", f"the latest day of {text} is {expected_latest}, not {latest}"
-    if sort != (expected_earliest or expected_latest):
-        return "date_sort", f"{text} sorts on {expected_earliest or expected_latest}, not {sort}"
-    return None
 
 
 def _snapshot_sql(spec: TableSpec) -> str:

@@ -219,9 +219,10 @@ def worker(
 
     ``next_job`` hands out indexes into ``jobs``; ``progress[slot]`` counts the bytes read;
     ``results`` takes ("loaded", table, rows), ("invalid", file, problem, line, column),
-    ("failed", message) and finally ("exit", slot).
+    ("failed", message) and finally ("exit", slot, peak memory in bytes).
     """
     from desk.exchange.package import open_source
+    from desk.exchange.sqlite_export import peak_memory
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the importer decides when to stop
     source = None
@@ -254,7 +255,7 @@ def worker(
     finally:
         if source is not None:
             source.close()
-        results.put(("exit", slot))
+        results.put(("exit", slot, peak_memory()))
 
 
 class _Stopped(Exception):
@@ -268,14 +269,23 @@ def _load_scratch(
     excel: bool,
     counted: Callable[[int], None],
 ) -> int:
+    """Load a file into a scratch database and check what its rows must be by themselves (the
+    importer checks their references once it has copied them into the desk)."""
+    from desk.exchange.checks import Checks, Loaded, row_rules
+
     connection = sqlite3.connect(path, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode = OFF")  # a scratch file: thrown away on failure
         connection.execute("PRAGMA synchronous = OFF")
         connection.execute("BEGIN")
-        connection.execute(scratch_table(resource.spec))
-        rows = Loader(connection, source, excel=excel).load(resource, resource.spec.name, counted)
+        spec = resource.spec
+        connection.execute(scratch_table(spec))
+        rows = Loader(connection, source, excel=excel).load(resource, spec.name, counted)
         connection.execute("COMMIT")
+        loaded = Loaded(resource, f"main.{spec.name}", by_record=True, rows=rows)
+        checks = Checks(connection, source)
+        checks.scan(loaded, row_rules(spec))
+        checks.rows(loaded)
         return rows
     finally:
         connection.close()

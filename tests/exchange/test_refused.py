@@ -478,21 +478,42 @@ def test_malformed_quoting_is_refused(package: Path, empty_store: Store) -> None
     assert "agenda_item.csv, line 2: not well-formed CSV" in str(refused.value)
 
 
-def test_a_worker_process_refuses_a_bad_file_precisely(
+WORKER_CASES = [
+    case
+    for case in CASES
+    if case[0]
+    in {
+        "not a timestamp",
+        "a word out of the vocabulary",
+        "a broken reference",
+        "a date whose text and bounds disagree",
+        "a source whose text was changed",
+        "a quote that is not in its source",
+        "a duplicate id",
+        "a required value missing",
+    }
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "file", "change", "expected"), WORKER_CASES, ids=[c[0] for c in WORKER_CASES]
+)
+def test_worker_processes_refuse_bad_files_as_precisely(
     package: Path,
     empty_store: Store,
     desk_content: Callable[[Store], list[str]],
     monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    file: str,
+    change: Callable[[Rows], Rows | None],
+    expected: str,
 ) -> None:
+    """Made to think the sample is large, a restore loads its files in worker processes."""
     monkeypatch.setattr("desk.exchange.import_.PARALLEL_THRESHOLD_BYTES", 0)
-    monkeypatch.setattr("desk.exchange.import_.PARALLEL_FILE_BYTES", 10_000)
+    monkeypatch.setattr("desk.exchange.import_.PARALLEL_FILE_BYTES", 1000)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
-    rewrite(package, "evidence.csv", set_value("created_at", 3, "2025-13-01T00:00:00.000000Z"))
-    expected = with_lines(
-        package / "evidence.csv",
-        "evidence.csv, line {3}, column created_at: expected a UTC timestamp such as "
-        "2025-03-21T09:30:00.000000Z, got '2025-13-01T00:00:00.000000Z'",
-    )
+    rewrite(package, file, change)
+    expected = with_lines(package / file, expected)
     before = desk_content(empty_store)
     with pytest.raises(InvalidData) as refused:
         import_package(empty_store, package)
