@@ -14,8 +14,9 @@ Errors a user can cause raise ``desk.store.DeskError`` subclasses from ``desk.ex
 
 Modules: ``schema`` (Table Schemas from the SQLModel tables), ``csv_format`` (how values are
 written and read), ``package`` (datapackage.json, folders and zips), ``export`` and
-``sqlite_export`` (writing), ``reading`` and ``import_`` (reading, checking, loading), ``flat``
-(the event file), ``progress`` (callbacks and the terminal bar). Names are imported on first use,
+``sqlite_export`` (writing), ``reading``, ``loading``, ``checks`` and ``import_`` (reading,
+loading, checking, restoring and merging), ``flat`` (the event file), ``progress`` (callbacks
+and the terminal bar). Names are imported on first use,
 so worker processes and ``desk --help`` start without the database layer.
 """
 

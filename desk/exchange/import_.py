@@ -22,10 +22,13 @@ source. The first problem stops the import with a message naming the file, the l
 and what was expected, and the rollback leaves the desk exactly as it was. ``dry_run`` does all
 of it and rolls back, reporting what would have been added and what conflicts.
 
-Speed: rows go from Python's csv module straight into SQLite by ``executemany``, with types
-checked and converted by SQL (see ``csv_format.sqlite_reader``). A restore drops the tables'
-indexes and search triggers while it loads and rebuilds them at the end (within the same
-transaction), which is several times faster than keeping them up to date row by row.
+Speed: rows go from Python's csv module straight into SQLite by ``executemany``, converted by
+SQL (``csv_format.sqlite_reader``, see ``loading``); each table is then checked in one pass
+(``checks``) rather than row by row. A restore drops the tables' indexes and search triggers
+while it loads and rebuilds each table's as soon as that table is complete (within the same
+transaction); a large restore loads its large files in worker processes, one scratch SQLite file
+per file beside the desk, which the importer attaches and copies in dependency order, rebuilding
+what it can while it waits.
 
 Imports run on SQLite desks (a desk's own database). Other databases are refused with a message.
 """
@@ -51,10 +54,7 @@ from desk.exchange.errors import InvalidData, PackageError
 from desk.exchange.loading import Loader, LoadJob
 from desk.exchange.package import PackageInfo, PackageSource, Resource, open_source
 from desk.exchange.progress import Throttle
-from desk.exchange.reading import (
-    check_size,
-    locate_records,
-)
+from desk.exchange.reading import check_size, locate_records
 from desk.exchange.schema import MISSING, TableSpec, record_table_names
 
 log = logging.getLogger(__name__)
@@ -386,9 +386,11 @@ class _Importer:
             return {}
         self.scratch = Path(tempfile.mkdtemp(prefix=".desk-import-", dir=desk.parent))
         return {
-            name: LoadJob(name, str(self.scratch / f"{name}.sqlite"))
-            for name, size in sizes.items()
-            if size >= PARALLEL_FILE_BYTES
+            resource.spec.name: LoadJob(
+                resource, self.excel, str(self.scratch / f"{resource.spec.name}.sqlite")
+            )
+            for resource in self.info.resources
+            if sizes[resource.spec.name] >= PARALLEL_FILE_BYTES
         }
 
     def _copy(self, resource: Resource, job: LoadJob) -> int:
@@ -416,6 +418,9 @@ class _Importer:
         unchanged: dict[str, int] = {}
         counts: dict[str, int] = {}
         conflicts: list[RecordConflict] = []
+        from desk.model import RECORD_TABLES
+
+        audited = {model.__tablename__ for model in RECORD_TABLES}
         changeset_id = 0  # opened with the first record added, so a merge adding none leaves
         seq = 0  # the desk (its id sequences too) exactly as it was
         staged: dict[str, Loaded] = {}
@@ -431,22 +436,23 @@ class _Importer:
             if spec.name == "evidence":  # against the texts the desk will hold
                 self.checks.quotes(loaded, "_action = 'add'")
             columns = ", ".join(spec.column_names)
-            db.execute(
-                f"INSERT INTO main.{spec.name} ({columns}) SELECT {columns} FROM {stage} "
-                f"WHERE _action = 'add' ORDER BY id"
-            )
             count = db.execute(f"SELECT count(*) FROM {stage} WHERE _action = 'add'").fetchone()
             added[spec.name] = count[0]
-            if count[0]:
-                changeset_id = changeset_id or self._open_changeset()
+            if count[0]:  # (an INSERT adding nothing would still start an id sequence)
                 db.execute(
-                    f"INSERT INTO main.change (changeset_id, seq, table_name, record_id, op, "
-                    f"before, after) SELECT ?, ? + row_number() OVER (ORDER BY id) - 1, ?, id, "
-                    f"'insert', NULL, {_snapshot_sql(spec)} FROM {stage} WHERE _action = 'add' "
-                    f"ORDER BY id",
-                    (changeset_id, seq, spec.name),
+                    f"INSERT INTO main.{spec.name} ({columns}) SELECT {columns} FROM {stage} "
+                    f"WHERE _action = 'add' ORDER BY id"
                 )
-                seq += count[0]
+                changeset_id = changeset_id or self._open_changeset()
+                if spec.name in audited:  # the tables whose changes the store can undo
+                    db.execute(
+                        f"INSERT INTO main.change (changeset_id, seq, table_name, record_id, op, "
+                        f"before, after) SELECT ?, ? + row_number() OVER (ORDER BY id) - 1, ?, "
+                        f"id, 'insert', NULL, {_snapshot_sql(spec)} FROM {stage} "
+                        f"WHERE _action = 'add' ORDER BY id",
+                        (changeset_id, seq, spec.name),
+                    )
+                    seq += count[0]
             unchanged[spec.name] = db.execute(
                 f"SELECT count(*) FROM {stage} WHERE _action = 'same'"
             ).fetchone()[0]

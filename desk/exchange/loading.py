@@ -201,9 +201,17 @@ def scratch_table(spec: TableSpec) -> str:
 # -- worker processes ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class LoadJob:
-    table: str
+    """A file for a worker to load: its resource (as the importer read the descriptor, so the
+    worker needs no model or SQLAlchemy to know its columns) and the scratch file to fill."""
+
+    resource: Resource
+    excel: bool
     #: The scratch database file to write the table into.
     scratch: str
+
+    @property
+    def table(self) -> str:
+        return self.resource.spec.name
 
 
 def worker(
@@ -228,8 +236,6 @@ def worker(
     source = None
     try:
         source = open_source(Path(package))
-        info = source.info()
-        resources = {resource.spec.name: resource for resource in info.resources}
         while not stop.is_set():
             with next_job.get_lock():
                 index = next_job.value
@@ -237,14 +243,13 @@ def worker(
             if index >= len(jobs):
                 break
             job = jobs[index]
-            resource = resources[job.table]
 
             def counted(size: int) -> None:
                 progress[slot] += size
                 if stop.is_set():
                     raise _Stopped
 
-            rows = _load_scratch(source, resource, job.scratch, info.excel, counted)
+            rows = _load_scratch(source, job.resource, job.scratch, job.excel, counted)
             results.put(("loaded", job.table, rows))
     except _Stopped:
         pass

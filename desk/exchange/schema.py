@@ -219,19 +219,34 @@ def _spec(model: Any) -> TableSpec:
     )
 
 
+#: The change log's tables: they travel last, and a merge checks but does not merge them.
+HISTORY_TABLES = ("changeset", "change")
+
+
 @cache
 def package_tables() -> tuple[TableSpec, ...]:
-    """Every table a package holds, each after the tables it refers to."""
-    from desk.model import RECORD_TABLES, Change, Changeset
+    """Every table of the desk, each after the tables it refers to: the record tables
+    (``desk.model.RECORD_TABLES``), any other table of the model (say, decisions on proposals),
+    then the change log. A table added to the model travels without a change here."""
+    from sqlmodel import SQLModel
+    from sqlmodel.main import default_registry
 
-    return tuple(_spec(model) for model in (*RECORD_TABLES, Changeset, Change))
+    import desk.model
+
+    for name in desk.model.__all__:  # define every table (desk.model loads its modules lazily)
+        getattr(desk.model, name)
+    classes = {mapper.local_table.name: mapper.class_ for mapper in default_registry.mappers}
+    ordered = [model.__tablename__ for model in desk.model.RECORD_TABLES]
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name not in ordered and table.name not in HISTORY_TABLES:
+            ordered.append(table.name)
+    return tuple(_spec(classes[name]) for name in (*ordered, *HISTORY_TABLES))
 
 
 @cache
 def record_table_names() -> frozenset[str]:
-    from desk.model import RECORD_TABLES
-
-    return frozenset(model.__tablename__ for model in RECORD_TABLES)
+    """The tables a merge merges: all but the change log."""
+    return frozenset(spec.name for spec in package_tables() if spec.name not in HISTORY_TABLES)
 
 
 def table_spec(name: str) -> TableSpec:

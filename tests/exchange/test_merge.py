@@ -55,14 +55,11 @@ def test_new_records_are_added_and_the_merge_can_be_undone(
     before = sample_store.stats().counts
     result = import_package(sample_store, package)
     assert result.mode == "merge"
-    assert result.added == {
+    assert {table: count for table, count in result.added.items() if count} == {
         "actor": 1,
         "actor_alias": 1,
         "meeting": 1,
-        "agenda_item": 0,
-        "source": 0,
         "meeting_actor": 1,
-        "meeting_agenda": 0,
         "evidence": 1,
     }
     assert result.total_conflicts == 0
