@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import tempfile
 import time
 import zipfile
@@ -240,8 +241,12 @@ def _write_sqlite(
     try:
         try:
             lock.execute("BEGIN IMMEDIATE")  # nobody commits until every reader has its snapshot
-        except Exception as error:
-            raise ExportRefused(f"cannot read {database} for export: {error}") from error
+        except sqlite3.OperationalError as error:
+            if "readonly" not in str(error):
+                raise ExportRefused(f"cannot read {database} for export: {error}") from error
+            # A desk nobody may write to cannot change under one reader: no lock, no workers.
+            lock.execute("BEGIN")
+            workers = 0
         jobs, estimate = _plan(lock, staging, specs, excel)
         total_ids = sum(job.last_id for job in jobs)
         throttle.total = total_ids * 2 if zipping else total_ids  # zipping is the second half

@@ -117,3 +117,30 @@ def test_an_empty_desk_exports_headers_only(empty_store: Store, tmp_path: Path) 
     result = export_package(empty_store, tmp_path / "empty")
     assert all(written.rows == 0 for written in result.files)
     assert (result.path / "meeting.csv").read_bytes().count(b"\r\n") == 1
+
+
+def test_a_desk_that_cannot_be_written_still_exports(
+    sample_store: Store, sample_package: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Export takes the write lock to give worker processes one snapshot; on a read-only desk,
+    where nothing can change anyway, it reads without it."""
+    import sqlite3
+
+    from desk.exchange import sqlite_export
+
+    class ReadOnly(sqlite3.Connection):
+        def execute(self, sql: str, *arguments: object) -> sqlite3.Cursor:  # type: ignore[override]
+            if sql == "BEGIN IMMEDIATE":
+                raise sqlite3.OperationalError("attempt to write a readonly database")
+            return super().execute(sql, *arguments)  # type: ignore[arg-type]
+
+    def read_only(database: str) -> sqlite3.Connection:
+        return sqlite3.connect(
+            database, isolation_level=None, check_same_thread=False, factory=ReadOnly
+        )
+
+    monkeypatch.setattr(sqlite_export, "connect", read_only)
+    result = export_package(sample_store, tmp_path / "copy", workers=2)
+    assert result.workers == 0
+    for file in sample_package.iterdir():
+        assert (result.path / file.name).read_bytes() == file.read_bytes()
