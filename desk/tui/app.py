@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from desk.store.errors import DeskError, UndoRefused
 from desk.store.views import ChangeNotice
@@ -19,6 +20,14 @@ from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
     from desk.store import Location, Store
+
+
+class OtherDesksChanged(Message):
+    """Changesets other desks committed (heard by the watcher thread)."""
+
+    def __init__(self, notices: list[ChangeNotice]) -> None:
+        super().__init__()
+        self.notices = notices
 
 
 class DeskApp(App[None]):
@@ -49,6 +58,8 @@ class DeskApp(App[None]):
         self.location: Location = store.location if store is not None else location  # type: ignore[assignment]
         self.note = note
         self.history = UndoHistory()
+        #: Changesets this app made (undo and redo included), told apart from other desks'.
+        self._own_changes: set[int] = set()
         if store is not None:
             store.add_listener(self._heard)
 
@@ -69,6 +80,8 @@ class DeskApp(App[None]):
         if self._store is None:
             location = self.location
             in_thread(self, lambda: _open(location), self._opened, self._open_failed)
+        else:
+            self._watch_other_desks()
 
     def _opened(self, store: Store) -> None:
         from desk.tui.screens.main import MainScreen
@@ -78,6 +91,38 @@ class DeskApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.start()
+        self._watch_other_desks()
+
+    def _watch_other_desks(self) -> None:
+        """Show other analysts' changes within seconds (see desk.store.watching)."""
+        store = self.store
+
+        def watch() -> None:
+            worker = get_current_worker()
+            watcher = store.watch()
+            try:
+                while not worker.is_cancelled:
+                    notices = watcher.wait(1.0)
+                    if notices and not worker.is_cancelled:
+                        # post_message is thread-safe and never waits: at shutdown a blocking
+                        # call_from_thread could wait forever on a loop that has stopped.
+                        self.post_message(OtherDesksChanged(notices))
+            finally:
+                watcher.close()
+
+        self.run_worker(watch, thread=True, group="watch", exclusive=True, exit_on_error=False)
+
+    @on(OtherDesksChanged)
+    def _changed_elsewhere(self, message: OtherDesksChanged) -> None:
+        own = self._own_changes
+        theirs = [notice for notice in message.notices if notice.changeset_id not in own]
+        if not theirs:
+            return
+        self._refresh_screens()
+        authors = ", ".join(sorted({notice.author for notice in theirs}))
+        latest = theirs[-1].summary
+        count = f"{len(theirs)} changes" if len(theirs) > 1 else "a change"
+        self.notify(f"{count} by {authors}: {latest}", title="Updated", timeout=5)
 
     def _open_failed(self, error: DeskError) -> None:
         self.exit(return_code=1, message=f"desk: {error}")
@@ -88,13 +133,17 @@ class DeskApp(App[None]):
         self.call_from_thread(self._changed, notice)
 
     def _changed(self, notice: ChangeNotice) -> None:
+        self._own_changes.add(notice.changeset_id)
         if notice.action not in ("undo", "redo"):
             self.history.record(notice.changeset_id, notice.summary)
-        from desk.tui.screens.main import MainScreen
+        self._refresh_screens()
 
+    def _refresh_screens(self) -> None:
+        """Show the desk as it is now on every open screen, keeping each one's place."""
         for screen in self.screen_stack:
-            if isinstance(screen, MainScreen) or hasattr(screen, "refresh_after_change"):
-                screen.refresh_after_change()
+            refresh = getattr(screen, "refresh_after_change", None)
+            if refresh is not None:
+                refresh()
 
     def action_undo(self) -> None:
         entry = self.history.next_undo()

@@ -7,15 +7,20 @@ import contextlib
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
+#: Worker groups that run for the app's whole life (watching other desks' changes).
+LONG_LIVED = frozenset({"watch"})
+
 
 async def settle(pilot: Pilot[None], rounds: int = 3) -> None:
     """Let every worker finish and every message they caused be handled.
 
     A worker superseded by a newer one in its group (filtering as you type) is cancelled; that
-    is expected here, not a failure.
+    is expected here, not a failure. The watcher of other desks' changes never finishes.
     """
+    manager = pilot.app.workers  # every node's workers are registered with the app's manager
     for _ in range(rounds):
-        for manager in (pilot.app.workers, *(screen.workers for screen in pilot.app.screen_stack)):
+        pending = [worker for worker in manager if worker.group not in LONG_LIVED]
+        if pending:  # (an empty list would mean "wait for all", the watcher included)
             with contextlib.suppress(WorkerCancelled):
-                await manager.wait_for_complete()
+                await manager.wait_for_complete(pending)
         await pilot.pause()

@@ -62,3 +62,27 @@ async def test_a_desk_that_fails_to_open_ends_the_app_with_its_reason(tmp_path) 
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
     assert app.return_code == 1
+
+
+async def test_another_desks_change_appears_without_losing_the_place(sample_store: Store) -> None:
+    from desk.model import Meeting
+
+    app = DeskApp(sample_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        selected = screen.table.current.id
+        with Store.open(sample_store.location, author="colleague") as colleague:
+            colleague.create(Meeting, title="Lavrov visits Pyongyang", date="2025-07-11")
+        for _ in range(40):  # the watcher looks once a second
+            await pilot.pause(0.1)
+            titles = [row.title for row in screen.table.loaded_rows]
+            if "Lavrov visits Pyongyang" in titles:
+                break
+        assert titles[0] == "Lavrov visits Pyongyang"
+        await settle(pilot)
+        assert screen.table.current.id == selected  # the cursor stayed on the same meeting
+        await pilot.press("q")

@@ -323,3 +323,65 @@ async def test_open_dossiers(sample_store: Store) -> None:
             ("15 Mar 2025", "◌ speculated"),
             ("Jun 2024", "◉ reported"),
         ]
+
+
+async def test_the_history_of_a_record(store: Store) -> None:
+    from desk.tui.screens.history import HistoryScreen
+
+    actor = store.create(Actor, name="Choe Son Hui")
+    store.update(Actor, actor.id, 1, name="Choe Son-hui")
+    app = DeskApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "h")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one("#history-changes")
+        rows = [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+        assert rows[0][1] == "tester"
+        assert "name: Choe Son Hui → Choe Son-hui" in rows[0][3]
+        assert rows[1][3] == "created"
+        await pilot.press("escape")
+
+
+async def test_the_command_palette_runs_actions_and_jumps_to_records(sample_store: Store) -> None:
+    from textual.command import CommandPalette
+
+    app = DeskApp(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"sjafrie")
+        for _ in range(30):
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.kind.name == "actors"
+        assert screen.table.current.name == "Sjafrie Sjamsoeddin"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"unsourced")
+        for _ in range(20):
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        await settle(pilot)
+        from desk.tui.screens.unsourced import UnsourcedScreen
+
+        assert isinstance(app.screen, UnsourcedScreen)
+
+
+async def test_help_lists_every_binding_with_its_id(sample_store: Store) -> None:
+    from desk.tui.screens.help import HelpScreen
+
+    app = DeskApp(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-keys")
+        ids = {str(table.get_row_at(index)[3]) for index in range(table.row_count)}
+        expected = {"main.filter", "main.new", "main.cite", "main.history", "app.undo", "app.help"}
+        assert expected <= ids

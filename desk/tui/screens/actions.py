@@ -322,6 +322,30 @@ class RecordActions:
             picked,
         )
 
+    def action_history(self) -> None:
+        """The audit trail of the selected record, or of the highlighted link or evidence."""
+        from desk.tui.screens.history import HistoryScreen
+
+        part = self._detail_part()
+        models = {
+            "participant": schema.MeetingActor,
+            "agenda": schema.MeetingAgenda,
+            "evidence": schema.Evidence,
+            "alias": schema.ActorAlias,
+            "meeting": schema.Meeting,
+        }
+        if part is not None and part[0] in models:
+            model, record_id = models[part[0]], part[1]
+            label = f"{part[0]} #{record_id}"
+        else:
+            current = self._current()
+            row = self.table.current
+            if current is None or row is None:
+                return
+            model, record_id = current
+            label = f"{self.kind.singular} “{getattr(row, 'name', None) or row.title}”"
+        self.app.push_screen(HistoryScreen(self.app.store, model, record_id, label))
+
     # -- other screens ---------------------------------------------------------------------------
     def action_dossier(self) -> None:
         current = self._current()

@@ -58,6 +58,7 @@ class MainScreen(RecordActions, Screen[None]):
         Binding("a", "add_alias", "Alias", show=False, id="main.add_alias"),
         Binding("u", "unsourced", "Unsourced", show=False, id="main.unsourced"),
         Binding("r", "reload", "Reload", show=False, id="main.reload"),
+        Binding("h", "history", "History", show=False, id="main.history"),
         Binding("x", "remove_part", "Remove", show=False, id="main.remove_part"),
     ]
 
@@ -254,6 +255,6 @@ class MainScreen(RecordActions, Screen[None]):
             return None  # shown, but waits for the desk to open
         if action == "remove_part":
             return self.focused is self.detail
-        if action in ("edit", "delete", "cite"):
+        if action in ("edit", "delete", "cite", "history"):
             return self.table.current is not None or None
         return True
