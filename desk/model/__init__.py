@@ -21,6 +21,7 @@ _NAMES = {
     "MeetingAgenda": "tables",
     "Record": "tables",
     "Source": "tables",
+    "ProposalDecision": "proposals",
     "ActorKind": "vocabulary",
     "AgendaStatus": "vocabulary",
     "MeetingKind": "vocabulary",
@@ -47,6 +48,7 @@ __all__ = [
     "MeetingStatus",
     "MentionStatus",
     "ParticipantRole",
+    "ProposalDecision",
     "Record",
     "Reliability",
     "Source",
@@ -55,6 +57,7 @@ __getattr__ = exports(__name__, _NAMES)
 
 if TYPE_CHECKING:
     from desk.model.changes import Change, Changeset
+    from desk.model.proposals import ProposalDecision
     from desk.model.tables import (
         EVIDENCE_TARGETS,
         RECORD_TABLES,

@@ -34,6 +34,7 @@ from desk.model import (
     Source,
 )
 from desk.store import anchoring, deletion, dossiers, listing, merge, search, undo
+from desk.store import proposals as proposal_steps  # registers proposal decisions for undo
 from desk.store.database import OpenReport, open_database
 from desk.store.date_columns import from_columns
 from desk.store.errors import AlreadyLinked, Busy, DeskError, HasDependents, NotFound
@@ -664,6 +665,47 @@ class Store:
     def is_undone(self, changeset_id: int) -> bool:
         with Session(self.engine) as session, session.begin():
             return undo.is_undone(Writer(session, self.author, "read"), changeset_id)
+
+    # -- proposals (desk.ingest): remembered decisions, accepting in one transaction ----------
+    def proposal_decisions(self, source_id: int) -> list[proposal_steps.ProposalDecision]:
+        """The decisions taken on a source's proposals, oldest first."""
+        with self.reading() as session:
+            return proposal_steps.decisions(session, source_id)
+
+    def decide_proposal(
+        self, source_id: int, kind: str, key: str, decision: str, label: str
+    ) -> int:
+        """Remember that a proposal was accepted or rejected (nothing else changes)."""
+        step = proposal_steps.Decide(kind, key, decision, label)
+        verb = "reject" if decision == "rejected" else "accept"
+        return self.carry_out(source_id, [step], summary=f"{verb} proposal “{label}”").changeset_id
+
+    def carry_out(
+        self, source_id: int, steps: list[proposal_steps.Step], *, summary: str
+    ) -> proposal_steps.Outcome:
+        """Carry out a proposal's steps (create, link, cite, decide) as one transaction."""
+        with self._writing("accept") as writer:
+            outcome = proposal_steps.carry_out(writer, source_id, steps)
+            writer.summary = summary
+        outcome.changeset_id = writer.changeset_id
+        return outcome
+
+    def actor_names(self) -> list[proposal_steps.ActorNames]:
+        """Every actor's names (name and aliases), kind, title and country."""
+        with self.reading() as session:
+            return proposal_steps.actor_names(session)
+
+    def agenda_titles(self) -> list[tuple[int, str, str | None]]:
+        """Every agenda item's id, title and description."""
+        with self.reading() as session:
+            return proposal_steps.agenda_titles(session)
+
+    def meetings_of_actors(
+        self, actor_ids: list[int], *, limit: int = 200
+    ) -> list[proposal_steps.MeetingSketch]:
+        """The newest meetings (up to ``limit`` per actor) any of the actors take part in."""
+        with self.reading() as session:
+            return proposal_steps.meetings_of(session, actor_ids, limit)
 
 
 def _name(model: type[Record], row: Any) -> str:
