@@ -113,7 +113,8 @@ def _open_store(arguments: argparse.Namespace) -> Store:
 
 
 def counted(table: str, count: int) -> str:
-    singular, plural = NOUNS.get(table, (table, table))
+    words = table.replace("_", " ")
+    singular, plural = NOUNS.get(table, (words, words + "s"))
     return f"{count:,} {singular if count == 1 else plural}"
 
 
