@@ -51,7 +51,7 @@ def date_words(date: PartialDate | None) -> str:
     if date is None:
         return "undated"
     shown = f"{date.display()}  ({date.precision.value}, {date.text})"
-    if date.phrase:
+    if date.phrase and date.phrase.strip() != date.text:
         shown += f" — from “{date.phrase}”"
         if date.reference:
             shown += f" as of {date.reference.isoformat()}"

@@ -48,25 +48,24 @@ async def test_add_a_meeting_with_two_actors_and_an_agenda_item(store: Store) ->
         await settle(pilot)
         await pilot.press(*"shoi")
         await settle(pilot)
-        choice = app.screen.query_one("#picker-choice", Select)
-        choice.value = "guest"
-        await pilot.press("enter")
+        await pilot.press("enter")  # picks Sergei Shoigu; then the role (participant by default)
+        await pilot.press("up", "enter")  # guest
         await settle(pilot)
         # A new actor, created on the spot, as host.
         await pilot.press("p")
         await settle(pilot)
         await pilot.press(*"Kim Jong-un")
         await settle(pilot)
-        app.screen.query_one("#picker-choice", Select).value = "host"
-        await pilot.press("enter")
+        await pilot.press("enter")  # + create “Kim Jong-un”
+        await pilot.press("up", "up", "enter")  # host
         await settle(pilot)
         # A new agenda item, speculated.
         await pilot.press("t")
         await settle(pilot)
         await pilot.press(*"Ceasefire talks")
         await settle(pilot)
-        app.screen.query_one("#picker-choice", Select).value = "speculated"
-        await pilot.press("enter")
+        await pilot.press("enter")  # + create “Ceasefire talks”; then how sure (reported)
+        await pilot.press("up", "up", "enter")  # speculated
         await settle(pilot)
 
         detail = store.meeting_detail(meetings[0].id)

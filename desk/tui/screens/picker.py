@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from desk.tui.work import in_thread
@@ -40,7 +40,7 @@ class PickerScreen(ModalScreen[Picked | None]):
     AUTO_FOCUS = "#picker-filter"
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="picker.cancel"),
+        Binding("escape", "back", "Back", id="picker.cancel"),
         Binding("down", "move(1)", "Down", show=False, id="picker.down"),
         Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
     ]
@@ -67,6 +67,8 @@ class PickerScreen(ModalScreen[Picked | None]):
         self.exclude = exclude or set()
         self.initial = initial
         self._rows: dict[str, Any] = {}
+        #: The record picked, waiting for its role or status (the second step).
+        self._pending: Picked | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="picker"):
@@ -74,19 +76,24 @@ class PickerScreen(ModalScreen[Picked | None]):
             yield Input(self.initial, placeholder="Type to filter…", id="picker-filter")
             yield OptionList(id="picker-options")
             if self.choice is not None:
-                label, options, default = self.choice
-                yield Label(label, classes="field-label")
-                yield Select(
-                    [(text, key) for key, text in options],
-                    value=default,
-                    allow_blank=False,
-                    id="picker-choice",
+                label, options, _default = self.choice
+                yield Label(label, id="picker-choice-label", classes="field-label")
+                yield OptionList(
+                    *(Option(text, id=key) for key, text in options), id="picker-choices"
                 )
-            yield Static("Enter picks · Esc cancels", classes="hint")
+            yield Static("Enter picks · Esc goes back", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#picker-filter", Input).focus()
+        self._choosing(False)
         self._search(self.initial)
+
+    def _choosing(self, choosing: bool) -> None:
+        """Show the records to pick from, or (second step) the roles or statuses."""
+        self.query_one("#picker-filter").display = not choosing
+        self.query_one("#picker-options").display = not choosing
+        for widget in self.query("#picker-choice-label, #picker-choices"):
+            widget.display = choosing
 
     @on(Input.Changed, "#picker-filter")
     def _changed(self, event: Input.Changed) -> None:
@@ -141,16 +148,35 @@ class PickerScreen(ModalScreen[Picked | None]):
         self._pick(event.option.id)
 
     def _pick(self, option_id: str | None) -> None:
-        choice = None
-        if self.choice is not None:
-            value = self.query_one("#picker-choice", Select).value
-            choice = None if value is Select.NULL else str(value)
         if option_id == NEW:
             name = self.query_one("#picker-filter", Input).value.strip()
-            self.dismiss(Picked(None, name, new_name=name, choice=choice))
+            picked = Picked(None, name, new_name=name)
         elif option_id is not None and option_id in self._rows:
             row = self._rows[option_id]
-            self.dismiss(Picked(row.id, self.label(row), choice=choice))
+            picked = Picked(row.id, self.label(row))
+        else:
+            return
+        if self.choice is None:
+            self.dismiss(picked)
+            return
+        label, options, default = self.choice
+        self._pending = picked
+        self.query_one("#picker-choice-label", Label).update(f"{label} — {picked.label}")
+        choices = self.query_one("#picker-choices", OptionList)
+        choices.highlighted = [key for key, _ in options].index(default)
+        self._choosing(True)
+        choices.focus()
 
-    def action_cancel(self) -> None:
+    @on(OptionList.OptionSelected, "#picker-choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if self._pending is not None:
+            self.dismiss(replace(self._pending, choice=event.option.id))
+
+    def action_back(self) -> None:
+        """Escape: from the second step back to the list; from the list, cancel."""
+        if self._pending is not None:
+            self._pending = None
+            self._choosing(False)
+            self.query_one("#picker-filter", Input).focus()
+            return
         self.dismiss(None)
