@@ -36,6 +36,7 @@ class PostgresServer:
     prefix: str = field(default_factory=lambda: f"desk_test_{uuid.uuid4().hex[:8]}")
     created: list[str] = field(default_factory=list)
     templates: dict[str, str] = field(default_factory=dict)
+    counter: int = 0
 
     def _execute(self, statement: str) -> None:
         import psycopg
@@ -58,7 +59,8 @@ class PostgresServer:
         return make_url(self.url).set(database=name).render_as_string(hide_password=False)
 
     def create(self, template: str | None = None) -> str:
-        name = f"{self.prefix}_{len(self.created)}"
+        self.counter += 1
+        name = f"{self.prefix}_{self.counter}"
         clause = f" TEMPLATE {template}" if template else ""
         self._execute(f"CREATE DATABASE {name}{clause}")
         self.created.append(name)

@@ -112,3 +112,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("desk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `desk stats | head`: the reader stopped listening
+        sys.stderr.close()
+        return 0

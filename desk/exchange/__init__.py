@@ -8,6 +8,7 @@ behind)::
     import_package(store, path, *, progress=None, dry_run=False) -> ImportResult
     export_flat(store, path, *, profile="data", date_from=None, date_to=None, actor=None,
                 agenda_item=None, progress=None, replace=False) -> FlatResult
+    copy_desk(source_store, target_store, *, progress=None) -> CopyResult
 
 Errors a user can cause raise ``desk.store.DeskError`` subclasses from ``desk.exchange.errors``
 (``ExportRefused``, ``PackageError``, ``NotAPackage``, ``InvalidData`` with file, line and column).
@@ -25,6 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from desk.exchange.copying import CopyResult, copy_desk
     from desk.exchange.errors import (
         ExchangeError,
         ExportRefused,
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
     from desk.exchange.import_ import ImportResult, RecordConflict, import_package
 
 _HOMES = {
+    "copy_desk": "desk.exchange.copying",
+    "CopyResult": "desk.exchange.copying",
     "export_package": "desk.exchange.export",
     "ExportResult": "desk.exchange.export",
     "import_package": "desk.exchange.import_",
@@ -52,6 +56,7 @@ _HOMES = {
 }
 
 __all__ = [
+    "CopyResult",
     "ExchangeError",
     "ExportRefused",
     "ExportResult",
@@ -61,6 +66,7 @@ __all__ = [
     "NotAPackage",
     "PackageError",
     "RecordConflict",
+    "copy_desk",
     "export_flat",
     "export_package",
     "import_package",

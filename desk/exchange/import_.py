@@ -30,7 +30,8 @@ transaction); a large restore loads its large files in worker processes, one scr
 per file beside the desk, which the importer attaches and copies in dependency order, rebuilding
 what it can while it waits.
 
-Imports run on SQLite desks (a desk's own database). Other databases are refused with a message.
+Imports run in SQLite: a desk on a server is imported through a scratch SQLite copy of it
+(``staged_import``).
 """
 
 from __future__ import annotations
@@ -143,10 +144,10 @@ def import_package(
     started = time.perf_counter()
     location = Path(path).expanduser().absolute()
     if store.engine.dialect.name != "sqlite":
-        raise PackageError(
-            f"desk imports into SQLite desks; {store.location.describe()} is a "
-            f"{store.engine.dialect.name} database. Import into a SQLite desk and copy from there"
-        )
+        # Checked and merged in a scratch SQLite copy of the desk, then applied (staged_import).
+        from desk.exchange.staged_import import import_through_sqlite
+
+        return import_through_sqlite(store, location, progress=progress, dry_run=dry_run)
     source = open_source(location)
     try:
         info = source.info()

@@ -42,7 +42,10 @@ def make_engine(location: Location) -> Engine:
     from sqlalchemy import create_engine, event
 
     if not location.is_sqlite:
-        return create_engine(location.url, pool_pre_ping=True)
+        # Timestamps are UTC; naive ones (read from SQLite, say) must not shift by a server zone.
+        return create_engine(
+            location.url, pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"}
+        )
     engine = create_engine(
         location.url,
         connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
