@@ -14,6 +14,9 @@ HEADLESS = [
     "desk.migrations",
     "desk.sample",
     "desk.exchange",
+    "desk.ingest",
+    "desk.ingest.engine",
+    "desk.ingest.accept",
     "desk.cli.main",
 ]
 

@@ -1,0 +1,579 @@
+"""New names: people and bodies a report names that the desk does not know yet.
+
+A capitalised name becomes a candidate actor when the report says what it is:
+
+* a title before it: "Russia's Deputy Foreign Minister Andrey Rudenko", "North Korean leader
+  Kim Jong-un" (the state before the title is their country, the title their role);
+* a title after it: "Hyun Seong-soo, vice president of the Korea Institute for National
+  Unification";
+* a verb of saying: "Lin Jian said";
+* the word for a body at its end: "Defence Ministry", "Korean Central News Agency" (a body with
+  a generic name takes its state: "Russia's Security Council" is the Security Council of Russia);
+* a state's body in lower case: "India's foreign ministry", "North Korean forces".
+
+Titles are also remembered as spans, so the states inside them are read as attributes of the
+person ("Russia's" in "Russia's Deputy Foreign Minister"), not as parties to a meeting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desk.ingest.gazetteer import gazetteer
+from desk.ingest.mentions import Entities, Entity
+from desk.ingest.names import is_acronym
+from desk.ingest.text import Document, Token
+from desk.ingest.vocabulary import (
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    ORGANIZATION_HEADS,
+    SPEECH,
+    STATE_BODIES,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from desk.ingest.words import word_set
+
+#: Words a generic body's name may consist of ("Defence Ministry", "Security Council").
+_GENERIC = (
+    TITLE_MODIFIERS | ORGANIZATION_HEADS | word_set("central news armed people's peoples coast air")
+)
+_CONNECTORS = frozenset(["of", "for", "and", "on", "the"])
+_MONTHS_AND_DAYS = word_set(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """A name with what the report says it is."""
+
+    name: str
+    kind: str
+    first: int
+    last: int
+    how: str
+    title: str | None = None
+    country: str | None = None
+    #: The name as written when it differs from ``name`` ("Russia's Security Council").
+    alias: str | None = None
+    #: Tokens of the title, whose states are attributes of the person.
+    title_span: tuple[int, int] | None = None
+
+
+def find_candidates(doc: Document, entities: Entities) -> list[tuple[int, int]]:
+    """Register candidate actors and their mentions; return the title spans found."""
+    sightings = [
+        *_titled_people(doc, entities),
+        *_appositions(doc),
+        *_bodies(doc, entities),
+        *_state_bodies(doc, entities),
+    ]
+    sightings += _speakers(doc, entities, sightings)
+    title_spans: list[tuple[int, int]] = []
+    for sighting in sightings:
+        if sighting.title_span is not None:
+            title_spans.append(sighting.title_span)
+        _register(doc, entities, sighting)
+    for first, last in title_spans:
+        for mention in entities.mentions_in(first, last):
+            mention.attribute = True
+    return title_spans
+
+
+def _register(doc: Document, entities: Entities, sighting: Sighting) -> None:
+    covering = entities.covering.get(sighting.first)
+    if covering is not None and covering.last >= sighting.last:
+        entity = covering.entity
+        _enrich(entity, sighting, doc)
+        return
+    if any(i in entities.covering for i in range(sighting.first, sighting.last + 1)):
+        return
+    entity = entities.add(
+        Entity(
+            sighting.name,
+            sighting.kind,
+            title=sighting.title,
+            country=sighting.country,
+            aliases=[sighting.alias] if sighting.alias else [],
+            origin=sighting.how,
+            best_sentence=doc.tokens[sighting.first].sentence if sighting.title else None,
+        )
+    )
+    _enrich(entity, sighting, doc)
+    entities.mention(entity, sighting.first, sighting.last)
+
+
+def _enrich(entity: Entity, sighting: Sighting, doc: Document) -> None:
+    if sighting.title and entity.origin != "desk":
+        if entity.title is None or sighting.how == "apposition":
+            entity.title = sighting.title
+        if entity.best_sentence is None or sighting.how == "apposition":
+            entity.best_sentence = doc.tokens[sighting.first].sentence
+    if entity.origin != "desk":
+        entity.country = entity.country or sighting.country
+    if sighting.alias:
+        entity.add_alias(sighting.alias)
+
+
+# -- people ------------------------------------------------------------------------------------
+def _name_after(doc: Document, start: int) -> tuple[int, int] | None:
+    """The personal name starting at token ``start``: capitalised words (hyphenated parts and
+    a suffix such as "Jr." included), at most four, none of them a title word."""
+    tokens = doc.tokens
+    if start >= len(tokens):
+        return None
+    words = 0
+    last = None
+    index = start
+    while index < len(tokens):
+        token = tokens[index]
+        if index > start and not (token.close or token.joined):
+            break
+        if token.sentence != tokens[start].sentence:
+            break
+        if token.joined and not token.capital and last is not None:
+            last = index
+        elif token.capital and _name_word(token):
+            if token.lower in NAME_SUFFIXES and words >= 2:
+                last = index
+                break
+            words += 1
+            last = index
+            if words > 4:
+                return None
+        else:
+            break
+        if token.possessive:
+            break
+        index += 1
+    if last is None:
+        return None
+    return start, last
+
+
+def _name_word(token: Token) -> bool:
+    lower = token.lower
+    return (
+        lower not in NOT_NAMES
+        and lower not in TITLE_HEADS
+        and lower not in TITLE_MODIFIERS
+        and lower not in ORGANIZATION_HEADS
+        and lower not in _MONTHS_AND_DAYS
+        and not token.text.isdigit()
+    )
+
+
+def _name_text(doc: Document, first: int, last: int) -> str:
+    text = doc.span_text(first, last)
+    if (
+        doc.tokens[last].lower in NAME_SUFFIXES
+        and doc.text[doc.tokens[last].end : doc.tokens[last].end + 1] == "."
+    ):
+        text += "."
+    return text
+
+
+def _country_before(doc: Document, index: int) -> tuple[str | None, int]:
+    """A state named just before token ``index`` (possessive or adjective): (state, first token)."""
+    data = gazetteer()
+    tokens = doc.tokens
+    if index <= 0:
+        return None, index
+    for width in (3, 2, 1):
+        first = index - width
+        if first < 0:
+            continue
+        words = tokens[first:index]
+        if any(t.sentence != tokens[index].sentence for t in words):
+            continue
+        if any(not (t.close or t.joined) for t in words[1:]):
+            continue
+        text = doc.span_text(first, index - 1)
+        last = words[-1]
+        if last.possessive and text in data.states:
+            return data.states[text].name, first
+        if not last.possessive and text in data.adjectives:
+            return data.adjectives[text], first
+        if not last.possessive and text in data.states and tokens[index].close:
+            return data.states[text].name, first  # "U.S. Defense Secretary"
+    return None, index
+
+
+def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
+    """'<state's|adjective>? <title words> <Name>'."""
+    tokens = doc.tokens
+    found: list[Sighting] = []
+    for index, token in enumerate(tokens):
+        if token.lower not in TITLE_HEADS:
+            continue
+        name_start = index + 1
+        # "Secretary of State Marco Rubio"
+        if (
+            name_start + 2 < len(tokens)
+            and tokens[name_start].lower == "of"
+            and tokens[name_start + 1].capital
+            and tokens[name_start + 1].lower in TITLE_MODIFIERS | {"state"}
+        ):
+            name_start += 2
+        if name_start >= len(tokens) or not tokens[name_start].close:
+            continue
+        span = _name_after(doc, name_start)
+        if span is None:
+            continue
+        first, last = span
+        whole_words = [t for t in tokens[first : last + 1] if not t.joined]
+        title_first = index
+        while title_first > 0:
+            previous = tokens[title_first - 1]
+            current = tokens[title_first]
+            if previous.sentence != token.sentence or not (current.close or current.joined):
+                break
+            if previous.possessive:
+                break
+            if previous.lower in TITLE_MODIFIERS or previous.lower in TITLE_HEADS:
+                title_first -= 1
+                continue
+            if previous.capital and previous.lower not in NOT_NAMES:
+                if _country_before(doc, title_first)[0] is not None:
+                    break
+                if previous.lower in ORGANIZATION_HEADS or _in_capital_run(tokens, title_first):
+                    title_first -= 1
+                    continue
+            break
+        country, country_first = _country_before(doc, title_first)
+        title = doc.text[tokens[title_first].start : tokens[index].end]
+        if name_start > index + 1:
+            title = doc.text[tokens[title_first].start : tokens[name_start - 1].end]
+        if len(whole_words) < 2:
+            continue  # a surname after a title names someone already known, not a new actor
+        name = _name_text(doc, first, last)
+        if _is_known_place_or_state(name) or _looks_like_body(tokens, first, last):
+            continue
+        display = _display_title(title, country)
+        found.append(
+            Sighting(
+                name,
+                "person",
+                first,
+                last,
+                "title",
+                title=display,
+                country=country,
+                title_span=(min(country_first, title_first), name_start - 1),
+            )
+        )
+    return found
+
+
+def _in_capital_run(tokens: list[Token], index: int) -> bool:
+    """Whether the capitalised word before ``index`` belongs to a body named in a title."""
+    previous = tokens[index - 1]
+    return previous.capital and tokens[index].capital
+
+
+def _display_title(title: str, country: str | None) -> str:
+    """'vice president of the Korea Institute ...' -> 'Vice President of the Korea Institute
+    ...'; a country read before the title goes after it ('Deputy Foreign Minister of Russia')."""
+    words = title.split()
+    for number, word in enumerate(words):
+        lower = word.lower()
+        if lower not in TITLE_HEADS and lower not in TITLE_MODIFIERS:
+            break
+        words[number] = word[:1].upper() + word[1:]
+    title = " ".join(words)
+    title = title[:1].upper() + title[1:]
+    return f"{title} of {country}" if country else title
+
+
+def _is_known_place_or_state(name: str) -> bool:
+    data = gazetteer()
+    return name in data.states or name in data.cities or name in data.adjectives
+
+
+def _looks_like_body(tokens: list[Token], first: int, last: int) -> bool:
+    return any(t.lower in ORGANIZATION_HEADS for t in tokens[first : last + 1])
+
+
+def _appositions(doc: Document) -> list[Sighting]:
+    """'<Name>, <title> of|at <body>,': the title after a name."""
+    tokens = doc.tokens
+    text = doc.text
+    found: list[Sighting] = []
+    for index, token in enumerate(tokens[:-1]):
+        if not (token.capital or token.joined) or text[token.end : token.end + 2] != ", ":
+            continue
+        # The name ends here: walk back over its words.
+        first = index
+        while first > 0:
+            previous = tokens[first - 1]
+            current = tokens[first]
+            if previous.sentence != token.sentence or not (current.close or current.joined):
+                break
+            if not previous.capital and not (current.joined and not current.capital):
+                break
+            if previous.capital and not _name_word(previous):
+                break
+            first -= 1
+        while first < index and tokens[first].joined:
+            first += 1
+        span = _name_after(doc, first)
+        if span is None or span[1] != index:
+            continue
+        whole_words = [t for t in tokens[first : index + 1] if not t.joined]
+        if len(whole_words) < 2 or _looks_like_body(tokens, first, index):
+            continue
+        name = _name_text(doc, first, index)
+        if _is_known_place_or_state(name):
+            continue
+        # The title: up to four words containing a title head, then of/at/for and the rest.
+        cursor = index + 1
+        if cursor < len(tokens) and tokens[cursor].lower in ("the", "a", "an"):
+            cursor += 1
+        head = None
+        for offset in range(cursor, min(cursor + 4, len(tokens))):
+            if tokens[offset].sentence != token.sentence:
+                break
+            if tokens[offset].lower in TITLE_HEADS:
+                head = offset
+            elif head is not None or tokens[offset].lower not in TITLE_MODIFIERS:
+                break
+        if head is None:
+            continue
+        end = head
+        if head + 1 < len(tokens) and tokens[head + 1].lower in ("of", "at", "for", "to", "with"):
+            end = head + 1
+            while end + 1 < len(tokens) and tokens[end + 1].sentence == token.sentence:
+                gap = doc.between(end, end + 1)
+                if "," in gap or "." in gap or ";" in gap or "(" in gap:
+                    break
+                end += 1
+        title_text = text[tokens[cursor].start : tokens[end].end]
+        country = None
+        data = gazetteer()
+        for inner in range(cursor, end + 1):
+            if tokens[inner].possessive and tokens[inner].text in data.states:
+                country = data.states[tokens[inner].text].name
+                break
+        found.append(
+            Sighting(
+                name,
+                "person",
+                first,
+                index,
+                "apposition",
+                title=_display_title(title_text, None),
+                country=country,
+                title_span=(cursor, end),
+            )
+        )
+    return found
+
+
+def _speakers(doc: Document, entities: Entities, seen: list[Sighting]) -> list[Sighting]:
+    """'<Name> said': a full name (two words or more) that speaks."""
+    tokens = doc.tokens
+    taken = {index for s in seen for index in range(s.first, s.last + 1)}
+    found: list[Sighting] = []
+    for index, token in enumerate(tokens):
+        if token.lower not in SPEECH or index == 0:
+            continue
+        last = index - 1
+        if last in taken or last in entities.covering or not tokens[last].capital:
+            continue
+        if not token.close:
+            continue
+        first = last
+        while first > 0 and (tokens[first].close or tokens[first].joined):
+            previous = tokens[first - 1]
+            if previous.sentence != token.sentence:
+                break
+            if (previous.capital and _name_word(previous)) or (
+                tokens[first].joined and not tokens[first].capital
+            ):
+                first -= 1
+            else:
+                break
+        while first < last and tokens[first].joined:
+            first += 1
+        whole_words = [t for t in tokens[first : last + 1] if not t.joined]
+        if len(whole_words) < 2 or not all(_name_word(t) for t in whole_words):
+            continue
+        if _looks_like_body(tokens, first, last):
+            continue
+        name = _name_text(doc, first, last)
+        if _is_known_place_or_state(name):
+            continue
+        found.append(Sighting(name, "person", first, last, "speaker"))
+    return found
+
+
+# -- bodies ------------------------------------------------------------------------------------
+def _capital_runs(doc: Document) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (joined by spaces, hyphens or of/for/and/the)."""
+    tokens = doc.tokens
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not token.capital:
+            index += 1
+            continue
+        first = last = index
+        cursor = index + 1
+        while cursor < len(tokens) and not tokens[last].possessive:
+            following = tokens[cursor]
+            if following.sentence != token.sentence or not (following.close or following.joined):
+                break
+            if following.capital:
+                last = cursor
+                cursor += 1
+                continue
+            if (
+                following.lower in _CONNECTORS
+                and cursor + 1 < len(tokens)
+                and tokens[cursor + 1].close
+                and (
+                    tokens[cursor + 1].capital
+                    or (
+                        tokens[cursor + 1].lower == "the"
+                        and cursor + 2 < len(tokens)
+                        and tokens[cursor + 2].capital
+                    )
+                )
+            ):
+                cursor += 1
+                continue
+            break
+        runs.append((first, last))
+        index = last + 1
+    return runs
+
+
+def _bodies(doc: Document, entities: Entities) -> list[Sighting]:
+    tokens = doc.tokens
+    found: list[Sighting] = []
+    data = gazetteer()
+    for first, last in _capital_runs(doc):
+        heads = [i for i in range(first, last + 1) if tokens[i].lower in ORGANIZATION_HEADS]
+        if not heads:
+            continue
+        start = first
+        # A run may open with a state's name as its owner: "Japan Coast Guard" stays whole, but
+        # a title after the body ends it ("Security Council Secretary").
+        end = heads[0]
+        while end + 1 <= last and (
+            tokens[end + 1].lower in _CONNECTORS or tokens[end + 1].lower in ORGANIZATION_HEADS
+        ):
+            end += 1
+        if end < last and tokens[end].lower in _CONNECTORS:
+            # "Institute for National Unification": take the words after the connector too.
+            end += 1
+            while end + 1 <= last and tokens[end + 1].lower not in TITLE_HEADS:
+                end += 1
+        while end > start and tokens[end].lower in _CONNECTORS:
+            end -= 1
+        while start < end and tokens[start].lower in NOT_NAMES:
+            start += 1
+        if end == start and tokens[start].lower in ORGANIZATION_HEADS:
+            continue  # "Ministry" alone
+        words = [t.lower for t in tokens[start : end + 1] if not t.joined]
+        if all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in words):
+            continue
+        name = doc.span_text(start, end)
+        if name in data.states or name in data.cities:
+            continue
+        country = None
+        alias = None
+        generic = all(w in _GENERIC for w in words)
+        if generic:
+            owner, owner_first = _country_before(doc, start)
+            if owner is not None and tokens[start - 1].possessive:
+                alias = doc.span_text(owner_first, end)
+            elif owner is None:
+                owner = _country_after(doc, entities, end)
+            country = owner
+        else:
+            adjective = _adjective_at(doc, start)
+            country = adjective
+        title = None
+        if end + 2 < len(tokens) and tokens[end + 1].lower == "news":
+            title = "news agency"
+        display = f"{name} of {country}" if generic and country else name
+        found.append(Sighting(display, "organization", start, end, "body", title, country, alias))
+    return found
+
+
+def _adjective_at(doc: Document, start: int) -> str | None:
+    data = gazetteer()
+    tokens = doc.tokens
+    for width in (2, 1):
+        if start + width > len(tokens):
+            continue
+        text = doc.span_text(start, start + width - 1)
+        if text in data.adjectives:
+            return data.adjectives[text]
+    return None
+
+
+def _country_after(doc: Document, entities: Entities, end: int) -> str | None:
+    """'... in Jakarta, Indonesia': the state of the place named right after a body."""
+    tokens = doc.tokens
+    if end + 2 >= len(tokens) or tokens[end + 1].lower not in ("in", "of"):
+        return None
+    place = entities.place_at(end + 2)
+    if place is not None:
+        return place.country
+    covering = entities.covering.get(end + 2)
+    if covering is not None and covering.entity.kind == "state":
+        return covering.entity.name
+    return None
+
+
+def _state_bodies(doc: Document, entities: Entities) -> list[Sighting]:
+    """'India's foreign ministry', 'North Korean forces': a state's body in lower case."""
+    tokens = doc.tokens
+    found: list[Sighting] = []
+    for index, token in enumerate(tokens):
+        if token.capital or not token.close:
+            continue
+        for body in STATE_BODIES:
+            width = len(body)
+            words = tokens[index : index + width]
+            if len(words) < width or tuple(t.lower for t in words) != body:
+                continue
+            if any(not t.close for t in words[1:]):
+                continue
+            following = tokens[index + width] if index + width < len(tokens) else None
+            if following is not None and following.close and following.capital:
+                continue
+            if body == ("military",) and following is not None and following.close:
+                break  # "military exercises": an adjective
+            country, first = _country_before(doc, index)
+            if country is None:
+                break
+            owner = tokens[index - 1]
+            owner_name = doc.span_text(first, index - 1)
+            if (
+                not owner.possessive
+                and owner_name in gazetteer().states
+                and not is_acronym(owner_name)
+            ):
+                break  # "Russia military": not how a state's body is named
+            name = " ".join(word.capitalize() for word in body)
+            found.append(
+                Sighting(
+                    f"{name} of {country}",
+                    "organization",
+                    index,
+                    index + width - 1,
+                    "body",
+                    country=country,
+                    alias=doc.span_text(first, index + width - 1),
+                )
+            )
+            break
+    return found

@@ -1,0 +1,55 @@
+"""The desk as proposals see it: small read-only views of what is already recorded.
+
+``desk.ingest`` never queries the database itself; whoever asks for proposals (the store-backed
+``desk.ingest.engine.proposals_for``, or a test) hands these over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from desk.dates import PartialDate
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    id: int
+    name: str
+    kind: str
+    title: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnownMeeting:
+    id: int
+    title: str
+    status: str
+    date: PartialDate | None = None
+    place: str | None = None
+    actor_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnownItem:
+    id: int
+    title: str
+    description: str | None = None
+
+
+def _no_meetings(_actor_ids: Iterable[int]) -> Sequence[KnownMeeting]:
+    return ()
+
+
+@dataclass(frozen=True)
+class Known:
+    """Actors (with aliases) and agenda items on the desk, and a way to fetch actors' meetings."""
+
+    actors: Sequence[KnownActor] = ()
+    items: Sequence[KnownItem] = ()
+    #: The meetings any of the given actors take part in (newest first, bounded).
+    meetings_of: Callable[[Iterable[int]], Sequence[KnownMeeting]] = field(
+        default=_no_meetings, compare=False
+    )

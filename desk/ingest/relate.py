@@ -1,0 +1,160 @@
+"""Which meetings and agenda items already on the desk a source seems to be about.
+
+A candidate meeting *is* a desk meeting when they share its actors (all of the candidate's that
+are on the desk, two at least when it has two) and their dates agree (one within the other). A
+desk meeting no candidate matches is still *related* when one sentence names two of its actors,
+or one of them with a date that falls within the meeting's. An agenda item is related when a
+sentence shares most of its title's words (two at least).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desk.dates import DateMatch, PartialDate
+from desk.ingest.known import KnownItem, KnownMeeting
+from desk.ingest.meetings import MeetingCandidate
+from desk.ingest.mentions import Entities
+from desk.ingest.text import Document
+from desk.ingest.words import content_words
+
+#: Share of an agenda item's title words a sentence must have to be about it.
+ITEM_SHARE = 0.6
+#: At most this many related meetings and items are proposed per source.
+LIMIT = 12
+
+
+@dataclass(frozen=True)
+class Related:
+    record_id: int
+    title: str
+    sentence: int
+    reasons: tuple[str, ...]
+
+
+def _agree(first: PartialDate | None, second: PartialDate | None) -> bool:
+    if first is None or second is None:
+        return True
+    a0, a1 = first.earliest or dt.date.min, first.latest or dt.date.max
+    b0, b1 = second.earliest or dt.date.min, second.latest or dt.date.max
+    return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
+
+
+def match_existing(
+    candidate: MeetingCandidate, meetings: list[KnownMeeting]
+) -> KnownMeeting | None:
+    """The desk meeting a candidate seems to be, if exactly one fits best.
+
+    Every actor of the candidate that is on the desk must take part in it; one shared actor
+    is enough only when the dates are the same day.
+    """
+    known = {p.entity.actor_id for p in candidate.parties if p.entity.actor_id is not None}
+    if not known:
+        return None
+    best: list[tuple[tuple[int, int], KnownMeeting]] = []
+    for meeting in meetings:
+        if not known <= set(meeting.actor_ids):
+            continue
+        if not _agree(candidate.date, meeting.date):
+            continue
+        same_day = (
+            candidate.date is not None
+            and meeting.date is not None
+            and candidate.date.text == meeting.date.text
+        )
+        if len(known) < 2 and not (same_day and candidate.date.unit.value == "day"):  # type: ignore[union-attr]
+            continue
+        if candidate.date is None and meeting.date is not None and candidate.status == "held":
+            continue  # an undated past meeting is too vague to be one on the desk
+        best.append(((len(known), int(same_day)), meeting))
+    if not best:
+        return None
+    best.sort(key=lambda item: item[0], reverse=True)
+    if len(best) > 1 and best[0][0] == best[1][0]:
+        return None
+    return best[0][1]
+
+
+def related_meetings(
+    doc: Document,
+    entities: Entities,
+    meetings: list[KnownMeeting],
+    dates: list[DateMatch],
+    taken: set[int],
+) -> list[Related]:
+    by_sentence: dict[int, set[int]] = {}
+    for entity in entities.all:
+        if entity.actor_id is None:
+            continue
+        for mention in entity.mentions:
+            by_sentence.setdefault(doc.tokens[mention.first].sentence, set()).add(entity.actor_id)
+    dates_by_sentence: dict[int, list[DateMatch]] = {}
+    for match in dates:
+        dates_by_sentence.setdefault(doc.sentence_of(match.start), []).append(match)
+    found: list[Related] = []
+    for meeting in meetings:
+        if meeting.id in taken:
+            continue
+        best: Related | None = None
+        for sentence, actors in sorted(by_sentence.items()):
+            shared = actors & set(meeting.actor_ids)
+            if not shared:
+                continue
+            names = sorted({e.name for e in entities.all if e.actor_id in shared}, key=str.casefold)
+            reasons: list[str] = []
+            if len(shared) >= 2:
+                reasons.append("names " + " and ".join(names))
+            dated = [
+                m
+                for m in dates_by_sentence.get(sentence, [])
+                if meeting.date is not None
+                and m.date.unit.value in ("day", "month")
+                and _agree(m.date, meeting.date)
+            ]
+            if dated:
+                reasons.append(f"“{dated[0].phrase}” fits its date {meeting.date.display()}")  # type: ignore[union-attr]
+            strong = len(shared) >= 2 or bool(dated)
+            if strong and (best is None or len(reasons) > len(best.reasons)):
+                best = Related(meeting.id, meeting.title, sentence, tuple(reasons))
+        if best is not None:
+            found.append(best)
+    found.sort(key=lambda r: (-len(r.reasons), r.sentence))
+    return found[:LIMIT]
+
+
+def related_items(
+    doc: Document, items: list[KnownItem], taken: set[int]
+) -> list[tuple[KnownItem, int, tuple[str, ...]]]:
+    """Agenda items on the desk with the sentence most about each."""
+    sentence_words = [set(content_words(doc.sentence_text(n))) for n in range(len(doc.sentences))]
+    found: list[tuple[float, KnownItem, int, tuple[str, ...]]] = []
+    for item in items:
+        if item.id in taken:
+            continue
+        words = content_words(item.title)
+        if len(words) < 2:
+            continue
+        best: tuple[float, int, tuple[str, ...]] | None = None
+        for number, present in enumerate(sentence_words):
+            shared = [w for w in words if w in present]
+            share = len(shared) / len(words)
+            if len(shared) >= 2 and share >= ITEM_SHARE and (best is None or share > best[0]):
+                best = (share, number, tuple(shared))
+        if best is not None:
+            found.append((best[0], item, best[1], best[2]))
+    found.sort(key=lambda f: (-f[0], f[2]))
+    return [(item, sentence, shared) for _, item, sentence, shared in found[:LIMIT]]
+
+
+def match_item(words: list[str], items: list[KnownItem]) -> KnownItem | None:
+    """The desk agenda item a proposed topic seems to be (most of its title's words)."""
+    best: tuple[float, KnownItem] | None = None
+    for item in items:
+        title_words = content_words(item.title)
+        if len(title_words) < 2:
+            continue
+        share = len(set(title_words) & set(words)) / len(title_words)
+        if share >= ITEM_SHARE and (best is None or share > best[0]):
+            best = (share, item)
+    return best[1] if best else None
