@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desk.cli import exchange_commands
 
     exchange_commands.register(sub, _database_option)
+    from desk.cli import ingest_commands
+
+    ingest_commands.register(sub, _database_option)
     return parser
 
 
