@@ -20,14 +20,14 @@ ADD_DESCRIPTION = """\
 Add a report (.txt, .md or .html; HTML is reduced to its text) as a source, and print its id.
 The text is stored exactly as read, with its SHA-256, so quotes from it can always be found.
 Relative dates in it ("Friday", "last June") resolve against the publication date.
-`desk suggest ID` then lists what desk proposes from it; the app (4, then g) goes through them."""
+`desk suggest ID` then lists what desk proposes from it; the app (4, then s) goes through them."""
 
 SUGGEST_DESCRIPTION = """\
 Print what desk reads in a source: the actors it names (on the desk already, or new ones with
 their titles), candidate meetings (who, when, where, how sure the report is), agenda items,
 meetings and agenda items on the desk it seems to be about, and every date, resolved against
 the publication date. Each comes with the sentence that supports it. Nothing is changed; decide
-in the app (4, then g), where accepted and rejected proposals are remembered."""
+in the app (4, then s), where accepted and rejected proposals are remembered."""
 
 
 def register(sub: Any, database_option: Callable[..., None]) -> None:

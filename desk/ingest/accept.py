@@ -153,13 +153,7 @@ class _Plan:
         self._add(Decide(proposal.kind, proposal.key, "accepted", _short(proposal.label), record))
 
     def _cite(self, target: Ref, passage: Passage) -> None:
-
-        attributed: Ref | None = None
-        text = self.edits.get("attributed_to") or passage.attributed_text
-        if "attributed_to" not in self.edits and passage.attributed_key is not None:
-            attributed = self._existing_actor(passage.attributed_key)
-            if attributed is None:
-                text = passage.attributed_name
+        attributed, text = self._attribution(passage)
         credibility = self.edits.get("credibility") or passage.credibility
         self._add(
             Cite(
@@ -172,6 +166,19 @@ class _Plan:
                 note=self.edits.get("note"),
             )
         )
+
+    def _attribution(self, passage: Passage) -> tuple[Ref | None, str | None]:
+        """Whom evidence is attributed to: the actor the passage quotes when it is on the desk
+        (or made by this plan), else the words; an edit replaces them."""
+        given = self.edits.get("attributed_to", passage.attributed_to)
+        if given != passage.attributed_to:
+            return None, given
+        if passage.attributed_key is not None:
+            actor = self._existing_actor(passage.attributed_key)
+            if actor is not None:
+                return actor, None
+            return None, passage.attributed_name
+        return None, passage.attributed_text
 
     def _existing_actor(self, key: str) -> Ref | None:
         """The actor behind an entity key, if it is on the desk (or made by this plan)."""
@@ -273,22 +280,12 @@ class _Plan:
                     Ref(MeetingActor, step=link),
                     participant.passage.start,
                     participant.passage.end,
-                    attributed_actor=self._attributed(participant.passage),
-                    attributed_text=self._attributed_text(participant.passage),
+                    attributed_actor=self._attribution(participant.passage)[0],
+                    attributed_text=self._attribution(participant.passage)[1],
                     credibility=participant.passage.credibility,
                 )
             )
         self._decide(proposal, meeting)
-
-    def _attributed(self, passage: Passage) -> Ref | None:
-        if passage.attributed_key is None:
-            return None
-        return self._existing_actor(passage.attributed_key)
-
-    def _attributed_text(self, passage: Passage) -> str | None:
-        if passage.attributed_key is not None and self._attributed(passage) is None:
-            return passage.attributed_name
-        return passage.attributed_text
 
     def _meeting_target(self, key: str | None, meeting_id: int | None) -> Ref | None:
         """The meeting a date belongs to: chosen in an edit, accepted from this source, or the
@@ -345,8 +342,8 @@ class _Plan:
                     Ref(MeetingAgenda, step="mention"),
                     proposal.passage.start,
                     proposal.passage.end,
-                    attributed_actor=self._attributed(proposal.passage),
-                    attributed_text=self._attributed_text(proposal.passage),
+                    attributed_actor=self._attribution(proposal.passage)[0],
+                    attributed_text=self._attribution(proposal.passage)[1],
                     credibility=proposal.passage.credibility,
                 )
             )

@@ -78,6 +78,10 @@ class RecordActions:
         def after(record: Record | None) -> None:
             if record is not None and record.id is not None:
                 self.show_record(model, record.id)
+                if model is schema.Source:  # go through what desk reads in it
+                    from desk.tui.screens.suggestions import open_suggestions
+
+                    open_suggestions(self.app, record.id)
 
         return after
 

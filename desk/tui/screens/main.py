@@ -54,6 +54,7 @@ class MainScreen(RecordActions, Screen[None]):
         Binding("t", "add_topic", "Agenda item", id="main.add_topic"),
         Binding("l", "cite", "Cite", id="main.cite"),
         Binding("o", "dossier", "Dossier", id="main.dossier"),
+        Binding("s", "suggest", "Suggestions", id="main.suggest"),
         Binding("m", "merge", "Merge", show=False, id="main.merge"),
         Binding("a", "add_alias", "Alias", show=False, id="main.add_alias"),
         Binding("u", "unsourced", "Unsourced", show=False, id="main.unsourced"),
@@ -244,6 +245,13 @@ class MainScreen(RecordActions, Screen[None]):
         self._schedule_detail()
 
     # -- which keys apply -----------------------------------------------------------------------
+    def action_suggest(self) -> None:
+        """What desk reads in the highlighted source, to accept, edit or reject."""
+        from desk.tui.screens.suggestions import open_suggestions
+
+        if self.table.current is not None:
+            open_suggestions(self.app, self.table.current.id)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("add_participant", "add_topic"):
             return self.kind.name == "meetings"
@@ -251,6 +259,8 @@ class MainScreen(RecordActions, Screen[None]):
             return self.kind.name == "actors"
         if action == "dossier":
             return self.kind.name in ("actors", "agenda")
+        if action == "suggest":
+            return self.kind.name == "sources" and (self.table.current is not None or None)
         if not self.app.store_ready and action not in ("show", "filter", "clear_filter"):
             return None  # shown, but waits for the desk to open
         if action == "remove_part":
