@@ -88,6 +88,10 @@ def copy_desk(
                     done += len(rows)
                     throttle(done)
             continue_sequences(writer, tables)
+    if target.engine.dialect.name == "postgresql":
+        # Fresh statistics, or the planner guesses (a million rows read where a hundred would do).
+        with target.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as analyzer:
+            analyzer.exec_driver_sql("ANALYZE")
     throttle.finish()
     return CopyResult(counts, time.perf_counter() - started)
 
