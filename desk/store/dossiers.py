@@ -85,6 +85,31 @@ def _meeting_context(
     return participants, agenda, evidence
 
 
+def _entries(
+    session: Session, link: Any, column: Any, subject_id: int, part: Any, limit: int
+) -> list[DossierEntry]:
+    """The subject's meetings on a timeline, each with its part (``part``: a column of ``link``)."""
+    rows = session.execute(
+        _timeline(
+            select(Meeting, part)
+            .join(link, link.meeting_id == Meeting.id)
+            .where(column == subject_id)
+        ).limit(limit)
+    ).all()
+    participants, agenda, evidence = _meeting_context(session, [m.id for m, _ in rows])
+    return [
+        DossierEntry(
+            meeting,
+            from_columns(meeting),
+            value,
+            participants.get(meeting.id, []),
+            agenda.get(meeting.id, []),
+            evidence.get(meeting.id, 0),
+        )
+        for meeting, value in rows
+    ]
+
+
 def actor_dossier(session: Session, actor_id: int, limit: int = DOSSIER_LIMIT) -> Dossier:
     actor = session.get(Actor, actor_id)
     if actor is None:
@@ -92,25 +117,9 @@ def actor_dossier(session: Session, actor_id: int, limit: int = DOSSIER_LIMIT) -
     total = session.execute(
         select(func.count()).select_from(MeetingActor).where(MeetingActor.actor_id == actor_id)
     ).scalar_one()
-    rows = session.execute(
-        _timeline(
-            select(Meeting, MeetingActor.role)
-            .join(MeetingActor, MeetingActor.meeting_id == Meeting.id)  # type: ignore[arg-type]
-            .where(MeetingActor.actor_id == actor_id)
-        ).limit(limit)
-    ).all()
-    participants, agenda, evidence = _meeting_context(session, [m.id for m, _ in rows])
-    entries = [
-        DossierEntry(
-            meeting,
-            from_columns(meeting),
-            role,
-            participants.get(meeting.id, []),
-            agenda.get(meeting.id, []),
-            evidence.get(meeting.id, 0),
-        )
-        for meeting, role in rows
-    ]
+    entries = _entries(
+        session, MeetingActor, MeetingActor.actor_id, actor_id, MeetingActor.role, limit
+    )
     topic_counts: dict[str, int] = defaultdict(int)
     for entry in entries:
         for title in dict.fromkeys(title for title, _ in entry.agenda):
@@ -130,23 +139,7 @@ def agenda_dossier(session: Session, item_id: int, limit: int = DOSSIER_LIMIT) -
             .group_by(MeetingAgenda.status)
         ).all()
     )
-    rows = session.execute(
-        _timeline(
-            select(Meeting, MeetingAgenda.status)
-            .join(MeetingAgenda, MeetingAgenda.meeting_id == Meeting.id)  # type: ignore[arg-type]
-            .where(MeetingAgenda.agenda_item_id == item_id)
-        ).limit(limit)
-    ).all()
-    participants, agenda, evidence = _meeting_context(session, [m.id for m, _ in rows])
-    entries = [
-        DossierEntry(
-            meeting,
-            from_columns(meeting),
-            status,
-            participants.get(meeting.id, []),
-            agenda.get(meeting.id, []),
-            evidence.get(meeting.id, 0),
-        )
-        for meeting, status in rows
-    ]
+    entries = _entries(
+        session, MeetingAgenda, MeetingAgenda.agenda_item_id, item_id, MeetingAgenda.status, limit
+    )
     return Dossier(item, entries, max(0, sum(statuses.values()) - len(entries)), statuses=statuses)

@@ -27,6 +27,17 @@ def _choices(vocabulary: Any) -> tuple[tuple[str, str], ...]:
     return tuple((member.value, member.value.replace("_", " ")) for member in vocabulary)
 
 
+#: A source's reliability grade (Admiralty A-F), as the source forms ask for it.
+RELIABILITY_FIELD = Field(
+    "reliability",
+    "Reliability",
+    kind="choice",
+    choices=tuple(
+        (grade.value, f"{grade.value} — {RELIABILITY_MEANING[grade.value]}")
+        for grade in Reliability
+    ),
+)
+
 #: Form fields by table class name (names, so this module loads without SQLModel).
 FIELDS: dict[str, list[Field]] = {
     "Meeting": [
@@ -60,15 +71,7 @@ FIELDS: dict[str, list[Field]] = {
             kind="date",
             help="relative phrases in its text resolve against this day",
         ),
-        Field(
-            "reliability",
-            "Reliability",
-            kind="choice",
-            choices=tuple(
-                (grade.value, f"{grade.value} — {RELIABILITY_MEANING[grade.value]}")
-                for grade in Reliability
-            ),
-        ),
+        RELIABILITY_FIELD,
         Field("url", "URL"),
         Field("author", "Author"),
         Field("language", "Language", placeholder="en"),

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desk import model as schema
-from desk.model.vocabulary import RELIABILITY_MEANING, Reliability
 from desk.store.errors import InvalidField
 from desk.texts import SUPPORTED_SUFFIXES, read_source_file
 from desk.tui.screens.form import Field, FormScreen
+from desk.tui.screens.records import RELIABILITY_FIELD
 
 if TYPE_CHECKING:
     from desk.store import Store
@@ -25,15 +25,7 @@ FIELDS = [
     Field("title", "Title", placeholder="taken from the file when it has one"),
     Field("publisher", "Publisher", placeholder="Yonhap News Agency"),
     Field("date", "Published", kind="date"),
-    Field(
-        "reliability",
-        "Reliability",
-        kind="choice",
-        choices=tuple(
-            (grade.value, f"{grade.value} — {RELIABILITY_MEANING[grade.value]}")
-            for grade in Reliability
-        ),
-    ),
+    RELIABILITY_FIELD,
     Field("url", "URL"),
     Field("language", "Language", placeholder="en"),
     Field(
