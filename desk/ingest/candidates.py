@@ -537,10 +537,14 @@ def _state_bodies(doc: Document, entities: Entities) -> list[Sighting]:
     """'India's foreign ministry', 'North Korean forces': a state's body in lower case."""
     tokens = doc.tokens
     found: list[Sighting] = []
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for body in STATE_BODIES:
+        by_first.setdefault(body[0], []).append(body)
     for index, token in enumerate(tokens):
-        if token.capital or not token.close:
+        bodies = by_first.get(token.lower)
+        if bodies is None or token.capital or not token.close:
             continue
-        for body in STATE_BODIES:
+        for body in bodies:
             width = len(body)
             words = tokens[index : index + width]
             if len(words) < width or tuple(t.lower for t in words) != body:

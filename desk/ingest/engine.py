@@ -69,7 +69,7 @@ class Reading:
 def read(text: str, reference: dt.date | None, known: Known) -> Reading:
     doc = Document(text)
     entities = Entities(doc)
-    scan_known(doc, entities, list(known.actors))
+    scan_known(doc, entities, known.names)
     scan_gazetteer(doc, entities)
     find_candidates(doc, entities)
     scan_entities(doc, entities)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from desk.dates import PartialDate
+from desk.ingest.names import NameIndex
 
 
 @dataclass(frozen=True)
@@ -53,3 +55,15 @@ class Known:
     meetings_of: Callable[[Iterable[int]], Sequence[KnownMeeting]] = field(
         default=_no_meetings, compare=False
     )
+    #: The actors' name index, when one was built before for the same actors.
+    index: NameIndex[KnownActor] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def names(self) -> NameIndex[KnownActor]:
+        """The actors by every name and alias: built once (a large desk takes a moment)."""
+        if self.index is not None:
+            return self.index
+        index: NameIndex[KnownActor] = NameIndex()
+        for actor in self.actors:
+            index.add_all((actor.name, *actor.aliases), actor)
+        return index

@@ -249,11 +249,8 @@ def _starts_sentence(doc: Document, index: int) -> bool:
     return doc.sentence_tokens[token.sentence][0] == index
 
 
-def scan_known(doc: Document, entities: Entities, actors: list[KnownActor]) -> None:
-    """Mentions of actors already on the desk, by name or alias."""
-    index: NameIndex[KnownActor] = NameIndex()
-    for actor in actors:
-        index.add_all((actor.name, *actor.aliases), actor)
+def scan_known(doc: Document, entities: Entities, index: NameIndex[KnownActor]) -> None:
+    """Mentions of actors already on the desk (``index``: by name and alias)."""
     entities.desk_index = index
     scan(doc, index, entities, entities.desk_entity)
 
@@ -267,9 +264,13 @@ def scan_gazetteer(doc: Document, entities: Entities) -> None:
     for city in data.cities:
         index.add(city, city)
 
+    resolved: dict[str, Entity] = {}
+
     def resolve(value: Entry | str) -> Entity | None:
         if isinstance(value, str):
             return None
+        if value.name in resolved:
+            return resolved[value.name]
         entity = Entity(
             value.name,
             value.kind,
@@ -281,6 +282,7 @@ def scan_gazetteer(doc: Document, entities: Entities) -> None:
         )
         registered = entities.add(entity)
         registered.reporter = registered.reporter or entity.reporter
+        resolved[value.name] = registered
         return registered
 
     for first, last, found in _longest_matches(doc, index, entities):

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -44,6 +45,7 @@ def plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     """One word as compared: accents, case, apostrophes and Latin spelling variants folded."""
     folded = plain(word).replace("'", "").replace("’", "").replace(".", "")
@@ -107,10 +109,17 @@ class NameIndex(Generic[T]):
     longest: int = 1
 
     def add(self, name: str, value: T) -> None:
-        keys = name_keys(name)
+        stripped = name.strip()
+        if is_acronym(stripped):
+            keys: tuple[str, ...] = name_keys(stripped)
+            length = 1
+        else:
+            words = words_of(name)
+            keys = keys_of_words([fold_word(word) for word in words])
+            length = len(words)
         if not keys:
             return
-        self.longest = max(self.longest, len(words_of(name)))
+        self.longest = max(self.longest, length)
         for key in keys:
             found = self.entries.setdefault(key, [])
             if value not in found:

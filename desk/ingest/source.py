@@ -62,16 +62,15 @@ def source_reading(store: Store, source_id: int) -> tuple[str, str, dt.date | No
     return source.text, source.title, date.earliest if date is not None else None
 
 
+#: The last desk read, while it has not changed (its location and latest changeset, with when
+#: that was made) -> its actors, agenda items and name index.
+_LAST: dict[tuple[str, int, object], Known] = {}
+
+
 def known_from(store: Store) -> Known:
     """What the desk knows, for proposals: actors with aliases, agenda items, and a reader of
-    the meetings of given actors."""
-    actors = [
-        KnownActor(a.id, a.name, a.kind, a.title, a.country, a.aliases) for a in store.actor_names()
-    ]
-    items = [
-        KnownItem(item_id, title, description)
-        for item_id, title, description in (store.agenda_titles())
-    ]
+    the meetings of given actors. The actors' name index (a moment's work on a desk of many
+    thousand actors) is kept while the desk does not change."""
 
     def meetings_of(actor_ids: Iterable[int]) -> list[KnownMeeting]:
         return [
@@ -86,4 +85,20 @@ def known_from(store: Store) -> Known:
             for m in store.meetings_of_actors(sorted(set(actor_ids)))
         ]
 
-    return Known(actors, items, meetings_of)
+    latest = store.history(limit=1)
+    key = (store.location.describe(), latest[0].id, latest[0].at) if latest else None
+    cached = _LAST.get(key) if key is not None else None
+    if cached is None:
+        actors = [
+            KnownActor(a.id, a.name, a.kind, a.title, a.country, a.aliases)
+            for a in store.actor_names()
+        ]
+        items = [
+            KnownItem(item_id, title, description)
+            for item_id, title, description in store.agenda_titles()
+        ]
+        cached = Known(actors, items)
+        _LAST.clear()
+        if key is not None:
+            _LAST[key] = cached
+    return Known(cached.actors, cached.items, meetings_of, index=cached.names)

@@ -37,10 +37,11 @@ class Token:
     #: Followed by a possessive ending ("Russia's").
     possessive: bool = False
     sentence: int = 0
+    #: The word in lower case, as the word lists of desk.ingest.vocabulary are.
+    lower: str = ""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
 
 
 def _is_capital(word: str) -> bool:
