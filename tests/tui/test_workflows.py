@@ -275,6 +275,10 @@ async def test_add_a_source_from_a_file(store: Store, tmp_path: Path) -> None:
         app.screen.query_one("#field-reliability", Select).value = "C"
         await pilot.press("ctrl+s")
         await settle(pilot)
+        # A new source opens what desk reads in it (desk.tui.screens.suggestions); Esc is back.
+        assert type(app.screen).__name__ == "SuggestionsScreen"
+        await pilot.press("escape")
+        await settle(pilot)
         assert isinstance(app.screen, MainScreen)
     (row,) = store.page(Source).rows
     source = store.get(Source, row.id)
