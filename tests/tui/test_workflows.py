@@ -388,3 +388,34 @@ async def test_help_lists_every_binding_with_its_id(sample_store: Store) -> None
         ids = {str(table.get_row_at(index)[3]) for index in range(table.row_count)}
         expected = {"main.filter", "main.new", "main.cite", "main.history", "app.undo", "app.help"}
         assert expected <= ids
+
+
+async def test_export_and_import_from_the_app(sample_store: Store, tmp_path: Path) -> None:
+    from desk.tui.screens.exchange import TransferScreen
+
+    target = tmp_path / "exported"
+    app = DeskApp(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        assert isinstance(app.screen, TransferScreen)
+        app.screen.query_one("#transfer-path", Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        outcome = str(app.screen.query_one("#transfer-outcome").render())
+        assert f"Exported the desk to {target}" in outcome
+        assert (target / "datapackage.json").is_file() and (target / "meeting.csv").is_file()
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        app.screen.query_one("#transfer-path", Input).value = str(tmp_path / "missing")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Not done" in str(app.screen.query_one("#transfer-outcome").render())
+        app.screen.query_one("#transfer-path", Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "merge of" in str(app.screen.query_one("#transfer-outcome").render())
+        assert "added nothing" in str(app.screen.query_one("#transfer-outcome").render())

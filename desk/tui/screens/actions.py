@@ -350,6 +350,16 @@ class RecordActions:
             label = f"{self.kind.singular} “{getattr(row, 'name', None) or row.title}”"
         self.app.push_screen(HistoryScreen(self.app.store, model, record_id, label))
 
+    def action_export(self) -> None:
+        from desk.tui.screens.exchange import TransferScreen
+
+        self.app.push_screen(TransferScreen(self.app.store, "export"))
+
+    def action_import(self) -> None:
+        from desk.tui.screens.exchange import TransferScreen
+
+        self.app.push_screen(TransferScreen(self.app.store, "import"))
+
     # -- other screens ---------------------------------------------------------------------------
     def action_dossier(self) -> None:
         current = self._current()

@@ -60,6 +60,8 @@ class MainScreen(RecordActions, Screen[None]):
         Binding("u", "unsourced", "Unsourced", show=False, id="main.unsourced"),
         Binding("r", "reload", "Reload", show=False, id="main.reload"),
         Binding("h", "history", "History", show=False, id="main.history"),
+        Binding("E", "export", "Export", show=False, id="main.export"),
+        Binding("I", "import", "Import", show=False, id="main.import"),
         Binding("x", "remove_part", "Remove", show=False, id="main.remove_part"),
     ]
 
