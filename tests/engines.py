@@ -12,6 +12,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -117,3 +118,39 @@ def sqlite_only(store: Store) -> None:
     """Skip a test about SQLite itself (files, PRAGMAs) on other engines."""
     if store.engine.dialect.name != "sqlite":
         pytest.skip("about SQLite files and settings")
+
+
+# -- fixtures for suites that run on both engines (imported by their conftest.py) ---------------
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    return request.param  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def store(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """An empty desk on each engine."""
+    from desk.store import Store
+
+    if engine == "sqlite":
+        with Store.open(tmp_path / "desk.sqlite") as opened:
+            yield opened
+        return
+    for url in database_url(request, engine, "empty"):
+        with Store.open(url) as opened:
+            yield opened
+
+
+@pytest.fixture
+def sample_store(engine: str, sample_path: Path, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """The curated sample on each engine."""
+    from desk.store import Store
+
+    if engine == "sqlite":
+        with Store.open(sample_path) as opened:
+            yield opened
+        return
+    for url in database_url(request, engine, "sample"):
+        with Store.open(url) as opened:
+            yield opened
