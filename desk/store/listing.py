@@ -46,8 +46,10 @@ class Listing:
     make_row: Callable[[Mapping[str, Any], Mapping[str, dict[int, int]]], Any]
     #: Per-row counts to fetch for a page: name -> (table column holding the record id).
     counts: Mapping[str, Any]
-    #: A covering index of (id, sort keys) that puts a filter's matches in order cheaply.
+    #: A covering index of (id, sort keys) that puts a filter's few matches in order cheaply...
     filter_index: str | None = None
+    #: ...and the index in listing order, which a filter with many matches walks instead.
+    timeline_index: str | None = None
 
 
 def _dated_segments(model: Any) -> tuple[Segment, ...]:
@@ -84,6 +86,7 @@ LISTINGS: dict[type[Record], Listing] = {
         ),
         {"evidence": Evidence.meeting_id},
         filter_index="ix_meeting_search_order",
+        timeline_index="ix_meeting_timeline",
     ),
     Source: Listing(
         Source,
@@ -194,9 +197,9 @@ def page(
     listing = LISTINGS[model]
     dialect = session.get_bind().dialect.name
     filter_clause = search.matches(model, typed, dialect) if typed else None
-    membership: Callable[[int], bool] | None = None
+    plan: FilterPlan | None = None
     if filter_clause is not None and listing.filter_index and dialect == "sqlite":
-        membership = _dense_membership(session, model, typed or "")
+        plan = _filter_plan(session, model, typed or "")
     forward = before is None
     cursor = after if forward else before
     segment_count = len(listing.segments)
@@ -223,13 +226,15 @@ def page(
             limit + 1 - len(fetched),
             inclusive,
         )
-        if membership is not None:
-            # Many matches: read the timeline in order and keep the matching rows.
+        if plan is not None and plan.probe is not None:
+            # Most rows match: read the timeline in order, asking FTS5 about each row.
             unfiltered = (listing, segment, None, *arguments[3:])
             keys = _segment_query(*unfiltered, keys_only=True)
-            rows = _walk_timeline(session, listing, keys, membership, limit + 1 - len(fetched))
-        elif filter_clause is not None and listing.filter_index and dialect == "sqlite":
-            rows = _filtered_rows(session, listing, _segment_query(*arguments, keys_only=True))
+            rows = _walk_timeline(session, listing, keys, plan.probe, limit + 1 - len(fetched))
+        elif plan is not None:
+            index_name = listing.filter_index if plan.sparse else listing.timeline_index
+            keys = _segment_query(*arguments, keys_only=True)
+            rows = _indexed_rows(session, listing, keys, index_name or "")
         else:
             rows = list(session.execute(_segment_query(*arguments)).mappings())
         fetched.extend((index, row) for row in rows)
@@ -260,19 +265,25 @@ def page(
     )
 
 
-#: Up to this many matches, a filter sorts its matches by the covering index (cheap for few).
+#: Up to this many matches, a filter sorts its matches by the covering index (cheap for few)...
 DENSE_MATCHES = 10_000
-#: Above this share of all rows, membership is checked row by row in the FTS index instead of
-#: holding every match in memory (a one-letter filter matches a third of a million meetings).
+#: ...above, SQLite reads the timeline index in order, keeping rows among the matches; above
+#: this share of all rows, each row is asked of FTS5 instead of gathering every match first
+#: (a one-letter filter matches a third of a million meetings).
 VERY_DENSE_SHARE = 0.15
 
 
-def _dense_membership(session: Session, model: Any, typed: str) -> Callable[[int], bool] | None:
-    """How to tell whether an id matches a dense filter; None when the filter is sparse.
+@dataclass(frozen=True)
+class FilterPlan:
+    """How a filtered page is read: sorting sparse matches, or walking the timeline."""
 
-    Uses the DB-API cursor itself: SQLAlchemy's per-row result handling costs more than the
-    query when tens of thousands of ids come back.
-    """
+    sparse: bool
+    #: For very dense filters: whether one id matches (asked of FTS5 row by row).
+    probe: Callable[[int], bool] | None = None
+
+
+def _filter_plan(session: Session, model: Any, typed: str) -> FilterPlan | None:
+    """Choose by how many rows the filter matches (an FTS5 count takes a few milliseconds)."""
     words = search.terms(typed)
     if not words:
         return None
@@ -284,13 +295,15 @@ def _dense_membership(session: Session, model: Any, typed: str) -> Callable[[int
         f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (match,)
     ).fetchone()
     if count <= DENSE_MATCHES:
-        return None
+        return FilterPlan(sparse=True)
     (largest,) = raw.execute(f"SELECT max(rowid) FROM {model.__tablename__}").fetchone()
     if count > VERY_DENSE_SHARE * (largest or 1):
         probe = f"SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid = ?"
-        return lambda record_id: raw.execute(probe, (match, record_id)).fetchone() is not None
-    cursor = raw.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (match,))
-    return {record_id for (record_id,) in cursor}.__contains__
+        return FilterPlan(
+            sparse=False,
+            probe=lambda record_id: raw.execute(probe, (match, record_id)).fetchone() is not None,
+        )
+    return FilterPlan(sparse=False)
 
 
 def _walk_timeline(
@@ -320,12 +333,13 @@ def _walk_timeline(
     return _rows_in_order(session, listing, ordered)
 
 
-def _filtered_rows(
-    session: Session, listing: Listing, keys: Select[Any]
+def _indexed_rows(
+    session: Session, listing: Listing, keys: Select[Any], index_name: str
 ) -> list[Mapping[str, Any]]:
-    """Order a filter's matches from the covering index, then read just the rows shown."""
+    """A filtered page's ids through the index named (SQLite's planner left to itself reads
+    every match by rowid), then just the rows shown."""
     model: Any = listing.model
-    hinted = keys.with_hint(model, f"INDEXED BY {listing.filter_index}", dialect_name="sqlite")
+    hinted = keys.with_hint(model, f"INDEXED BY {index_name}", dialect_name="sqlite")
     return _rows_in_order(
         session, listing, [row["id"] for row in session.execute(hinted).mappings()]
     )

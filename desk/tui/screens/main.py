@@ -26,9 +26,11 @@ from desk.tui.work import in_thread
 if TYPE_CHECKING:
     from desk.tui.app import DeskApp
 
-#: Seconds the cursor must rest on a row before its details are fetched.
+#: Seconds the cursor must rest on a row before its details are fetched...
 DETAIL_DELAY = 0.06
-#: Rows in each page a list fetches.
+#: ...and how long typing in the filter must pause.
+TYPING_PAUSE = 0.3
+#: Rows in each page a list fetches (a window holds three).
 PAGE_SIZE = 100
 
 
@@ -82,7 +84,13 @@ class MainScreen(RecordActions, Screen[None]):
         with Horizontal(id="body"):
             with ContentSwitcher(initial="table-meetings", id="tables"):
                 for kind in KINDS:
-                    yield PagedTable(kind.table, kind.columns, kind.render, id=f"table-{kind.name}")
+                    yield PagedTable(
+                        kind.table,
+                        kind.columns,
+                        kind.render,
+                        page_size=PAGE_SIZE,
+                        id=f"table-{kind.name}",
+                    )
             yield DetailPane(id="detail")
         yield Static("", id="status-line")
         yield Footer()
@@ -184,7 +192,11 @@ class MainScreen(RecordActions, Screen[None]):
     def _schedule_detail(self) -> None:
         if self._detail_timer is not None:
             self._detail_timer.stop()
-        self._detail_timer = self.set_timer(DETAIL_DELAY, self.load_detail)
+        # While the user types a filter, the next keystroke usually replaces the rows: wait for
+        # a pause in typing before fetching details, so they do not slow the next filter.
+        typing = self.focused is self.query_one("#filter", Input)
+        delay = TYPING_PAUSE if typing else DETAIL_DELAY
+        self._detail_timer = self.set_timer(delay, self.load_detail)
 
     def load_detail(self) -> None:
         if not self.app.store_ready:
