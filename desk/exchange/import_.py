@@ -419,9 +419,9 @@ class _Importer:
         unchanged: dict[str, int] = {}
         counts: dict[str, int] = {}
         conflicts: list[RecordConflict] = []
-        from desk.model import RECORD_TABLES
+        from desk.store.writer import TABLE_MODELS
 
-        audited = {model.__tablename__ for model in RECORD_TABLES}
+        audited = set(TABLE_MODELS)  # the tables undo knows
         changeset_id = 0  # opened with the first record added, so a merge adding none leaves
         seq = 0  # the desk (its id sequences too) exactly as it was
         staged: dict[str, Loaded] = {}

@@ -19,6 +19,7 @@ from desk.model import (
     Record,
     Source,
 )
+from desk.model.proposals import ProposalDecision
 from desk.store.writer import Writer
 
 
@@ -107,6 +108,14 @@ def plan(session: Session, model: type[Record], record_id: int) -> DeletePlan:
         link_tables = [(MeetingAgenda, links)]
     elif model is Source:
         evidence = _evidence_on(session, Evidence.source_id, [record_id])
+        # Decisions on its proposals go with a source; deleted here (not by the database's
+        # cascade) so the change log holds them and undoing the delete brings them back.
+        result.owned = [
+            (ProposalDecision, decision_id)
+            for decision_id in _ids(
+                session, select(ProposalDecision.id).where(ProposalDecision.source_id == record_id)
+            )
+        ]
         link_tables = []
     elif model is MeetingActor:
         evidence = _evidence_on(session, Evidence.meeting_actor_id, [record_id])

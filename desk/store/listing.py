@@ -316,7 +316,7 @@ def _walk_timeline(
     """The first ``wanted`` rows of ``keys`` (the timeline, in order) that ``matches``.
 
     When a filter matches a large share of a million meetings ("kim"), sorting every match costs
-    more than reading the timeline until a page is full; sparse filters take _filtered_rows.
+    more than reading the timeline until a page is full; other filters take _indexed_rows.
     """
     # Read ids straight from the DB-API cursor: this loop may see thousands of rows.
     raw = session.connection().connection.driver_connection

@@ -7,9 +7,6 @@ changeset in the audit trail, so one undo takes it all back. A step names the re
 (``Create("meeting", ...)``) and later steps refer to it (``Ref(Meeting, step="meeting")``).
 Steps are idempotent where an analyst would expect it: a participant already linked, an alias
 already known or a passage already cited is left as it is.
-
-Importing this module registers the decision table with the Writer (for the change log and
-undo); ``desk.store.store`` imports it.
 """
 
 from __future__ import annotations
@@ -38,10 +35,7 @@ from desk.store import anchoring
 from desk.store.date_columns import DATE_COLUMNS, coerce, from_columns, to_columns
 from desk.store.errors import DeskError, InvalidField
 from desk.store.rules import clean
-from desk.store.writer import LABELS, TABLE_MODELS, Writer
-
-TABLE_MODELS.setdefault(ProposalDecision.__tablename__, ProposalDecision)
-LABELS.setdefault(ProposalDecision.__tablename__, "proposal decision")
+from desk.store.writer import Writer
 
 #: Evidence column for each kind of record a passage may support.
 _EVIDENCE_COLUMNS: dict[type[Record], str] = {

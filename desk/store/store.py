@@ -34,7 +34,7 @@ from desk.model import (
     Source,
 )
 from desk.store import anchoring, deletion, dossiers, listing, merge, search, undo
-from desk.store import proposals as proposal_steps  # registers proposal decisions for undo
+from desk.store import proposals as proposal_steps
 from desk.store.database import OpenReport, open_database
 from desk.store.date_columns import from_columns
 from desk.store.errors import AlreadyLinked, Busy, DeskError, HasDependents, NotFound

@@ -97,3 +97,13 @@ def test_decisions_go_with_their_source(store: Store) -> None:
     store.decide_proposal(source_id, "date", "date@0-3", "rejected", "Saturday")
     store.delete(Source, source_id, with_dependents=True)
     assert store.proposal_decisions(source_id) == []
+
+
+def test_undoing_a_source_delete_brings_its_decisions_back(store: Store) -> None:
+    source_id = _source(store)
+    store.decide_proposal(source_id, "new_actor", "new:andrey rudenko", "rejected", "Rudenko")
+    deleted = store.delete(Source, source_id)
+    assert store.proposal_decisions(source_id) == []
+    store.undo(deleted)
+    (decision,) = store.proposal_decisions(source_id)
+    assert (decision.key, decision.decision) == ("new:andrey rudenko", "rejected")
