@@ -1,0 +1,87 @@
+"""Text from reports, packages and colleagues is data: never a terminal control, never markup.
+
+Two sides of one rule, with no dependencies so that every layer can use it:
+
+- at input (add-source, forms, import), ``forbidden_character`` finds the first character a
+  record may not hold: NUL and the other C0 and C1 controls, and DEL, except tab and newline;
+- at display (the app, the command line), ``visible`` turns every control character into a
+  visible stand-in, and bidi overrides and zero-width characters into their escapes, so that a
+  title can neither move the cursor, rename the terminal, set the clipboard nor reorder the line.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Characters a record may hold although they are controls.
+ALLOWED_CONTROLS = frozenset("\t\n")
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+#: Bidi embeddings, overrides and isolates, zero-width and other invisible format characters:
+#: allowed in a record (real names use some of them) but shown as escapes.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def forbidden_character(value: str) -> int | None:
+    """The index of the first character a record may not hold, or None."""
+    match = _FORBIDDEN.search(value)
+    return match.start() if match else None
+
+
+def describe_character(character: str) -> str:
+    """``U+001B`` and, where it has one, a short name a user can search for."""
+    names = {"\x00": "NUL", "\x1b": "ESC", "\x07": "BEL", "\x7f": "DEL", "\r": "carriage return"}
+    code = f"U+{ord(character):04X}"
+    return f"{code} ({names[character]})" if character in names else code
+
+
+def forbidden_character_message(value: str) -> str | None:
+    """What is wrong with ``value`` and where (1-based position), or None when it is fine."""
+    index = forbidden_character(value)
+    if index is None:
+        return None
+    line = value.count("\n", 0, index) + 1
+    column = index - (value.rfind("\n", 0, index) + 1) + 1
+    where = f"line {line}, column {column}" if "\n" in value else f"position {index + 1}"
+    return (
+        f"holds the control character {describe_character(value[index])} at {where}; "
+        "only tab and newline are allowed"
+    )
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟
+    return f"\\x{code:02x}"  # C1 controls have no pictures
+
+
+def visible(text: str, *, keep_newlines: bool = True, keep_tabs: bool = True) -> str:
+    """``text`` with every control character shown as a visible stand-in.
+
+    Newlines and tabs stay as they are unless asked otherwise (a table cell wants neither);
+    carriage returns, escapes and the rest become Unicode control pictures (``␛``) or ``\\x9b``,
+    and invisible format characters (bidi overrides, zero-width spaces) become ``<U+202E>``.
+    """
+
+    def picture(match: re.Match[str]) -> str:
+        character = match.group()
+        if character == "\n" and keep_newlines:
+            return character
+        if character == "\t" and keep_tabs:
+            return character
+        if character in "\n\t":
+            return " "
+        return _control_picture(match)
+
+    text = _CONTROL.sub(picture, text)
+    return _INVISIBLE.sub(lambda match: f"<U+{ord(match.group()):04X}>", text)
+
+
+def single_line(text: str) -> str:
+    """``visible`` for one line of a table, a title or a notification: no newlines or tabs."""
+    return visible(text, keep_newlines=False, keep_tabs=False)
