@@ -105,9 +105,10 @@ def check_refused(case: BadInput, scratch: Scratch) -> None:
     result = run_desk(
         arguments, cwd=scratch.folder, env=case.env, file_size_limit=case.file_size_limit
     )
-    shown = f"$ desk {' '.join(arguments)}\nexit {result.returncode}\n{result.stdout}{result.stderr}"
+    output = result.stdout + result.stderr
+    shown = f"$ desk {' '.join(arguments)}\nexit {result.returncode}\n{output}"
     assert result.returncode != 0, shown
-    assert "Traceback" not in result.stdout + result.stderr, shown
+    assert "Traceback" not in output, shown
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, f"expected one line of message\n{shown}"
     message = lines[0].lower()

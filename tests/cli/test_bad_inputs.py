@@ -45,7 +45,9 @@ def scratch(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Scratch]
 
 
 @pytest.mark.parametrize(
-    ("case", "scratch"), [(case, case) for case in CASES], ids=[c.id for c in CASES],
+    ("case", "scratch"),
+    [(case, case) for case in CASES],
+    ids=[c.id for c in CASES],
     indirect=["scratch"],
 )
 def test_refused_in_one_line_changing_nothing(case: BadInput, scratch: Scratch) -> None:
