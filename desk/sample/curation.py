@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desk.store.errors import DeskError
+from desk.errors import DeskError
 
 FILES = ("sources.toml", "actors.toml", "agenda.toml", "meetings.toml")
 

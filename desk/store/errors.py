@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-
-class DeskError(Exception):
-    """Base class: a problem a user can cause and fix; shown without a traceback."""
+# Re-exported: the store's callers catch it from here.
+from desk.errors import DeskError as DeskError
 
 
 class DatabaseRefused(DeskError):
