@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 import tomllib
 from pathlib import Path
 
