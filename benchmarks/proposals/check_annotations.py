@@ -24,7 +24,14 @@ DATE_CASES = HERE.parent / "dates" / "held-out.toml"
 # Copied from desk/model/vocabulary.py (not imported: this script never loads desk).
 ACTOR_KINDS = {"person", "organization", "state", "group", "other"}
 MEETING_KINDS = {
-    "visit", "talks", "summit", "phone_call", "exercise", "signing", "conference", "other",
+    "visit",
+    "talks",
+    "summit",
+    "phone_call",
+    "exercise",
+    "signing",
+    "conference",
+    "other",
 }
 STATUSES = {"held", "reported", "planned", "expected", "speculated", "denied", "cancelled"}
 ROLES = {"host", "guest", "participant", "mediator", "observer"}
