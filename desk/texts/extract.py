@@ -156,10 +156,6 @@ def read_source_file(path: Path) -> tuple[str, str | None]:
         text, title = _text_from_markdown(content), None
     else:
         text, title = content, None
-    for part, value in (("text", text), ("<title>", title or "")):
-        problem = control_character_problem(value)
-        if problem is not None:  # written as a character reference such as &#27;
-            raise SourceFileError(f"{path.name}: its {part} {problem}")
     if not text.strip():
         raise SourceFileError(f"{path.name} holds no text")
     return text, title
