@@ -215,9 +215,18 @@ async def test_hostile_text_goes_through_every_screen_literally(
         # The edit form: controls shown as pictures; saving untouched fields changes nothing.
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, FormScreen))
-        assert_harmless(app, path, UPDATE, PLACE)
-        await pilot.press("escape")
-        await settle(pilot)
+        assert_harmless(app, path, UPDATE, PLACE, "␛]0;pwned␇")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+        meeting = desk.page(Meeting).rows[0]
+        assert meeting.title == f"{MEETING_TITLE} {OSC_TITLE}{BIDI}"  # not the pictures
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen))
+        await pilot.press("end", *" (edited)", "ctrl+s")  # an edited field keeps the pictures
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+        meeting = desk.page(Meeting).rows[0]
+        assert meeting.title == f"{MEETING_TITLE} ␛]0;pwned␇{BIDI} (edited)"
+        assert_harmless(app, path)
 
         # The history of the meeting.
         await pilot.press("h")
