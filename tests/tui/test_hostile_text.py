@@ -365,3 +365,41 @@ async def test_a_colleagues_hostile_name_appears_literally(store: Store) -> None
         # The notification, literal too (its text wraps in the toast).
         assert f"a change by {author}: create actor" in shown
         assert any(name in notification.message for notification in app._notifications)
+
+
+async def test_a_form_refuses_a_control_character_at_its_field(store: Store) -> None:  # noqa: F811
+    """Input side, on both engines: the store refuses, the form names the field and position."""
+    from textual.widgets import Input, Static, TextArea
+
+    from desk.tui.screens.form import FormScreen
+
+    app = DeskApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-title", Input).value = "Kim\x1b[2J talks"  # as pasted
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form  # not saved
+        error = form.query_one("#error-title", Static)
+        assert error.display
+        assert "U+001B (ESC) at position 4" in str(error.render())
+        assert store.page(Meeting).rows == []
+        await pilot.press("escape")
+        await settle(pilot)
+
+        # A pasted source with Windows line ends is stored with \n (not refused for its \r).
+        await pilot.press("4", "n")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-title", Input).value = "Pasted report"
+        form.query_one("#field-text", TextArea).text = "Kim met Shoigu.\r\nThey talked.\r\n"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        sources = store.page(Source).rows
+        assert len(sources) == 1
+        assert store.get(Source, sources[0].id).text == "Kim met Shoigu.\nThey talked.\n"
