@@ -44,3 +44,26 @@ def test_a_form_gives_back_invisible_characters() -> None:
     assert shown == visible(value)
     assert restore_invisible(shown) == "Kim\u200dJong\u202eun ␛"
     assert restore_invisible("<U+0041> <U+200B>") == "<U+0041> \u200b"  # only invisible ones
+
+
+async def test_passages_after_controls_are_still_where_evidence_says() -> None:
+    from textual.app import App, ComposeResult
+
+    from desk.tui.widgets.source_text import SourceText
+
+    text = "Intro \x1b]0;pwned\x07\u202e\u200b\x9b2J.\r\nLater: Kim met Shoigu.\n"
+    start = text.index("Kim met Shoigu")
+    span = (start, start + len("Kim met Shoigu"))
+
+    class Probe(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SourceText(text, id="source")
+
+    app = Probe()
+    async with app.run_test(size=(80, 10)) as pilot:
+        source = app.query_one(SourceText)
+        source.select_span(span)
+        await pilot.pause()
+        assert source.selected_text == "Kim met Shoigu"
+        assert source.selected_span == span
+        assert "\x1b" not in source.text and "␛]0;pwned␇◌◌�2J.␍" in source.text
