@@ -1,4 +1,4 @@
-"""Reading a source file (.txt, .md, .html) into the plain text desk stores and quotes from.
+r"""Reading a source file (.txt, .md, .html) into the plain text desk stores and quotes from.
 
 Line ends become ``\n`` whatever the file used, and a file holding other control characters
 (an escape sequence, NUL) is refused with the line and column, before anything is stored.
@@ -110,7 +110,7 @@ def _text_from_markdown(markup: str) -> str:
 
 
 def normalize_newlines(text: str) -> str:
-    """``\r\n`` and lone ``\r`` as ``\n``: offsets into a source must not depend on the OS it
+    r"""``\r\n`` and lone ``\r`` as ``\n``: offsets into a source must not depend on the OS it
     was saved on, and a stray carriage return would be refused as a control character."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
