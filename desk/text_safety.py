@@ -85,3 +85,42 @@ def visible(text: str, *, keep_newlines: bool = True, keep_tabs: bool = True) ->
 def single_line(text: str) -> str:
     """``visible`` for one line of a table, a title or a notification: no newlines or tabs."""
     return visible(text, keep_newlines=False, keep_tabs=False)
+
+
+#: One code point each, for ``visible_in_place``: C1 controls have no control pictures.
+_C1_STAND_IN = "\ufffd"  # �
+_INVISIBLE_STAND_IN = "\u25cc"  # ◌, the usual placeholder for a character that shows nothing
+
+
+def visible_in_place(text: str) -> str:
+    """``visible`` one code point for one, so offsets into ``text`` still hold.
+
+    For a text shown beside spans that point into it (a source and its cited passages):
+    controls become their pictures (C1 controls ``�``), invisible format characters ``◌``;
+    newlines and tabs stay.
+    """
+
+    def picture(match: re.Match[str]) -> str:
+        character = match.group()
+        if character in ALLOWED_CONTROLS:
+            return character
+        if 0x80 <= ord(character) <= 0x9F:
+            return _C1_STAND_IN
+        return _control_picture(match)
+
+    text = _CONTROL.sub(picture, text)
+    return _INVISIBLE.sub(_INVISIBLE_STAND_IN, text)
+
+
+_ESCAPED_INVISIBLE = re.compile("<U\\+([0-9A-F]{4})>")
+
+
+def restore_invisible(text: str) -> str:
+    """Undo ``visible``'s ``<U+202E>`` escapes of invisible format characters (for a form that
+    shows a record's text and saves what the user left of it)."""
+
+    def character(match: re.Match[str]) -> str:
+        restored = chr(int(match.group(1), 16))
+        return restored if _INVISIBLE.fullmatch(restored) else match.group()
+
+    return _ESCAPED_INVISIBLE.sub(character, text)

@@ -16,6 +16,7 @@ from desk.store import Store
 def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep the user's own desk and settings out of every test."""
     monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DESK_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.delenv("DESK_DATABASE_URL", raising=False)
     monkeypatch.setenv("DESK_AUTHOR", "tester")
 

@@ -1,7 +1,9 @@
 """What each kind of record may hold: its fields, required ones and vocabularies.
 
 ``clean`` turns what a form, a command or a test passes into column values, or raises InvalidField
-naming the field and what was expected, before anything is written.
+naming the field and what was expected, before anything is written. Every input path goes
+through it, so it is where text holding control characters (other than tab and newline) is
+refused, whatever the field (see desk.text_safety).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from desk.model import (
 )
 from desk.store import date_columns
 from desk.store.errors import InvalidField
+from desk.text_safety import forbidden_character_message
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,8 @@ def clean(
         )
     cleaned: dict[str, Any] = {}
     for name, value in values.items():
+        if isinstance(value, str):
+            _refuse_controls(name, value)
         if name == "date":
             cleaned.update(_date(value, reference))
             continue
@@ -172,6 +177,13 @@ def clean(
     if "text" in cleaned:
         cleaned["sha256"] = sha256_of(cleaned["text"])
     return cleaned
+
+
+def _refuse_controls(name: str, value: str) -> None:
+    """Refuse NUL, escapes and the other controls: a record's text is shown, never obeyed."""
+    problem = forbidden_character_message(value)
+    if problem is not None:
+        raise InvalidField(name, problem)
 
 
 def _date(value: Any, reference: dt.date | None) -> dict[str, Any]:

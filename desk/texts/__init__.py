@@ -1,6 +1,17 @@
 """Plain text of sources: reading files into text, and finding sentences in it."""
 
-from desk.texts.extract import SUPPORTED_SUFFIXES, read_source_file, text_from_html
+from desk.texts.extract import (
+    SUPPORTED_SUFFIXES,
+    normalize_newlines,
+    read_source_file,
+    text_from_html,
+)
 from desk.texts.sentences import sentence_spans
 
-__all__ = ["SUPPORTED_SUFFIXES", "read_source_file", "sentence_spans", "text_from_html"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "normalize_newlines",
+    "read_source_file",
+    "sentence_spans",
+    "text_from_html",
+]

@@ -1,4 +1,8 @@
-"""Reading a source file (.txt, .md, .html) into the plain text desk stores and quotes from."""
+r"""Reading a source file (.txt, .md, .html) into the plain text desk stores and quotes from.
+
+Line ends become ``\n`` whatever the file used, and a file holding other control characters
+(an escape sequence, NUL) is refused with the line and column, before anything is stored.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from desk.errors import DeskError
+from desk.text_safety import describe_character, forbidden_character
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -104,6 +109,25 @@ def _text_from_markdown(markup: str) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
+def normalize_newlines(text: str) -> str:
+    r"""``\r\n`` and lone ``\r`` as ``\n``: offsets into a source must not depend on the OS it
+    was saved on, and a stray carriage return would be refused as a control character."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def control_character_problem(text: str) -> str | None:
+    """Where ``text`` holds a character a source may not (line and column, 1-based), or None."""
+    index = forbidden_character(text)
+    if index is None:
+        return None
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return (
+        f"holds the control character {describe_character(text[index])} "
+        f"at line {line}, column {column}; only tab and newline are allowed"
+    )
+
+
 def read_source_file(path: Path) -> tuple[str, str | None]:
     """The text of a .txt, .md or .html file, and a title when the file names one."""
     suffix = path.suffix.lower()
@@ -122,6 +146,10 @@ def read_source_file(path: Path) -> tuple[str, str | None]:
         raise SourceFileError(
             f"{path.name} is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8"
         ) from error
+    content = normalize_newlines(content)
+    problem = control_character_problem(content)
+    if problem is not None:
+        raise SourceFileError(f"{path.name} {problem}")
     if suffix in (".html", ".htm"):
         text, title = text_from_html(content)
     elif suffix in (".md", ".markdown"):

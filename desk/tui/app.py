@@ -5,17 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from desk.store.errors import DeskError, UndoRefused
 from desk.store.views import ChangeNotice
 from desk.tui.commands import RecordJumps
+from desk.tui.error_log import log_error
 from desk.tui.history import UndoHistory
+from desk.tui.safe import plain
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
@@ -125,7 +129,7 @@ class DeskApp(App[None]):
         self.notify(f"{count} by {authors}: {latest}", title="Updated", timeout=5)
 
     def _open_failed(self, error: DeskError) -> None:
-        self.exit(return_code=1, message=f"desk: {error}")
+        self.exit(return_code=1, message=Text(plain(f"desk: {error}", multiline=True)))
 
     # -- changes ---------------------------------------------------------------------------------
     def _heard(self, notice: ChangeNotice) -> None:
@@ -201,15 +205,41 @@ class DeskApp(App[None]):
                 lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
 
-    # -- errors ------------------------------------------------------------------------------------
+    # -- notifications and errors ------------------------------------------------------------------
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification shows its text literally: messages carry record names and errors.
+
+        (``markup`` is accepted for Textual's signature and ignored: nothing here is markup.)
+        """
+        super().notify(
+            plain(message, multiline=True),
+            title=plain(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
     def show_error(self, error: DeskError) -> None:
         title = "Nothing to undo" if isinstance(error, UndoRefused) else "Not done"
         self.notify(str(error), title=title, severity="error", timeout=10)
 
-    def show_unexpected(self, error: BaseException) -> None:
+    def show_unexpected(self, error: BaseException, *, where: str = "") -> None:
+        """Something desk did not expect: say so, log the traceback, keep running."""
         self.log.error(error)
+        try:
+            logged = f"details in {log_error(error, where=where)}"
+        except OSError as log_failure:
+            logged = f"and it could not be logged: {log_failure}"
         self.notify(
-            f"{type(error).__name__}: {error}",
+            f"{type(error).__name__}: {error}\n({logged})",
             title="Unexpected error",
             severity="error",
             timeout=15,
@@ -223,7 +253,7 @@ class DeskApp(App[None]):
         if isinstance(error, DeskError):
             self.show_error(error)
         else:
-            self.show_unexpected(error)
+            self.show_unexpected(error, where=event.worker.name or event.worker.description)
 
 
 def _open(location: Location) -> Store:

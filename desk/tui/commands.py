@@ -9,8 +9,11 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from textual.command import Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 import desk.model
+from desk.tui.safe import plain
 
 if TYPE_CHECKING:
     from desk.tui.app import DeskApp
@@ -29,16 +32,15 @@ class RecordJumps(Provider):
         hits = await asyncio.to_thread(app.store.search, query, limit=12)
         matcher = self.matcher(query)
         for hit in hits:
-            label = f"{hit.kind}: {hit.label}"
+            label = plain(f"{hit.kind}: {hit.label}")
             score = matcher.match(hit.label) or 0.5
             yield Hit(
                 score,
-                matcher.highlight(label),
+                _prompt(matcher, label, plain(hit.detail or f"go to {hit.kind} #{hit.id}")),
                 lambda table=MODELS[hit.kind], record_id=hit.id: self._jump(
                     getattr(desk.model, table), record_id
                 ),
                 text=label,
-                help=hit.detail or f"go to {hit.kind} #{hit.id}",
             )
 
     def _jump(self, model: type, record_id: int) -> None:
@@ -49,3 +51,17 @@ class RecordJumps(Provider):
             app.pop_screen()
         if isinstance(app.screen, MainScreen):
             app.screen.show_record(model, record_id)
+
+
+def _prompt(matcher: Matcher, label: str, detail: str) -> Content:
+    """The hit as Content built from plain text, the matched letters highlighted.
+
+    Not ``matcher.highlight`` nor ``Hit.help``: the palette parses both as markup, and record
+    names are data. The detail takes the help line's place, dimmed.
+    """
+    prompt = Content(label)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    for offset in offsets:
+        if not label[offset].isspace():
+            prompt = prompt.stylize(matcher.match_style, offset, offset + 1)
+    return Content.assemble(prompt, "\n", (detail, "dim"))

@@ -10,11 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
-
 import desk.model
 from desk.store.views import ActorRow, AgendaRow, MeetingRow, SourceRow
 from desk.tui.presentation import AGENDA_STATUS, date_cell, sourced, status
+from desk.tui.safe import line
 from desk.tui.widgets.paged_table import Cell, Column
 
 
@@ -41,18 +40,18 @@ def _meeting(row: MeetingRow) -> Sequence[Cell]:
     return (
         date_cell(row.date),
         status(row.status),
-        row.title,
-        row.place or "",
+        line(row.title),
+        line(row.place),
         sourced(row.evidence_count),
     )
 
 
 def _actor(row: ActorRow) -> Sequence[Cell]:
     return (
-        Text(row.name, style="bold"),
-        row.kind,
-        row.title or "",
-        row.country or "",
+        line(row.name, style="bold"),
+        line(row.kind),
+        line(row.title),
+        line(row.country),
         str(row.meeting_count),
         sourced(row.evidence_count),
     )
@@ -60,7 +59,7 @@ def _actor(row: ActorRow) -> Sequence[Cell]:
 
 def _agenda(row: AgendaRow) -> Sequence[Cell]:
     return (
-        row.title,
+        line(row.title),
         status(row.status, AGENDA_STATUS),
         str(row.meeting_count),
         sourced(row.evidence_count),
@@ -70,9 +69,9 @@ def _agenda(row: AgendaRow) -> Sequence[Cell]:
 def _source(row: SourceRow) -> Sequence[Cell]:
     return (
         date_cell(row.date),
-        row.publisher or "",
-        row.title,
-        row.reliability or "?",
+        line(row.publisher),
+        line(row.title),
+        line(row.reliability or "?"),
         str(row.evidence_count),
     )
 

@@ -35,6 +35,7 @@ def in_thread(
     dropped, so a slow answer to an old keystroke never overwrites a newer one.
     """
     app: Any = node.app
+    name = description or getattr(call, "__name__", "store call")
 
     def deliver(callback: Callable[[Any], object], value: Any) -> None:
         if node.is_attached:
@@ -48,7 +49,7 @@ def in_thread(
                 app.call_from_thread(deliver, failed or app.show_error, error)
             return
         except Exception as error:  # reported, never swallowed: the user sees what broke
-            app.call_from_thread(app.show_unexpected, error)
+            app.call_from_thread(app.show_unexpected, error, where=name)
             return
         if done is not None and not get_current_worker().is_cancelled:
             app.call_from_thread(deliver, done, result)
@@ -59,5 +60,5 @@ def in_thread(
         group=group,
         exclusive=exclusive,
         exit_on_error=False,
-        description=description or getattr(call, "__name__", "store call"),
+        description=name,
     )

@@ -10,9 +10,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from desk.tui.safe import block
+
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Yes or no, with the consequences listed; Escape means no."""
+    """Yes or no, with the consequences listed; Escape means no.
+
+    The question and consequences are plain text (they name records), never markup.
+    """
 
     AUTO_FOCUS = "#no"
 
@@ -37,9 +42,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="confirm"):
-            yield Label(self.question, id="question")
+            yield Label(block(self.question), id="question")
             for line in self.consequences:
-                yield Static(f"• {line}", classes="consequence")
+                yield Static(block(f"• {line}"), classes="consequence")
             with Horizontal(classes="buttons"):
                 yield Button(
                     f"{self.yes} (y)", id="yes", variant="error" if self.danger else "primary"

@@ -12,6 +12,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from desk import model as schema
 from desk.tui.presentation import MENTION_STATUS, date_cell, shorten, status
+from desk.tui.safe import cells as safe_cells
+from desk.tui.safe import clean, plain
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
@@ -68,32 +70,32 @@ class DossierScreen(Screen[tuple[type, int] | None]):
     def _show(self, dossier: Dossier) -> None:
         self.dossier = dossier
         kind = "Actor" if self.model is schema.Actor else "Agenda item"
-        self.title = f"{kind} dossier: {dossier.title}"
+        self.title = plain(f"{kind} dossier: {dossier.title}")
         summary = Text()
-        summary.append(dossier.title, style="bold")
+        summary.append(plain(dossier.title), style="bold")
         subject = dossier.subject
         if isinstance(subject, schema.Actor):
             facts = ", ".join(part for part in (subject.title, subject.country) if part)
-            summary.append(f"  {facts}\n" if facts else "\n")
+            summary.append(f"  {plain(facts)}\n" if facts else "\n")
             summary.append(f"{len(dossier.entries) + dossier.more} meetings", style="bold")
             if dossier.topics:
                 topics = "; ".join(f"{title} ({count})" for title, count in dossier.topics[:6])
-                summary.append(f" · agenda: {topics}")
+                summary.append(f" · agenda: {plain(topics)}")
         elif isinstance(subject, schema.AgendaItem):
-            summary.append(f"  {subject.status}\n")
+            summary.append(f"  {plain(subject.status)}\n")
             counts = ", ".join(
                 f"{count} {name}" for name, count in sorted(dossier.statuses.items())
             )
             summary.append(f"mentions: {counts or 'none yet'}")
         if dossier.more:
             summary.append(f" · showing the newest {len(dossier.entries)}", style="dim")
-        self.query_one("#dossier-summary", Static).update(summary)
+        self.query_one("#dossier-summary", Static).update(clean(summary, multiline=True))
         table = self.query_one("#dossier-timeline", DataTable)
         table.clear()
         for entry in dossier.entries:
             if self.model is schema.Actor:
                 agenda = "; ".join(f"{title} ({mention})" for title, mention in entry.agenda)
-                cells = (
+                row = (
                     date_cell(entry.date),
                     entry.part,
                     entry.meeting.title,
@@ -101,13 +103,13 @@ class DossierScreen(Screen[tuple[type, int] | None]):
                 )
             else:
                 who = ", ".join(name for name, _ in entry.participants)
-                cells = (
+                row = (
                     date_cell(entry.date),
                     status(entry.part, MENTION_STATUS),
                     entry.meeting.title,
                     shorten(who, 60),
                 )
-            table.add_row(*cells, key=str(entry.meeting.id))
+            table.add_row(*safe_cells(row), key=str(entry.meeting.id))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

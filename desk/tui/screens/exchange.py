@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 
 from desk.store.errors import DeskError
+from desk.tui.safe import block, clean
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
@@ -122,14 +123,14 @@ class TransferScreen(ModalScreen[None]):
 
     def _finished(self, message: Text) -> None:
         self.running = False
-        self.query_one("#transfer-outcome", Static).update(message)
+        self.query_one("#transfer-outcome", Static).update(clean(message, multiline=True))
         self.app.notify(message.plain.splitlines()[0], title=self.mode.capitalize(), timeout=8)
 
     def _failed(self, error: DeskError) -> None:
         self.running = False
         self.query_one("#transfer-progress", ProgressBar).update(progress=0)
         self.query_one("#transfer-outcome", Static).update(
-            Text(f"Not done: {error}", style="bold red")
+            block(f"Not done: {error}", style="bold red")
         )
         self.app.notify(
             str(error), title=f"{self.mode.capitalize()} failed", severity="error", timeout=10

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from desk.dates import DateError, parse
 from desk.store.errors import Conflict, DeskError, InvalidField
+from desk.tui.safe import block, field_text, from_field, line
 from desk.tui.work import in_thread
 
 FieldKind = Literal["text", "multiline", "choice", "date"]
@@ -70,11 +71,14 @@ class FormScreen(ModalScreen[Any]):
         self.reference = reference
         self.conflict: Conflict | None = None
         self._saving = False
+        #: What each text field showed when filled: a record's controls are shown as pictures,
+        #: so a field left as shown gives back the record's value, not the pictures.
+        self._shown: dict[str, str] = {}
 
     # -- building --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="form"):
-            yield Label(self.form_title, id="form-title")
+            yield Label(line(self.form_title), id="form-title")
             with VerticalScroll(id="fields"):
                 for field in self.fields:
                     label = field.label + (" *" if field.required else "")
@@ -83,7 +87,7 @@ class FormScreen(ModalScreen[Any]):
                     hint = field.help
                     if field.kind == "date":
                         hint = hint or self._date_hint(str(self.initial.get(field.name) or ""))
-                    note = Static(hint, id=f"hint-{field.name}", classes="hint")
+                    note = Static(block(hint), id=f"hint-{field.name}", classes="hint")
                     note.display = bool(hint)
                     yield note
                     error = Static("", id=f"error-{field.name}", classes="error")
@@ -98,18 +102,20 @@ class FormScreen(ModalScreen[Any]):
         value = self.initial.get(field.name)
         widget_id = f"field-{field.name}"
         if field.kind == "multiline":
-            area = TextArea(str(value or ""), id=widget_id, soft_wrap=True, tab_behavior="focus")
+            shown = self._shown[field.name] = field_text(value, multiline=True)
+            area = TextArea(shown, id=widget_id, soft_wrap=True, tab_behavior="focus")
             area.show_line_numbers = False
             return area
         if field.kind == "choice":
             return Select(
-                [(label, key) for key, label in field.choices],
+                [(line(label), key) for key, label in field.choices],
                 value=value if value is not None else Select.NULL,
                 allow_blank=not field.required,
                 id=widget_id,
                 compact=True,
             )
-        return Input(str(value or ""), placeholder=field.placeholder, id=widget_id, compact=True)
+        shown = self._shown[field.name] = field_text(value)
+        return Input(shown, placeholder=field.placeholder, id=widget_id, compact=True)
 
     def on_mount(self) -> None:
         first = self.fields[0]
@@ -127,6 +133,11 @@ class FormScreen(ModalScreen[Any]):
             else:
                 assert isinstance(widget, Input)
                 value = widget.value
+            if isinstance(value, str) and field.name in self._shown:
+                if value == self._shown[field.name]:
+                    value = str(self.initial.get(field.name) or "")  # untouched
+                else:
+                    value = from_field(value)
             if isinstance(value, str) and field.kind != "multiline":
                 value = value.strip()
             result[field.name] = value if value != "" else None
@@ -151,7 +162,7 @@ class FormScreen(ModalScreen[Any]):
         if field.kind == "date":
             hint = self._date_hint(event.value)
             note = self.query_one(f"#hint-{name}", Static)
-            note.update(hint)
+            note.update(block(hint))
             note.display = True
             note.set_class(hint.startswith("✗"), "bad")
         elif field.required and not event.value.strip():
@@ -160,7 +171,7 @@ class FormScreen(ModalScreen[Any]):
     def _set_error(self, name: str, message: str) -> None:
         found = self.query(f"#error-{name}")
         target = found.first(Static) if found else self.query_one("#form-message", Static)
-        target.update(message)
+        target.update(block(message))
         target.display = bool(message) or target.id == "form-message"
 
     def _local_errors(self, values: dict[str, Any]) -> bool:
@@ -218,16 +229,18 @@ class FormScreen(ModalScreen[Any]):
         message = self.query_one("#form-message", Static)
         if isinstance(error, InvalidField):
             self._set_error(error.field, error.message)
-            message.update(f"Not saved: {error}")
+            message.update(block(f"Not saved: {error}"))
         elif isinstance(error, Conflict):
             self.conflict = error
             message.update(
-                f"Not saved: {error}. ctrl+r loads their version (your edits are dropped); "
-                "ctrl+o saves yours over it."
+                block(
+                    f"Not saved: {error}. ctrl+r loads their version (your edits are dropped); "
+                    "ctrl+o saves yours over it."
+                )
             )
             self.refresh_bindings()
         else:
-            message.update(f"Not saved: {error}")
+            message.update(block(f"Not saved: {error}"))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -245,12 +258,13 @@ class FormScreen(ModalScreen[Any]):
             widget = self.query_one(f"#field-{field.name}")
             column = "date_text" if field.name == "date" else field.name
             value = current.get(column)
+            self.initial[field.name] = value
             if isinstance(widget, TextArea):
-                widget.text = str(value or "")
+                widget.text = self._shown[field.name] = field_text(value, multiline=True)
             elif isinstance(widget, Select):
                 widget.value = value if value is not None else Select.NULL
             elif isinstance(widget, Input):
-                widget.value = str(value or "")
+                widget.value = self._shown[field.name] = field_text(value)
         self.version = current["version"]
         self.conflict = None
         self.query_one("#form-message", Static).update("Loaded their version.")

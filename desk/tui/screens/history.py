@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
 from desk.tui.presentation import shorten
+from desk.tui.safe import cells, line, plain
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 def _value(value: Any) -> str:
     if value is None or value == "":
         return "—"
-    return shorten(str(value), 40)
+    return plain(shorten(str(value), 40))
 
 
 def describe(entry: HistoryEntry) -> Text:
@@ -37,7 +38,7 @@ def describe(entry: HistoryEntry) -> Text:
     for index, (name, before, after) in enumerate(entry.changed_fields()):
         if index:
             changes.append("; ")
-        changes.append(f"{name}: ", style="bold")
+        changes.append(f"{plain(name)}: ", style="bold")
         changes.append(_value(before), style="dim")
         changes.append(" → ")
         changes.append(_value(after))
@@ -59,7 +60,7 @@ class HistoryScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="help"):
-            yield Label(f"History of {self.label}", id="help-title")
+            yield Label(line(f"History of {self.label}"), id="help-title")
             yield DataTable(id="history-changes", cursor_type="row", zebra_stripes=True)
             yield Static(
                 "Every change is kept; ctrl+z undoes your own last ones · Esc closes",
@@ -79,10 +80,14 @@ class HistoryScreen(ModalScreen[None]):
         table = self.query_one("#history-changes", DataTable)
         for entry in entries:
             table.add_row(
-                entry.at.strftime("%Y-%m-%d %H:%M"),
-                shorten(entry.author, 14),
-                shorten(entry.summary, 34),
-                describe(entry),
+                *cells(
+                    (
+                        entry.at.strftime("%Y-%m-%d %H:%M"),
+                        shorten(entry.author, 14),
+                        shorten(entry.summary, 34),
+                        describe(entry),
+                    )
+                )
             )
         if not entries:
             table.add_row("", "", "no recorded changes", "")

@@ -27,6 +27,7 @@ from desk.store.date_columns import from_columns
 from desk.store.views import EvidenceView
 from desk.texts import sentence_spans
 from desk.tui.presentation import date_words, shorten
+from desk.tui.safe import clean, line, plain
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.screens.picker import Picked, PickerScreen
 from desk.tui.screens.records import evidence_form
@@ -214,15 +215,17 @@ class LinkingScreen(Screen[None]):
         previous = self.loaded
         self.loaded = loaded
         source = loaded.source
-        self.title = f"Cite: {loaded.label}"
-        self.query_one("#linking-record", Label).update(Text(loaded.label, style="bold"))
+        self.title = plain(f"Cite: {loaded.label}")
+        self.query_one("#linking-record", Label).update(line(loaded.label, style="bold"))
         date = from_columns(source)
         self.query_one("#linking-source", Label).update(
             Text.assemble(
-                (source.title, "bold"),
-                f" — {source.publisher or 'unknown publisher'}, "
-                f"{date.display() if date else 'undated'}",
-                (f" · reliability {source.reliability or '?'}", "dim"),
+                (plain(source.title), "bold"),
+                plain(
+                    f" — {source.publisher or 'unknown publisher'}, "
+                    f"{date.display() if date else 'undated'}"
+                ),
+                (plain(f" · reliability {source.reliability or '?'}"), "dim"),
             )
         )
         text_area = self._text()
@@ -359,20 +362,23 @@ class LinkingScreen(Screen[None]):
             info.update("")
             return
         start, end = text_area.selected_span
-        line = Text()
+        described = Text()
         if end > start:
             quote = self.loaded.source.text[start:end]
-            line.append(f"Selected {end - start} characters: ", style="bold")
-            line.append(f"“{shorten(quote, 90)}”", style="italic")
-            line.append("  (a attaches it)", style="dim")
+            described.append(f"Selected {end - start} characters: ", style="bold")
+            described.append(f"“{plain(shorten(quote, 90))}”", style="italic")
+            described.append("  (a attaches it)", style="dim")
         else:
-            line.append(
+            described.append(
                 "] selects the next sentence, shift+arrows or the mouse select freely", style="dim"
             )
         for match in self.loaded.dates:
             if match.start <= start <= match.end or (start < match.start < end):
                 tense = f", {match.tense} tense" if match.tense else ""
-                line.append(f"\n“{match.phrase}” → {date_words(match.date)}{tense}", style="cyan")
+                described.append(
+                    f"\n“{plain(match.phrase)}” → {plain(date_words(match.date))}{tense}",
+                    style="cyan",
+                )
                 break
         cited = [
             v
@@ -380,8 +386,8 @@ class LinkingScreen(Screen[None]):
             if v.evidence.quote_start <= start < v.evidence.quote_end
         ]
         if cited:
-            line.append(f"\ncited {len(cited)}× here", style="yellow")
-        info.update(line)
+            described.append(f"\ncited {len(cited)}× here", style="yellow")
+        info.update(clean(described, multiline=True))
 
     @on(OptionList.OptionHighlighted, "#linking-evidence")
     def _evidence_highlighted(self, event: OptionList.OptionHighlighted) -> None:

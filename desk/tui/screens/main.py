@@ -18,6 +18,7 @@ from desk.store.quick import first_meetings
 from desk.store.views import Page, Stats
 from desk.tui.kinds import KIND_BY_NAME, KINDS, Kind, kind_of
 from desk.tui.presentation import plural
+from desk.tui.safe import plain
 from desk.tui.screens.actions import RecordActions
 from desk.tui.widgets.detail import DetailPane, load_detail
 from desk.tui.widgets.paged_table import PagedTable
@@ -96,7 +97,7 @@ class MainScreen(RecordActions, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.app.note or self.app.location.describe()
+        self.sub_title = plain(self.app.note or self.app.location.describe())
         self.query_one("#detail", DetailPane).show_nothing("Loading…")
         if self.app.store_ready:
             self.start()

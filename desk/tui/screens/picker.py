@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from desk.tui.safe import line, plain
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
@@ -72,8 +73,8 @@ class PickerScreen(ModalScreen[Picked | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="picker"):
-            yield Label(self.picker_title, id="picker-title")
-            yield Input(self.initial, placeholder="Type to filter…", id="picker-filter")
+            yield Label(line(self.picker_title), id="picker-title")
+            yield Input(plain(self.initial), placeholder="Type to filter…", id="picker-filter")
             yield OptionList(id="picker-options")
             if self.choice is not None:
                 label, options, _default = self.choice
@@ -117,11 +118,11 @@ class PickerScreen(ModalScreen[Picked | None]):
             if row.id in self.exclude:
                 continue
             self._rows[str(row.id)] = row
-            entries.append(Option(self.label(row), id=str(row.id)))
+            entries.append(Option(line(self.label(row)), id=str(row.id)))
         name = typed.strip()
         if self.create and name and not any(self._names(row) == name.casefold() for row in rows):
             # Offered after the matches, so Enter takes the best match when there is one.
-            offer = Text.assemble(("+ create ", "green"), (f"“{name}”", "bold"))
+            offer = Text.assemble(("+ create ", "green"), (f"“{plain(name)}”", "bold"))
             entries.append(Option(offer, id=NEW))
         options.set_options(entries)
         if entries:
@@ -161,7 +162,7 @@ class PickerScreen(ModalScreen[Picked | None]):
             return
         label, options, default = self.choice
         self._pending = picked
-        self.query_one("#picker-choice-label", Label).update(f"{label} — {picked.label}")
+        self.query_one("#picker-choice-label", Label).update(line(f"{label} — {picked.label}"))
         choices = self.query_one("#picker-choices", OptionList)
         choices.highlighted = [key for key, _ in options].index(default)
         self._choosing(True)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from desk import model as schema
 from desk.store.errors import InvalidField
-from desk.texts import SUPPORTED_SUFFIXES, read_source_file
+from desk.texts import SUPPORTED_SUFFIXES, normalize_newlines, read_source_file
 from desk.tui.screens.form import Field, FormScreen
 from desk.tui.screens.records import RELIABILITY_FIELD
 
@@ -44,7 +44,7 @@ def add_source_form(store: Store) -> FormScreen:
         values = dict(values)
         file = values.pop("file", None)
         title = values.get("title")
-        text = values.get("text") or ""
+        text = normalize_newlines(values.get("text") or "")
         if file:
             path = Path(file).expanduser()
             if not path.is_file():

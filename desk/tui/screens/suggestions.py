@@ -43,6 +43,8 @@ from desk.model.vocabulary import (
     MentionStatus,
 )
 from desk.store.errors import DeskError
+from desk.text_safety import visible_in_place
+from desk.tui.safe import block, clean, plain
 from desk.tui.screens.form import Field, FormScreen
 from desk.tui.work import in_thread
 
@@ -126,11 +128,13 @@ class SuggestionsScreen(Screen[None]):
 
     # -- showing -------------------------------------------------------------------------------
     def _not_read(self, error: DeskError) -> None:
-        self.query_one("#suggestion-detail", Static).update(f"Cannot read the source: {error}")
+        self.query_one("#suggestion-detail", Static).update(
+            block(f"Cannot read the source: {error}")
+        )
 
     def _show(self, proposals: ProposalSet) -> None:
         self.proposals = proposals
-        self.sub_title = f"#{proposals.source_id} {proposals.title}"
+        self.sub_title = plain(f"#{proposals.source_id} {proposals.title}")
         options = self.query_one("#suggestions-list", OptionList)
         entries: list[Option] = []
         self._at = {}
@@ -158,7 +162,7 @@ class SuggestionsScreen(Screen[None]):
         assert self.proposals is not None
         mark, style = MARKS[self.proposals.status(proposal)]
         text = Text(f"{mark} ", style=style or "bold")
-        text.append(proposal.label, style=style)
+        text.append(plain(proposal.label), style=style)
         return text
 
     def _refresh_marks(self) -> None:
@@ -201,27 +205,28 @@ class SuggestionsScreen(Screen[None]):
         status = self.proposals.status(proposal)
         parts: list[Text] = [
             Text.assemble((f"{KIND_LABELS[proposal.kind]} · ", "dim"), (status, "bold")),
-            Text(proposal.label, style="bold"),
+            Text(plain(proposal.label), style="bold"),
             Text(""),
         ]
         for name, value in proposal.detail():
-            parts.append(Text.assemble((f"{name:<13}", "dim"), value))
+            parts.append(Text.assemble((f"{name:<13}", "dim"), plain(value)))
         parts.append(Text(""))
         parts.append(self._passage(proposal))
         passage = proposal.passage
         source = Text("   — ", style="dim")
         if passage.attributed_to:
-            source.append(f"says {passage.attributed_to} · ", style="dim")
+            source.append(f"says {plain(passage.attributed_to)} · ", style="dim")
         source.append(f"credibility {passage.credibility}", style="dim")
         parts.append(source)
         if isinstance(proposal, DateProposal) and proposal.meeting_key is None:
             parts.append(Text("\nNo meeting in this sentence: accepting only notes it.", "dim"))
-        detail.update(Group(*parts))
+        detail.update(Group(*(clean(part, multiline=True) for part in parts)))
 
     def _passage(self, proposal: Proposal) -> Text:
         passage = proposal.passage
         text = Text("“", style="dim")
-        body = Text(passage.text, style="italic")
+        # One code point for one, so the spans below still underline the right words.
+        body = Text(visible_in_place(passage.text), style="italic")
         for start, end in proposal.spans:
             if passage.start <= start and end <= passage.end:
                 body.stylize("bold underline", start - passage.start, end - passage.start)

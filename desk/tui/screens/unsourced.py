@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from desk import model as schema
 from desk.store.views import SearchHit
+from desk.tui.safe import plain
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
@@ -57,7 +58,11 @@ class UnsourcedScreen(ModalScreen[tuple[type, int] | None]):
             return
         options.set_options(
             Option(
-                Text.assemble((f"{hit.kind:<17}", "dim"), hit.label, (f"  {hit.detail}", "dim")),
+                Text.assemble(
+                    (f"{hit.kind:<17}", "dim"),
+                    plain(hit.label),
+                    (f"  {plain(hit.detail)}", "dim"),
+                ),
                 id=str(index),
             )
             for index, hit in enumerate(hits)

@@ -28,6 +28,7 @@ from desk.tui.presentation import (
     sourced,
     status,
 )
+from desk.tui.safe import block, clean, line, plain
 
 if TYPE_CHECKING:
     from desk.model import Record
@@ -73,14 +74,31 @@ def _heading(text: str) -> Option:
 
 
 def _line(text: str | Text, style: str = "") -> Option:
-    return Option(text if isinstance(text, Text) else Text(text, style=style), disabled=True)
+    return Option(text if isinstance(text, Text) else line(text, style=style), disabled=True)
+
+
+def _safe(option: Option) -> Option:
+    """The option with its prompt made literal (the pane's one gate to the screen)."""
+    prompt: Any = option.prompt
+    if isinstance(prompt, Text):
+        prompt = clean(prompt, multiline=True)
+    elif isinstance(prompt, Group):
+        prompt = Group(
+            *(
+                clean(part, multiline=True) if isinstance(part, Text) else part
+                for part in prompt.renderables
+            )
+        )
+    else:
+        prompt = block(prompt)  # a str would be parsed as markup
+    return Option(prompt, id=option.id, disabled=option.disabled)
 
 
 def evidence_option(view: EvidenceView, *, with_source: bool = True) -> Option:
     """A quoted passage with where it comes from, who said it and how it is graded."""
     evidence = view.evidence
     quote = Text("“", style="dim")
-    quote.append(shorten(evidence.quote, 240), style="italic")
+    quote.append(plain(shorten(evidence.quote, 240)), style="italic")
     quote.append("”", style="dim")
     where: list[str] = []
     if with_source:
@@ -95,11 +113,11 @@ def evidence_option(view: EvidenceView, *, with_source: bool = True) -> Option:
     if evidence.credibility:
         meaning.append(CREDIBILITY_MEANING.get(evidence.credibility, ""))
     where.append(f"{grade}" + (f" ({'; '.join(meaning)})" if meaning else ""))
-    footer = Text("   — " + " · ".join(where), style="dim")
+    footer = line("   — " + " · ".join(where), style="dim")
     parts: list[Text] = [quote, footer]
     if evidence.note:
-        parts.append(Text(f"   note: {evidence.note}", style="dim italic"))
-    return Option(Group(*parts), id=f"evidence:{evidence.id}")
+        parts.append(block(f"   note: {evidence.note}", style="dim italic"))
+    return _safe(Option(Group(*parts), id=f"evidence:{evidence.id}"))
 
 
 class DetailPane(OptionList):
@@ -113,7 +131,7 @@ class DetailPane(OptionList):
     def show_nothing(self, message: str = "Nothing selected.") -> None:
         self.subject = None
         self.detail = None
-        self.set_options([_line(message, "dim italic")])
+        self.set_options([_safe(_line(message, "dim italic"))])
 
     def show(self, model: type[Record], record_id: int, detail: Detail) -> None:
         keep = self.highlighted if self.subject == (model, record_id) else None
@@ -127,40 +145,40 @@ class DetailPane(OptionList):
             options = list(self._agenda(detail))
         else:
             options = list(self._source(detail))
-        self.set_options(options)
+        self.set_options([_safe(option) for option in options])
         if keep is not None and keep < self.option_count:
             self.highlighted = keep
 
     # -- kinds ------------------------------------------------------------------------------
     def _meeting(self, detail: MeetingDetail) -> Any:
         meeting = detail.meeting
-        yield _line(Text(meeting.title, style="bold"))
+        yield _line(line(meeting.title, style="bold"))
         facts = Text()
         facts.append_text(status(meeting.status))
         facts.append(f"  {meeting.kind.replace('_', ' ')}")
         if meeting.place:
-            facts.append(f"  ·  {meeting.place}")
+            facts.append(f"  ·  {plain(meeting.place)}")
         yield _line(facts)
         yield _line(date_words(from_columns(meeting)), "")
         if meeting.summary:
-            yield _line(Text(meeting.summary, style="dim"))
+            yield _line(block(meeting.summary, style="dim"))
         yield _heading(f"Participants ({len(detail.participants)})")
         for participant in detail.participants:
             count = len(detail.link_evidence.get(("participant", participant.link.id), []))
-            line = Text(f"  {participant.actor.name}", style="bold")
-            line.append(f" — {participant.link.role}  ")
-            line.append_text(sourced(count))
-            yield Option(line, id=f"participant:{participant.link.id}")
+            entry = line(f"  {participant.actor.name}", style="bold")
+            entry.append(f" — {plain(participant.link.role)}  ")
+            entry.append_text(sourced(count))
+            yield Option(entry, id=f"participant:{participant.link.id}")
         if not detail.participants:
             yield _line("  none yet (p adds one)", "dim italic")
         yield _heading(f"Agenda ({len(detail.agenda)})")
         for mention in detail.agenda:
             count = len(detail.link_evidence.get(("agenda", mention.link.id), []))
-            line = Text("  ")
-            line.append_text(status(mention.link.status, MENTION_STATUS))
-            line.append(f"  {mention.item.title}  ")
-            line.append_text(sourced(count))
-            yield Option(line, id=f"agenda:{mention.link.id}")
+            entry = Text("  ")
+            entry.append_text(status(mention.link.status, MENTION_STATUS))
+            entry.append(f"  {plain(mention.item.title)}  ")
+            entry.append_text(sourced(count))
+            yield Option(entry, id=f"agenda:{mention.link.id}")
         if not detail.agenda:
             yield _line("  none yet (t adds one)", "dim italic")
         yield _heading(f"Evidence for the meeting ({len(detail.evidence)})")
@@ -173,28 +191,28 @@ class DetailPane(OptionList):
             names = {("participant", p.link.id): p.actor.name for p in detail.participants}
             names |= {("agenda", m.link.id): m.item.title for m in detail.agenda}
             for key, views in links:
-                yield _line(Text(f"  {names.get(key, key[0])}", style="bold dim"))
+                yield _line(line(f"  {names.get(key, key[0])}", style="bold dim"))
                 yield from (evidence_option(view) for view in views)
 
     def _actor(self, bundle: ActorBundle) -> Any:
         actor = bundle.detail.actor
-        yield _line(Text(actor.name, style="bold"))
+        yield _line(line(actor.name, style="bold"))
         facts = ", ".join(part for part in (actor.kind, actor.title, actor.country) if part)
         yield _line(facts)
         if actor.notes:
-            yield _line(Text(actor.notes, style="dim"))
+            yield _line(block(actor.notes, style="dim"))
         yield _heading(f"Also known as ({len(bundle.detail.aliases)})")
         for alias in bundle.detail.aliases:
             language = f"  [{alias.language}]" if alias.language else ""
-            yield Option(Text(f"  {alias.name}{language}"), id=f"alias:{alias.id}")
+            yield Option(line(f"  {alias.name}{language}"), id=f"alias:{alias.id}")
         dossier = bundle.dossier
         yield _heading(f"Meetings ({len(dossier.entries) + dossier.more})")
         for entry in dossier.entries:
-            line = Text("  ")
-            line.append_text(date_cell(entry.date))
-            line.append(f"  {entry.meeting.title}", style="bold")
-            line.append(f" — {entry.part}")
-            yield Option(line, id=f"meeting:{entry.meeting.id}")
+            row = Text("  ")
+            row.append_text(date_cell(entry.date))
+            row.append(f"  {plain(entry.meeting.title)}", style="bold")
+            row.append(f" — {plain(entry.part)}")
+            yield Option(row, id=f"meeting:{entry.meeting.id}")
         if dossier.more:
             yield _line(f"  … and {dossier.more} more (o opens the dossier)", "dim")
         if dossier.topics:
@@ -210,19 +228,19 @@ class DetailPane(OptionList):
         dossier = bundle.dossier
         item = dossier.subject
         assert isinstance(item, schema.AgendaItem)
-        yield _line(Text(item.title, style="bold"))
+        yield _line(line(item.title, style="bold"))
         yield _line(status(item.status, AGENDA_STATUS))
         if item.description:
-            yield _line(Text(item.description, style="dim"))
+            yield _line(block(item.description, style="dim"))
         counts = ", ".join(f"{count} {name}" for name, count in sorted(dossier.statuses.items()))
         yield _heading(f"Taken up by ({counts or 'no meetings yet'})")
         for entry in dossier.entries:
-            line = Text("  ")
-            line.append_text(date_cell(entry.date))
-            line.append("  ")
-            line.append_text(status(entry.part, MENTION_STATUS))
-            line.append(f"  {entry.meeting.title}", style="bold")
-            yield Option(line, id=f"meeting:{entry.meeting.id}")
+            row = Text("  ")
+            row.append_text(date_cell(entry.date))
+            row.append("  ")
+            row.append_text(status(entry.part, MENTION_STATUS))
+            row.append(f"  {plain(entry.meeting.title)}", style="bold")
+            yield Option(row, id=f"meeting:{entry.meeting.id}")
         yield _heading(f"Evidence ({len(bundle.evidence)})")
         yield from (evidence_option(view) for view in bundle.evidence)
         if not bundle.evidence:
@@ -230,18 +248,18 @@ class DetailPane(OptionList):
 
     def _source(self, bundle: SourceBundle) -> Any:
         source = bundle.source
-        yield _line(Text(source.title, style="bold"))
+        yield _line(line(source.title, style="bold"))
         facts = [source.publisher or "unknown publisher", date_words(from_columns(source))]
         yield _line(" · ".join(facts))
         if source.reliability:
             meaning = RELIABILITY_MEANING.get(source.reliability, "")
             yield _line(f"reliability {source.reliability} ({meaning})")
         if source.url:
-            yield _line(Text(source.url, style="underline"))
+            yield _line(line(source.url, style="underline"))
         yield _line(
             Text(f"{len(source.text):,} characters · sha256 {source.sha256[:12]}…", style="dim")
         )
         yield _heading(f"Cited passages ({len(bundle.evidence)}) — l opens the text")
         yield from (evidence_option(view, with_source=False) for view in bundle.evidence)
         yield _heading("Beginning of the text")
-        yield _line(Text(shorten(source.text, 600), style="dim"))
+        yield _line(line(shorten(source.text, 600), style="dim"))

@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 
 import desk.model
 from desk.store.views import END, Page
+from desk.tui.safe import cells
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
@@ -234,7 +235,7 @@ class PagedTable(DataTable[Cell]):
         self.loading = False
         self.clear()
         for row in self._rows:
-            self.add_row(*self.render_row(row), key=str(row.id))
+            self.add_row(*cells(self.render_row(row)), key=str(row.id))
         target = index if index is not None else 0
         if self._rows:
             self.move_cursor(row=min(target, len(self._rows) - 1), animate=False)
@@ -299,7 +300,7 @@ class PagedTable(DataTable[Cell]):
             self._window = window
             self._rows = window.rows
             for row in page.rows:
-                self.add_row(*self.render_row(row), key=str(row.id))
+                self.add_row(*cells(self.render_row(row)), key=str(row.id))
             self._fetching = False
             return
         self._window = window

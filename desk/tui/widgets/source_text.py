@@ -2,7 +2,8 @@
 
 Built on TextArea for its selection (keyboard and mouse), soft wrapping and scrolling. The marks
 use TextArea's highlight map, filled from our own spans instead of a syntax tree. Offsets are code
-points into the stored text, as evidence stores them.
+points into the stored text, as evidence stores them. Control and invisible characters are shown
+as visible stand-ins one code point for one, so those offsets still hold.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections import defaultdict
 from rich.style import Style
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection, TextAreaTheme
+
+from desk.text_safety import visible_in_place
 
 Span = tuple[int, int]
 
@@ -30,8 +33,9 @@ class SourceText(TextArea):
     """Read-only text with marks; converts between offsets and (row, column) locations."""
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
+        shown = visible_in_place(text)
         super().__init__(
-            text,
+            shown,
             id=id,
             read_only=True,
             soft_wrap=True,
@@ -43,7 +47,7 @@ class SourceText(TextArea):
         self.theme = THEME.name
         self.source_text = text
         self._line_starts = [0]
-        for line in text.splitlines(keepends=True):
+        for line in shown.splitlines(keepends=True):
             self._line_starts.append(self._line_starts[-1] + len(line))
         self.cited: list[Span] = []
         self.active: Span | None = None
