@@ -13,10 +13,29 @@ if TYPE_CHECKING:
     from desk.store.database import OpenReport
 
 
-def _open_store(arguments: argparse.Namespace) -> Store:
-    from desk.store import Store
+def _open_store(arguments: argparse.Namespace, *, reading: bool = False) -> Store:
+    """The desk named by ``--db`` (or the default). ``reading`` commands change nothing.
 
-    return Store.open(getattr(arguments, "db", None), announce=_announce)
+    A command that only reads opens read-only: it neither upgrades nor stamps the file, and it
+    creates a desk only at the default place (first use), never at a mistyped ``--db`` path.
+    """
+    from desk.store import Store, resolve
+
+    location = resolve(getattr(arguments, "db", None))
+    if not reading:
+        return Store.open(location, announce=_announce)
+    first_use = getattr(arguments, "db", None) is None and _is_default(location)
+    if first_use and location.path is not None and not location.path.exists():
+        Store.open(location, announce=_announce).close()
+    return Store.open(location, read_only=True)
+
+
+def _is_default(location: Location) -> bool:
+    import os
+
+    from desk.store.location import DATABASE_URL_VARIABLE, default_database_path
+
+    return not os.environ.get(DATABASE_URL_VARIABLE) and location.path == default_database_path()
 
 
 def _announce(message: str) -> None:
@@ -105,7 +124,7 @@ def _counted(count: int, name: str) -> str:
 
 
 def stats(arguments: argparse.Namespace) -> int:
-    with _open_store(arguments) as store:
+    with _open_store(arguments, reading=True) as store:
         figures = store.stats()
         where = store.location.describe()
     if arguments.json:

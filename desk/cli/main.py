@@ -110,11 +110,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(arguments.handler(arguments) or 0)
     except DeskError as error:
-        print(f"desk: {error}", file=sys.stderr)
+        print(f"desk: {_one_line(str(error))}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `desk stats | head`: the reader stopped listening
+        sys.stderr.close()
+        return 0
+    except (OSError, *_driver_errors()) as error:
+        # A full disk or a read-only file met outside the store (writing an output file, say).
+        translated = _as_desk_error(error, arguments)
+        if translated is None:
+            raise
+        print(f"desk: {_one_line(str(translated))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("desk: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `desk stats | head`: the reader stopped listening
-        sys.stderr.close()
-        return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _driver_errors() -> tuple[type[Exception], ...]:
+    """Driver errors (SQLAlchemy's wrapper, sqlite3's own) of the modules a command imported."""
+    found: list[type[Exception]] = []
+    exc = sys.modules.get("sqlalchemy.exc")
+    if exc is not None:
+        found.append(exc.DBAPIError)
+    sqlite = sys.modules.get("sqlite3")
+    if sqlite is not None:
+        found.append(sqlite.Error)
+    return tuple(found)
+
+
+def _as_desk_error(error: BaseException, arguments: argparse.Namespace) -> Exception | None:
+    from desk.store.faults import as_desk_error
+
+    where = getattr(arguments, "db", None) or "the desk"
+    try:
+        from desk.store.location import resolve
+
+        where = resolve(getattr(arguments, "db", None)).describe()
+    except Exception:  # the location itself was the problem: name it as given
+        pass
+    return as_desk_error(error, str(where))
