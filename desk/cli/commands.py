@@ -161,6 +161,31 @@ def migrate(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def check(arguments: argparse.Namespace) -> int:
+    """Print every problem on stdout, one line each; a one-line verdict on stderr if any."""
+    from desk.store import DamagedDatabase, Store, resolve
+    from desk.store.checking import check as check_desk
+
+    location = resolve(getattr(arguments, "db", None))
+    where = location.describe()
+    try:
+        store = Store.open(location, read_only=True, verify=False)
+    except DamagedDatabase as error:
+        print(f"database: {error}")
+        print(f"desk: {where} is damaged: it cannot be read as a desk", file=sys.stderr)
+        return 1
+    with store:
+        problems = check_desk(store)
+    for problem in problems:
+        print(problem)
+    if problems:
+        counted = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        print(f"desk: {where}: {counted} found (listed above)", file=sys.stderr)
+        return 1
+    print(f"{where}: no problems (integrity, foreign keys, search indexes, quotes, hashes, dates)")
+    return 0
+
+
 def where(arguments: argparse.Namespace) -> int:
     from desk.store import resolve
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from desk import __version__
 from desk.cli import commands
@@ -30,6 +31,13 @@ examples:
   desk --db ~/work/korea.sqlite stats --json"""
 
 
+class _Parser(argparse.ArgumentParser):
+    """Argument errors in one line (the harness of tests/cli holds every refusal to one)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"desk: {message} (see `{self.prog} --help`)\n")
+
+
 def _database_option(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
     parser.add_argument(
         "--db",
@@ -42,7 +50,7 @@ def _database_option(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="desk",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -89,6 +97,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _database_option(migrate, top_level=False)
     migrate.set_defaults(handler=commands.migrate)
+
+    check = sub.add_parser(
+        "check",
+        help="check the desk: integrity, references, search indexes, quotes, hashes, dates",
+        description="Check the desk without changing it: the file's integrity (SQLite), foreign "
+        "keys, the search indexes against their tables, every quote at its offsets in its "
+        "source, every source's text against its SHA-256, every date's earliest day against "
+        "its latest. Prints each problem (table, record, what is wrong) and exits 1 if there "
+        "are any, 0 if none.",
+    )
+    _database_option(check, top_level=False)
+    check.set_defaults(handler=commands.check)
 
     where = sub.add_parser("where", help="print which database desk would open")
     _database_option(where, top_level=False)

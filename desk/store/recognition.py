@@ -164,7 +164,7 @@ def bounded_quick_check(connection: sqlite3.Connection, seconds: float) -> str |
         raise
     finally:
         connection.set_progress_handler(None, 0)
-    return None if row is None or row[0] == "ok" else str(row[0])
+    return None if row is None or row[0] == "ok" else " ".join(str(row[0]).split())
 
 
 def inspect_sqlite_file(path: Path, *, check_seconds: float = QUICK_CHECK_SECONDS) -> FileState:
@@ -186,7 +186,7 @@ def inspect_sqlite_file(path: Path, *, check_seconds: float = QUICK_CHECK_SECOND
             f"{path} cannot be read as an SQLite database ({error}); it was left untouched"
         ) from error
     if problem is not None:
-        raise damaged(path, problem.splitlines()[0])
+        raise damaged(path, problem)
     return state
 
 
