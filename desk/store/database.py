@@ -113,13 +113,22 @@ def bulk_durability(connection: sqlite3.Connection) -> Iterator[None]:
     Outside a transaction only (PRAGMA synchronous is per connection). The checkpoint at the end
     writes the load into the database file and syncs it, so the load is as durable as an edit.
     """
-    connection.execute(f"PRAGMA synchronous = {SYNCHRONOUS_BULK}")
+    begin_bulk(connection)
     try:
         yield
     finally:
-        connection.execute(f"PRAGMA synchronous = {SYNCHRONOUS_EDITS}")
-        with suppress(sqlite3.Error):  # busy readers delay the checkpoint, not the load
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        end_bulk(connection)
+
+
+def begin_bulk(connection: sqlite3.Connection) -> None:
+    connection.execute(f"PRAGMA synchronous = {SYNCHRONOUS_BULK}")
+
+
+def end_bulk(connection: sqlite3.Connection) -> None:
+    """Back to durable edits, and the load checkpointed into the file (synced)."""
+    connection.execute(f"PRAGMA synchronous = {SYNCHRONOUS_EDITS}")
+    with suppress(sqlite3.Error):  # busy readers delay the checkpoint, not the load
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def synchronous_mode(connection: Connection) -> str:
