@@ -232,6 +232,13 @@ def stamp(engine: Engine) -> bool:
     return True
 
 
+def _probe_write(engine: Engine) -> None:
+    """Write the header's user_version back unchanged: fails at once on a read-only file."""
+    with engine.execution_options(desk_write=True).begin() as connection:
+        version = connection.exec_driver_sql("PRAGMA user_version").scalar()
+        connection.exec_driver_sql(f"PRAGMA user_version = {int(version or 0)}")
+
+
 def current_revision(engine: Engine) -> tuple[set[str], str | None]:
     from sqlalchemy import inspect, text
 
@@ -356,6 +363,8 @@ def _bring_up_to_date(
             f"{location.describe()} is at schema revision {revision}; run `desk migrate` to "
             f"upgrade it to {HEAD}"
         )
+    if location.is_sqlite:
+        _probe_write(engine)  # a read-only file is refused before "upgrading…" is announced
     if announce is not None:
         backing_up = " (backing it up first)" if path is not None else ""
         announce(f"upgrading {location.describe()} from schema {revision} to {HEAD}{backing_up}…")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 from desk.store.errors import (
@@ -118,4 +119,10 @@ def _from_os(error: OSError, where: str) -> DeskError | None:
         return CannotWrite(f"{named} cannot be written: {reason}; {NOTHING_SAVED}")
     if error.errno == errno.EIO:
         return CannotWrite(f"{named}: {reason}; {NOTHING_SAVED}")
+    if error.errno == errno.ENOTDIR or (
+        isinstance(error, FileExistsError) and not Path(str(named)).is_dir()
+    ):
+        return DeskError(f"{named}: a part of that path is a file, not a folder")
+    if error.filename:
+        return DeskError(f"{named}: {reason}")
     return None
