@@ -164,7 +164,9 @@ def bounded_quick_check(connection: sqlite3.Connection, seconds: float) -> str |
         raise
     finally:
         connection.set_progress_handler(None, 0)
-    return None if row is None or row[0] == "ok" else " ".join(str(row[0]).split())
+    if row is None or row[0] == "ok":
+        return None
+    return " ".join(str(row[0]).replace("*** in database main ***", "").split())
 
 
 def inspect_sqlite_file(path: Path, *, check_seconds: float = QUICK_CHECK_SECONDS) -> FileState:
