@@ -210,7 +210,8 @@ def test_a_desk_that_fails_to_be_created_leaves_nothing(
     import desk.store.database as database
 
     def failing(engine: sa.Engine) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
+        with engine.connect():  # the file (and its WAL) now exist, as when a real one fails
+            raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(database, "migrate", failing)
     with pytest.raises(Exception, match="disk is full"):
