@@ -82,8 +82,10 @@ def _readable_report(path: Path) -> Path:
     import stat
 
     from desk.texts import read_source_file
-    from desk.texts.extract import SourceFileError
+    from desk.texts.extract import SUPPORTED_SUFFIXES, SourceFileError
 
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        read_source_file(path)  # refuses the kind of file without reading it
     try:
         mode = path.stat().st_mode
     except OSError as error:

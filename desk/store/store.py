@@ -173,7 +173,10 @@ class Store:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except DBAPIError as error:
-            raise self._fault(error) from error
+            translated = self._fault(error)
+            if translated is None:
+                raise
+            raise translated from error
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
@@ -193,11 +196,9 @@ class Store:
                 with self.engine.connect() as connection:
                     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    def _fault(self, error: DBAPIError) -> BaseException:
+    def _fault(self, error: DBAPIError) -> DeskError | None:
         """A driver error as the DeskError a user can act on (damage also stops later writes)."""
         translated = as_desk_error(error, self.location.describe())
-        if translated is None:
-            return error
         if isinstance(translated, DamagedDatabase):
             self.damage = translated
         return translated
@@ -236,13 +237,19 @@ class Store:
                 raise DeskError(_integrity_message(error)) from error
             except OperationalError as error:
                 if not _is_contention(error):
-                    raise self._fault(error) from error
+                    translated = self._fault(error)
+                    if translated is None:
+                        raise
+                    raise translated from error
                 raise Busy(
                     "another analyst was changing the same records at the same moment; "
                     "nothing was saved: try again"
                 ) from error
             except DBAPIError as error:
-                raise self._fault(error) from error
+                translated = self._fault(error)
+                if translated is None:
+                    raise
+                raise translated from error
         if writer.changeset_id:
             notice = ChangeNotice(
                 writer.changeset_id, action, writer.summary, writer.undoes_id, self.author
