@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from engines import PostgresServer
 
 from desk.cli.main import main
 from desk.migrations import HEAD, REVISIONS, upgrade
@@ -223,3 +224,24 @@ def test_a_desk_that_fails_to_be_created_leaves_nothing(
 def test_unsupported_urls_are_refused_in_words(url: str) -> None:
     with pytest.raises(DatabaseRefused, match="SQLite files or on PostgreSQL"):
         Store.open(url)
+
+
+def test_a_foreign_postgres_database_with_an_alembic_revision_is_refused(
+    postgres_server: PostgresServer,
+) -> None:
+    """PostgreSQL has no application_id: desk's tables with a known revision are what count."""
+    import psycopg
+
+    name = postgres_server.create()
+    url = postgres_server.url_of(name)
+    dsn = sa.engine.make_url(url).set(drivername="postgresql").render_as_string(False)
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        connection.execute("INSERT INTO alembic_version VALUES ('0003')")
+    with pytest.raises(NotADeskDatabase, match="alembic_version table, revision 0003"):
+        Store.open(url)
+    with psycopg.connect(dsn) as connection:
+        tables = connection.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchall()
+    assert tables == [("alembic_version",)]
