@@ -7,6 +7,7 @@ way, see tests/store/test_opening.py). Desks are copied from ones built once per
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sqlite3
@@ -31,6 +32,7 @@ def _built() -> Path:
     from desk.store import Store
 
     folder = Path(tempfile.mkdtemp(prefix="desk-bad-inputs-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     Store.open(folder / "empty.sqlite").close()
     build(folder / "sample.sqlite")
     return folder
