@@ -13,10 +13,29 @@ if TYPE_CHECKING:
     from desk.store.database import OpenReport
 
 
-def _open_store(arguments: argparse.Namespace) -> Store:
-    from desk.store import Store
+def _open_store(arguments: argparse.Namespace, *, reading: bool = False) -> Store:
+    """The desk named by ``--db`` (or the default). ``reading`` commands change nothing.
 
-    return Store.open(getattr(arguments, "db", None), announce=_announce)
+    A command that only reads opens read-only: it neither upgrades nor stamps the file, and it
+    creates a desk only at the default place (first use), never at a mistyped ``--db`` path.
+    """
+    from desk.store import Store, resolve
+
+    location = resolve(getattr(arguments, "db", None))
+    if not reading:
+        return Store.open(location, announce=_announce)
+    first_use = getattr(arguments, "db", None) is None and _is_default(location)
+    if first_use and location.path is not None and not location.path.exists():
+        Store.open(location, announce=_announce).close()
+    return Store.open(location, read_only=True)
+
+
+def _is_default(location: Location) -> bool:
+    import os
+
+    from desk.store.location import DATABASE_URL_VARIABLE, default_database_path
+
+    return not os.environ.get(DATABASE_URL_VARIABLE) and location.path == default_database_path()
 
 
 def _announce(message: str) -> None:
@@ -105,7 +124,7 @@ def _counted(count: int, name: str) -> str:
 
 
 def stats(arguments: argparse.Namespace) -> int:
-    with _open_store(arguments) as store:
+    with _open_store(arguments, reading=True) as store:
         figures = store.stats()
         where = store.location.describe()
     if arguments.json:
@@ -139,6 +158,31 @@ def migrate(arguments: argparse.Namespace) -> int:
         print(f"Upgraded {where} from schema {report.upgraded_from} to {report.revision}.{backup}")
     else:
         print(f"{where} is already at schema {report.revision}; nothing to do.")
+    return 0
+
+
+def check(arguments: argparse.Namespace) -> int:
+    """Print every problem on stdout, one line each; a one-line verdict on stderr if any."""
+    from desk.store import DamagedDatabase, Store, resolve
+    from desk.store.checking import check as check_desk
+
+    location = resolve(getattr(arguments, "db", None))
+    where = location.describe()
+    try:
+        store = Store.open(location, read_only=True, verify=False)
+    except DamagedDatabase as error:
+        print(f"database: {error}")
+        print(f"desk: {where} is damaged: it cannot be read as a desk", file=sys.stderr)
+        return 1
+    with store:
+        problems = check_desk(store)
+    for problem in problems:
+        print(problem)
+    if problems:
+        counted = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        print(f"desk: {where}: {counted} found (listed above)", file=sys.stderr)
+        return 1
+    print(f"{where}: no problems (integrity, foreign keys, search indexes, quotes, hashes, dates)")
     return 0
 
 

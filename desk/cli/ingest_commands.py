@@ -71,19 +71,41 @@ def register(sub: Any, database_option: Callable[..., None]) -> None:
     suggest.set_defaults(handler=suggest_for)
 
 
-def _open(arguments: argparse.Namespace) -> Any:
+def _open(arguments: argparse.Namespace, *, reading: bool = False) -> Any:
     from desk.cli.commands import _open_store
 
-    return _open_store(arguments)
+    return _open_store(arguments, reading=reading)
+
+
+def _readable_report(path: Path) -> Path:
+    """The report file, checked before the desk is opened: a bad file changes nothing."""
+    import stat
+
+    from desk.texts import read_source_file
+    from desk.texts.extract import SUPPORTED_SUFFIXES, SourceFileError
+
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        read_source_file(path)  # refuses the kind of file without reading it
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        raise SourceFileError(f"cannot read {path}: {error.strerror}") from error
+    if stat.S_ISDIR(mode):
+        raise SourceFileError(f"{path} is a directory, not a report")
+    if not stat.S_ISREG(mode):
+        raise SourceFileError(f"{path} is not a regular file (a device, fifo or socket)")
+    read_source_file(path)  # refuses what add-source cannot read, before the desk is opened
+    return path
 
 
 def add_source(arguments: argparse.Namespace) -> int:
     from desk.ingest.source import add_source as add
 
+    report = _readable_report(arguments.file.expanduser())
     with _open(arguments) as store:
         source = add(
             store,
-            arguments.file.expanduser(),
+            report,
             title=arguments.title,
             publisher=arguments.publisher,
             published=arguments.published,
@@ -104,7 +126,7 @@ def add_source(arguments: argparse.Namespace) -> int:
 def suggest_for(arguments: argparse.Namespace) -> int:
     from desk.ingest.engine import proposals_for
 
-    with _open(arguments) as store:
+    with _open(arguments, reading=True) as store:
         found = proposals_for(store, arguments.source_id)
     if arguments.pending:
         found.proposals = found.pending()

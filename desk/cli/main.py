@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from desk import __version__
 from desk.cli import commands
@@ -30,6 +31,13 @@ examples:
   desk --db ~/work/korea.sqlite stats --json"""
 
 
+class _Parser(argparse.ArgumentParser):
+    """Argument errors in one line (the harness of tests/cli holds every refusal to one)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"desk: {message} (see `{self.prog} --help`)\n")
+
+
 def _database_option(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
     parser.add_argument(
         "--db",
@@ -42,7 +50,7 @@ def _database_option(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="desk",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -90,6 +98,18 @@ def build_parser() -> argparse.ArgumentParser:
     _database_option(migrate, top_level=False)
     migrate.set_defaults(handler=commands.migrate)
 
+    check = sub.add_parser(
+        "check",
+        help="check the desk: integrity, references, search indexes, quotes, hashes, dates",
+        description="Check the desk without changing it: the file's integrity (SQLite), foreign "
+        "keys, the search indexes against their tables, every quote at its offsets in its "
+        "source, every source's text against its SHA-256, every date's earliest day against "
+        "its latest. Prints each problem (table, record, what is wrong) and exits 1 if there "
+        "are any, 0 if none.",
+    )
+    _database_option(check, top_level=False)
+    check.set_defaults(handler=commands.check)
+
     where = sub.add_parser("where", help="print which database desk would open")
     _database_option(where, top_level=False)
     where.set_defaults(handler=commands.where)
@@ -110,11 +130,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(arguments.handler(arguments) or 0)
     except DeskError as error:
-        print(f"desk: {error}", file=sys.stderr)
+        print(f"desk: {_one_line(str(error))}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `desk stats | head`: the reader stopped listening
+        sys.stderr.close()
+        return 0
+    except (OSError, *_driver_errors()) as error:
+        # A full disk or a read-only file met outside the store (writing an output file, say).
+        translated = _as_desk_error(error, arguments)
+        if translated is None:
+            raise
+        print(f"desk: {_one_line(str(translated))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("desk: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `desk stats | head`: the reader stopped listening
-        sys.stderr.close()
-        return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _driver_errors() -> tuple[type[Exception], ...]:
+    """Driver errors (SQLAlchemy's wrapper, sqlite3's own) of the modules a command imported."""
+    found: list[type[Exception]] = []
+    exc = sys.modules.get("sqlalchemy.exc")
+    if exc is not None:
+        found.append(exc.DBAPIError)
+    sqlite = sys.modules.get("sqlite3")
+    if sqlite is not None:
+        found.append(sqlite.Error)
+    return tuple(found)
+
+
+def _as_desk_error(error: BaseException, arguments: argparse.Namespace) -> Exception | None:
+    from desk.store.faults import as_desk_error
+
+    where = getattr(arguments, "db", None) or "the desk"
+    try:
+        from desk.store.location import resolve
+
+        where = resolve(getattr(arguments, "db", None)).describe()
+    except Exception:  # the location itself was the problem: name it as given
+        pass
+    return as_desk_error(error, str(where))

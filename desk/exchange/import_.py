@@ -57,6 +57,7 @@ from desk.exchange.package import PackageInfo, PackageSource, Resource, open_sou
 from desk.exchange.progress import Throttle
 from desk.exchange.reading import check_size, locate_records
 from desk.exchange.schema import MISSING, TableSpec, record_table_names
+from desk.store.database import begin_bulk, end_bulk
 
 log = logging.getLogger(__name__)
 
@@ -214,6 +215,7 @@ class _Importer:
         # foreign_keys only changes outside a transaction.)
         db.execute("PRAGMA foreign_keys = OFF")
         db.execute("PRAGMA ignore_check_constraints = ON")
+        begin_bulk(db)  # synchronous=NORMAL while loading; end_bulk checkpoints (and syncs)
         try:
             try:
                 db.execute("BEGIN IMMEDIATE")
@@ -240,6 +242,7 @@ class _Importer:
             self._drop_stages()
             db.execute("PRAGMA ignore_check_constraints = OFF")
             db.execute("PRAGMA foreign_keys = ON")
+            end_bulk(db)
             pooled.close()
         return result
 

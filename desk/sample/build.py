@@ -172,10 +172,9 @@ def build(target: Path, curation_directory: Path | None = None, *, replace: bool
     temporary.unlink()
     try:
         with Store.open(temporary, author=SAMPLE_AUTHOR) as store:
-            _Builder(store, curation).run()
+            with store.bulk():  # synchronous=NORMAL while building; checkpointed at the end
+                _Builder(store, curation).run()
             stats = store.stats()
-            with store.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         for suffix in ("-wal", "-shm"):
             Path(f"{temporary}{suffix}").unlink(missing_ok=True)
         os.replace(temporary, target)

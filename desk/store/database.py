@@ -1,30 +1,43 @@
 """Opening a desk database: check what is there, back it up, migrate it, configure the engine.
 
-A file that is not a desk database, or one made by a newer desk, is refused before anything
-touches it. An older desk database is copied to a timestamped backup beside it, then upgraded.
+A file that is not a desk database (another program's, an empty file, a device), a damaged one,
+or one made by a newer desk, is refused before anything touches it (desk.store.recognition). An
+older desk database is copied to a timestamped backup beside it, then upgraded; desk's marker
+(``PRAGMA application_id``) is set on a new desk and stamped on an older one the next time it is
+opened for writing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desk.migrations import HEAD, REVISIONS, upgrade
-from desk.store.errors import DatabaseRefused, NewerDatabase, NotADeskDatabase
+from desk.migrations import HEAD, upgrade
+from desk.store.errors import DatabaseRefused, DeskError, NotADeskDatabase
+from desk.store.faults import as_desk_error
 from desk.store.location import Location
+from desk.store.recognition import (
+    DESK_APPLICATION_ID,
+    QUICK_CHECK_SECONDS,
+    existing_file,
+    inspect_sqlite_file,
+    judge,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-#: Tables whose presence says a database is a desk, whatever its revision.
-DESK_TABLES = frozenset({"actor", "meeting", "source", "evidence"})
 #: Seconds a writer waits for another writer's lock before giving up.
 BUSY_TIMEOUT_SECONDS = 30
+#: ``PRAGMA synchronous`` for edits (a committed edit survives a power cut) and for bulk loads
+#: (WAL keeps the file consistent; a checkpoint at the end makes the load durable).
+SYNCHRONOUS_EDITS = "FULL"
+SYNCHRONOUS_BULK = "NORMAL"
 
 
 @dataclass(frozen=True)
@@ -36,115 +49,116 @@ class OpenReport:
     created: bool = False
     upgraded_from: str | None = None
     backup: Path | None = None
+    read_only: bool = False
 
 
-def make_engine(location: Location) -> Engine:
+def make_engine(location: Location, *, read_only: bool = False) -> Engine:
+    """An engine for ``location``; ``read_only`` opens a SQLite file with ``mode=ro``."""
     from sqlalchemy import create_engine, event
 
     if not location.is_sqlite:
         # Timestamps are UTC; naive ones (read from SQLite, say) must not shift by a server zone.
-        return create_engine(
-            location.url, pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"}
-        )
+        options = "-c timezone=UTC" + (" -c default_transaction_read_only=on" if read_only else "")
+        return create_engine(location.url, pool_pre_ping=True, connect_args={"options": options})
+    arguments: dict[str, Any] = {}
+    if read_only and location.path is not None:
+        uri = f"{location.path.as_uri()}?mode=ro"
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+            )
+
+        arguments["creator"] = connect
     engine = create_engine(
         location.url,
         connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+        **arguments,
     )
 
     @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection: Any, _record: Any) -> None:
+    def _configure(dbapi_connection: Any, record: Any) -> None:
         # Take transaction control from the sqlite3 module: we emit BEGIN ourselves (below).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
-        if location.path is not None:
+        if location.path is not None and not read_only:
             cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute(f"PRAGMA synchronous = {SYNCHRONOUS_EDITS}")
+            record.info["desk_synchronous"] = SYNCHRONOUS_EDITS
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
+        options = connection.get_execution_options()
+        # Edits are durable when committed; a bulk load trades that for speed until its end.
+        wanted = SYNCHRONOUS_BULK if options.get("desk_bulk") else SYNCHRONOUS_EDITS
+        info = connection.connection.info
+        if "desk_synchronous" in info and info["desk_synchronous"] != wanted:
+            connection.exec_driver_sql(f"PRAGMA synchronous = {wanted}")
+            info["desk_synchronous"] = wanted
         # Writers take the write lock up front, so two writers queue on busy_timeout instead of
         # one failing when it upgrades a read lock; readers never block anyone in WAL mode.
-        writes = connection.get_execution_options().get("desk_write", False)
+        writes = options.get("desk_write", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     return engine
 
 
-def inspect_sqlite_file(path: Path) -> tuple[set[str], str | None]:
-    """The tables and Alembic revision of an existing SQLite file, read without changing it.
+@contextmanager
+def bulk_durability(connection: sqlite3.Connection) -> Iterator[None]:
+    """``synchronous=NORMAL`` on a raw SQLite connection for a bulk load, then a checkpoint.
 
-    Raises NotADeskDatabase for a file that is not SQLite at all.
+    Outside a transaction only (PRAGMA synchronous is per connection). The checkpoint at the end
+    writes the load into the database file and syncs it, so the load is as durable as an edit.
     """
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        shown = header[:16].decode("utf-8", "replace").strip() or repr(header[:16])
-        raise NotADeskDatabase(
-            f"{path} is not a desk database: it is not an SQLite file "
-            f"(it begins {shown!r}); it was left untouched"
-        )
+    begin_bulk(connection)
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            tables = {
-                row[0]
-                for row in connection.execute(
-                    "SELECT name FROM sqlite_master "
-                    "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                )
-            }
-            revision = None
-            if "alembic_version" in tables:
-                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        raise NotADeskDatabase(
-            f"{path} cannot be read as an SQLite database ({error}); it was left untouched"
-        ) from error
-    return tables, revision
+        yield
+    finally:
+        end_bulk(connection)
 
 
-def check_revision(where: str, tables: set[str], revision: str | None) -> None:
-    """Refuse a database that is not a desk's, or that a newer desk made."""
-    own_tables = tables - {"alembic_version"}
-    if revision is None:
-        if own_tables:
-            listed = ", ".join(sorted(own_tables)[:6])
-            raise NotADeskDatabase(
-                f"{where} is not a desk database (it holds other tables: {listed}); "
-                "it was left untouched"
-            )
-        return
-    if revision in REVISIONS:
-        return
-    if tables >= DESK_TABLES:
-        raise NewerDatabase(
-            f"{where} was made by a newer desk (schema revision {revision}; this desk knows up to "
-            f"{HEAD}). Upgrade desk to open it; the database was left untouched"
-        )
-    raise NotADeskDatabase(
-        f"{where} is not a desk database (it is managed by another application, revision "
-        f"{revision}); it was left untouched"
-    )
+def begin_bulk(connection: sqlite3.Connection) -> None:
+    connection.execute(f"PRAGMA synchronous = {SYNCHRONOUS_BULK}")
+
+
+def end_bulk(connection: sqlite3.Connection) -> None:
+    """Back to durable edits, and the load checkpointed into the file (synced)."""
+    connection.execute(f"PRAGMA synchronous = {SYNCHRONOUS_EDITS}")
+    with suppress(sqlite3.Error):  # busy readers delay the checkpoint, not the load
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def synchronous_mode(connection: Connection) -> str:
+    """The connection's ``PRAGMA synchronous`` in words (for tests and the benchmark)."""
+    value = connection.exec_driver_sql("PRAGMA synchronous").scalar()
+    return {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(int(value or 0), str(value))
 
 
 def is_current(location: Location) -> bool:
     """Whether ``location`` is an existing SQLite desk at this desk's schema, checked with sqlite3.
 
-    Raises DatabaseRefused for a file that is not a desk or comes from a newer desk; answers
-    False for anything that needs SQLAlchemy to open (a new file, an old schema, a server).
+    Raises DatabaseRefused for anything desk would refuse to open (not a desk, an empty file, a
+    damaged file, a newer desk); answers False for what needs SQLAlchemy to open (a new file, an
+    old schema, a server).
     """
     path = location.path
-    if path is None or not path.is_file() or path.stat().st_size == 0:
+    if path is None or not existing_file(path):
         return False
-    tables, revision = inspect_sqlite_file(path)
-    check_revision(str(path), tables, revision)
-    return revision == HEAD
+    state = inspect_sqlite_file(path)
+    _judge_file(path, state.tables, state.revision, state.application_id)
+    return state.revision == HEAD
+
+
+def _judge_file(path: Path, tables: frozenset[str], revision: str | None, marker: int) -> None:
+    judge(str(path), tables, revision, marker)
+    if not tables:
+        raise NotADeskDatabase(
+            f"{path} is an empty SQLite database, not a desk; it was left untouched "
+            "(remove it to let desk create a desk there)"
+        )
 
 
 def backup_path_for(path: Path, revision: str, now: dt.datetime | None = None) -> Path:
@@ -169,13 +183,19 @@ def backup_sqlite(path: Path, revision: str) -> Path:
             source.backup(copy)
         finally:
             copy.close()
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     finally:
         source.close()
     return target
 
 
 def migrate(engine: Engine) -> None:
-    """Run the migrations with SQLite's foreign keys off (batch table copies need it) and verify."""
+    """Run the migrations with SQLite's foreign keys off (batch table copies need it) and verify.
+
+    On SQLite, the same transaction sets desk's marker (``PRAGMA application_id``).
+    """
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
         # PRAGMA foreign_keys is ignored inside a transaction: set it on the raw connection.
@@ -192,9 +212,31 @@ def migrate(engine: Engine) -> None:
                             f"the upgrade would leave {len(broken)} broken references "
                             f"(first: {broken[0]}); the database was left as it was"
                         )
+                    connection.exec_driver_sql(f"PRAGMA application_id = {DESK_APPLICATION_ID}")
         finally:
             if raw is not None:
                 raw.execute("PRAGMA foreign_keys = ON")
+
+
+def stamp(engine: Engine) -> bool:
+    """Set desk's marker on a desk made before there was one; False if the file is read-only."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        with engine.execution_options(desk_write=True).begin() as connection:
+            connection.exec_driver_sql(f"PRAGMA application_id = {DESK_APPLICATION_ID}")
+    except OperationalError as error:
+        if "readonly" in str(error.orig):
+            return False
+        raise
+    return True
+
+
+def _probe_write(engine: Engine) -> None:
+    """Write the header's user_version back unchanged: fails at once on a read-only file."""
+    with engine.execution_options(desk_write=True).begin() as connection:
+        version = connection.exec_driver_sql("PRAGMA user_version").scalar()
+        connection.exec_driver_sql(f"PRAGMA user_version = {int(version or 0)}")
 
 
 def current_revision(engine: Engine) -> tuple[set[str], str | None]:
@@ -213,60 +255,119 @@ def open_database(
     *,
     create: bool = True,
     upgrade_schema: bool = True,
+    read_only: bool = False,
+    verify: bool = True,
     announce: Callable[[str], None] | None = None,
 ) -> tuple[Engine, OpenReport]:
     """Check, back up and migrate the database at ``location``; return its engine.
 
-    ``announce`` hears what is about to take a while (backing up and upgrading a large desk).
+    ``create`` allows making a new desk where there is none (a missing file, an empty server
+    database), never over an existing file. ``read_only`` opens without changing anything (no
+    creating, upgrading or stamping). ``verify`` runs the bounded damage check on a SQLite file
+    (``desk check`` turns it off to run the full one). ``announce`` hears what is about to take
+    a while (backing up and upgrading a large desk).
     """
+    where = location.describe()
     path = location.path
+    created_file = False
+    marked = True
     if path is not None:
-        if path.is_dir():
-            raise NotADeskDatabase(f"{path} is a directory, not a desk database")
-        exists = path.exists() and path.stat().st_size > 0
-        if exists:
-            tables, revision = inspect_sqlite_file(path)
-            check_revision(str(path), tables, revision)
+        if existing_file(path):
+            state = inspect_sqlite_file(path, check_seconds=QUICK_CHECK_SECONDS if verify else 0)
+            _judge_file(path, state.tables, state.revision, state.application_id)
+            tables, revision = set(state.tables), state.revision
+            marked = state.marked
         else:
-            if not create:
+            if not create or read_only:
                 raise DatabaseRefused(f"there is no desk database at {path}")
+            _make_parent(path)
             tables, revision = set(), None
-            path.parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(location)
-    else:
-        engine = make_engine(location)
-        try:
+            created_file = True
+    try:
+        engine = make_engine(location, read_only=read_only)
+    except Exception as error:
+        raise _refusal(error, where) from error
+    try:
+        if path is None:
             tables, revision = current_revision(engine)
-        except Exception as error:
-            engine.dispose()
-            raise DatabaseRefused(f"cannot open {location.describe()}: {error}") from error
-        try:
-            check_revision(location.describe(), tables, revision)
-        except DatabaseRefused:
-            engine.dispose()
-            raise
+            judge(where, tables, revision, None)
+        return _bring_up_to_date(
+            engine,
+            location,
+            revision,
+            marked=marked,
+            create=create and not read_only,
+            upgrade_schema=upgrade_schema and not read_only,
+            read_only=read_only,
+            announce=announce,
+        )
+    except BaseException as error:
+        engine.dispose()
+        if created_file and path is not None:
+            _remove_new_desk(path)
+        if isinstance(error, Exception) and not isinstance(error, DeskError):
+            raise _refusal(error, where) from error
+        raise
 
+
+def _refusal(error: Exception, where: str) -> Exception:
+    """What a failure while opening amounts to: a DeskError when a user can cause it."""
+    translated = as_desk_error(error, where)
+    if translated is None and isinstance(error, ImportError):
+        translated = DatabaseRefused(
+            f"cannot open {where}: its database driver is not installed ({error})"
+        )
+    return translated if translated is not None else error
+
+
+def _make_parent(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = "a part of that path is a file" if isinstance(error, FileExistsError) else None
+        raise DatabaseRefused(
+            f"cannot create a desk at {path}: {reason or error.strerror}"
+        ) from error
+
+
+def _remove_new_desk(path: Path) -> None:
+    """Creating failed (a full disk, say): leave nothing behind where there was nothing."""
+    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal"))):
+        with suppress(OSError):
+            leftover.unlink(missing_ok=True)
+
+
+def _bring_up_to_date(
+    engine: Engine,
+    location: Location,
+    revision: str | None,
+    *,
+    marked: bool,
+    create: bool,
+    upgrade_schema: bool,
+    read_only: bool,
+    announce: Callable[[str], None] | None,
+) -> tuple[Engine, OpenReport]:
+    path = location.path
     if revision == HEAD:
-        return engine, OpenReport(location, HEAD)
+        if path is not None and not marked and not read_only:
+            stamp(engine)
+        return engine, OpenReport(location, HEAD, read_only=read_only)
     if revision is None:
         if not create:
-            engine.dispose()
             raise DatabaseRefused(f"{location.describe()} holds no desk yet")
         migrate(engine)
         return engine, OpenReport(location, HEAD, created=True)
     if not upgrade_schema:
-        engine.dispose()
         raise DatabaseRefused(
             f"{location.describe()} is at schema revision {revision}; run `desk migrate` to "
             f"upgrade it to {HEAD}"
         )
+    if location.is_sqlite:
+        _probe_write(engine)  # a read-only file is refused before "upgrading…" is announced
     if announce is not None:
         backing_up = " (backing it up first)" if path is not None else ""
         announce(f"upgrading {location.describe()} from schema {revision} to {HEAD}{backing_up}…")
     backup = backup_sqlite(path, revision) if path is not None else None
-    try:
-        migrate(engine)
-    except Exception:
-        engine.dispose()
-        raise
+    migrate(engine)
     return engine, OpenReport(location, HEAD, upgraded_from=revision, backup=backup)

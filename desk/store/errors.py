@@ -25,6 +25,18 @@ class NewerDatabase(DatabaseRefused):
     pass
 
 
+class DamagedDatabase(DatabaseRefused):
+    """The file is damaged (SQLite says "malformed"): desk refuses to write to it."""
+
+
+class CannotWrite(DeskError):
+    """The database could not be written (read-only, disk full, an I/O error); nothing was saved."""
+
+
+class CannotConnect(DatabaseRefused):
+    """The database server could not be reached, or refused the connection."""
+
+
 class NotFound(DeskError):
     def __init__(self, kind: str, record_id: int) -> None:
         super().__init__(f"there is no {kind} #{record_id}")

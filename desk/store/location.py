@@ -5,9 +5,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 #: Environment variable naming the database when no --db is given.
 DATABASE_URL_VARIABLE = "DESK_DATABASE_URL"
+#: Database engines desk works with, by SQLAlchemy backend name.
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 #: Overrides the default data directory (tests and scripts keep the user's own desk out of reach).
 DATA_DIR_VARIABLE = "DESK_DATA_DIR"
 
@@ -53,9 +59,7 @@ def resolve(target: str | os.PathLike[str] | None = None) -> Location:
     if "://" not in text:
         path = Path(text).expanduser().resolve()
         return Location(f"sqlite:///{path}", path)
-    from sqlalchemy.engine import make_url
-
-    url = make_url(text)
+    url = _parse_url(text)
     if url.get_backend_name() == "sqlite":
         database = url.database or ""
         if database in ("", ":memory:") or database.startswith("file:"):
@@ -63,3 +67,26 @@ def resolve(target: str | os.PathLike[str] | None = None) -> Location:
         path = Path(database).expanduser().resolve()
         return Location(url.set(database=str(path)).render_as_string(hide_password=False), path)
     return Location(text)
+
+
+def _parse_url(text: str) -> URL:
+    """A database URL desk can open; anything else is refused in words, naming it."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from desk.store.errors import DatabaseRefused
+
+    try:
+        url = make_url(text)
+    except (ArgumentError, ValueError) as error:
+        raise DatabaseRefused(
+            f"{text!r} is neither a file path nor a database URL desk can read ({error})"
+        ) from error
+    backend = url.get_backend_name()
+    if backend not in SUPPORTED_BACKENDS:
+        shown = url.render_as_string(hide_password=True)
+        raise DatabaseRefused(
+            f"{shown}: desk keeps desks in SQLite files or on PostgreSQL "
+            f"(postgresql://USER@HOST/DATABASE), not in {backend or 'an unnamed engine'}"
+        )
+    return url

@@ -3,16 +3,19 @@
 Opening the app on a large desk should not wait for SQLAlchemy and SQLModel to import (about a
 third of a second) before showing anything: this reads the first page the same way
 ``listing.page(Meeting)`` does, so the app can show it while the store opens in the background.
-tests/store/test_quick.py checks that both give the same page.
+tests/store/test_quick.py checks that both give the same page. It reads only what opening would
+accept as a desk (desk.store.recognition): the app calls ``database.is_current`` first, and this
+checks the marker and tables again on its own read-only connection.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from desk.dates import PartialDate
+from desk.store.errors import NotADeskDatabase
+from desk.store.recognition import judge, read_only_connection, read_state
 from desk.store.views import Cursor, MeetingRow, Page
 
 _COLUMNS = (
@@ -22,8 +25,12 @@ _COLUMNS = (
 
 def first_meetings(path: Path, limit: int = 100) -> Page[MeetingRow]:
     """The newest ``limit`` meetings (undated ones last), read-only."""
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    connection = read_only_connection(path)
     try:
+        state = read_state(connection)
+        judge(str(path), state.tables, state.revision, state.application_id)
+        if "meeting" not in state.tables:
+            raise NotADeskDatabase(f"{path} holds no desk; it was left untouched")
         rows = connection.execute(
             f"SELECT {_COLUMNS} FROM meeting WHERE date_sort IS NOT NULL "
             "ORDER BY date_sort DESC, id DESC LIMIT ?",

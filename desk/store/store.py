@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import exists, func, select, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session
 
 from desk.dates import PartialDate
@@ -37,7 +37,15 @@ from desk.store import anchoring, deletion, dossiers, listing, merge, search, un
 from desk.store import proposals as proposal_steps
 from desk.store.database import OpenReport, open_database
 from desk.store.date_columns import from_columns
-from desk.store.errors import AlreadyLinked, Busy, DeskError, HasDependents, NotFound
+from desk.store.errors import (
+    AlreadyLinked,
+    Busy,
+    DamagedDatabase,
+    DeskError,
+    HasDependents,
+    NotFound,
+)
+from desk.store.faults import as_desk_error, one_line
 from desk.store.location import Location, resolve
 from desk.store.rules import RULES, clean
 from desk.store.views import (
@@ -113,6 +121,8 @@ class Store:
         self.author = author or default_author()
         self._write_engine = engine.execution_options(desk_write=True)
         self._listeners: list[Callable[[ChangeNotice], None]] = []
+        #: Set when a statement met damage in the file: from then on, writes are refused.
+        self.damage: DamagedDatabase | None = None
 
     @classmethod
     def open(
@@ -122,15 +132,24 @@ class Store:
         author: str | None = None,
         create: bool = True,
         upgrade: bool = True,
+        read_only: bool = False,
+        verify: bool = True,
         announce: Callable[[str], None] | None = None,
     ) -> Store:
         """Open (creating or upgrading as needed) the desk at a path, URL or the default place.
 
-        ``announce`` is told before anything slow happens (backing up and upgrading).
+        ``read_only`` opens without changing anything (a missing or old desk is refused);
+        ``verify`` runs the bounded damage check on open. ``announce`` is told before anything
+        slow happens (backing up and upgrading).
         """
         location = target if isinstance(target, Location) else resolve(target)
         engine, report = open_database(
-            location, create=create, upgrade_schema=upgrade, announce=announce
+            location,
+            create=create,
+            upgrade_schema=upgrade,
+            read_only=read_only,
+            verify=verify,
+            announce=announce,
         )
         return cls(engine, report, author)
 
@@ -150,15 +169,56 @@ class Store:
     # -- transactions -------------------------------------------------------------------------
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except DBAPIError as error:
+            translated = self._fault(error)
+            if translated is None:
+                raise
+            raise translated from error
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Writes made inside run with ``synchronous=NORMAL``; a checkpoint at the end.
+
+        For loads of many transactions (building the sample, importing): each commit then skips
+        its fsync; WAL keeps the file consistent, and the checkpoint makes the whole load
+        durable. Interactive edits keep ``synchronous=FULL``.
+        """
+        edits = self._write_engine
+        self._write_engine = self.engine.execution_options(desk_write=True, desk_bulk=True)
+        try:
+            yield
+        finally:
+            self._write_engine = edits
+            if self.engine.dialect.name == "sqlite":
+                with self.engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _fault(self, error: DBAPIError) -> DeskError | None:
+        """A driver error as the DeskError a user can act on (damage also stops later writes)."""
+        translated = as_desk_error(error, self.location.describe())
+        if isinstance(translated, DamagedDatabase):
+            self.damage = translated
+        return translated
 
     def add_listener(self, listener: Callable[[ChangeNotice], None]) -> None:
         """Call ``listener`` after each committed change (from the thread that made it)."""
         self._listeners.append(listener)
 
     @contextmanager
-    def _writing(self, action: str) -> Iterator[Writer]:
+    def _writing(
+        self, action: str, duplicate: Callable[[], DeskError] | None = None
+    ) -> Iterator[Writer]:
+        """One write transaction; ``duplicate`` names what a unique-key violation means.
+
+        (Two analysts linking the same pair at the same moment both pass the "already linked"
+        check on PostgreSQL; the database's unique key stops the second, and ``duplicate``
+        says so in the same words as the check.)
+        """
+        if self.damage is not None:
+            raise self.damage
         with Session(self._write_engine, expire_on_commit=False) as session:
             try:
                 with session.begin():
@@ -172,14 +232,24 @@ class Store:
                             {"channel": CHANGE_CHANNEL, "payload": str(writer.changeset_id)},
                         )
             except IntegrityError as error:
+                if duplicate is not None and _is_unique_violation(error):
+                    raise duplicate() from error
                 raise DeskError(_integrity_message(error)) from error
             except OperationalError as error:
                 if not _is_contention(error):
-                    raise
+                    translated = self._fault(error)
+                    if translated is None:
+                        raise
+                    raise translated from error
                 raise Busy(
                     "another analyst was changing the same records at the same moment; "
                     "nothing was saved: try again"
                 ) from error
+            except DBAPIError as error:
+                translated = self._fault(error)
+                if translated is None:
+                    raise
+                raise translated from error
         if writer.changeset_id:
             notice = ChangeNotice(
                 writer.changeset_id, action, writer.summary, writer.undoes_id, self.author
@@ -260,7 +330,11 @@ class Store:
     # -- aliases and links --------------------------------------------------------------------
     def add_alias(self, actor_id: int, name: str, language: str | None = None) -> ActorAlias:
         cleaned = clean(ActorAlias, {"name": name, "language": language}, creating=True)
-        with self._writing("add alias") as writer:
+
+        def duplicate() -> DeskError:
+            return AlreadyLinked(f"“{cleaned['name']}” is already a name of actor #{actor_id}")
+
+        with self._writing("add alias", duplicate) as writer:
             actor = writer.require(Actor, actor_id)
             taken = writer.session.execute(
                 select(ActorAlias.id).where(
@@ -281,7 +355,11 @@ class Store:
         note: str | None = None,
     ) -> MeetingActor:
         cleaned = clean(MeetingActor, {"role": role, "note": note}, creating=True)
-        with self._writing("link") as writer:
+
+        def duplicate() -> DeskError:
+            return self._already_linked(MeetingActor, meeting_id, actor_id)
+
+        with self._writing("link", duplicate) as writer:
             meeting = writer.require(Meeting, meeting_id)
             actor = writer.require(Actor, actor_id)
             existing = writer.session.execute(
@@ -307,7 +385,11 @@ class Store:
         note: str | None = None,
     ) -> MeetingAgenda:
         cleaned = clean(MeetingAgenda, {"status": status, "note": note}, creating=True)
-        with self._writing("link") as writer:
+
+        def duplicate() -> DeskError:
+            return self._already_linked(MeetingAgenda, meeting_id, agenda_item_id)
+
+        with self._writing("link", duplicate) as writer:
             meeting = writer.require(Meeting, meeting_id)
             item = writer.require(AgendaItem, agenda_item_id)
             existing = writer.session.execute(
@@ -327,6 +409,38 @@ class Store:
             )
             writer.summary = f"put “{item['title']}” on the agenda of “{meeting['title']}”"
         return MeetingAgenda.model_validate(row)
+
+    def _already_linked(
+        self, link: type[MeetingActor] | type[MeetingAgenda], meeting_id: int, other_id: int
+    ) -> AlreadyLinked:
+        """The "already linked" message, read after someone else's link won the race."""
+        with self.reading() as session:
+            meeting = session.get(Meeting, meeting_id)
+            title = meeting.title if meeting else f"meeting #{meeting_id}"
+            if link is MeetingActor:
+                actor = session.get(Actor, other_id)
+                role = session.execute(
+                    select(MeetingActor.role).where(
+                        MeetingActor.meeting_id == meeting_id, MeetingActor.actor_id == other_id
+                    )
+                ).scalar()
+                name = actor.name if actor else f"actor #{other_id}"
+                return AlreadyLinked(
+                    f"“{name}” already takes part in “{title}” as {role or 'a participant'} "
+                    "(linked by someone else a moment ago); nothing was changed"
+                )
+            item = session.get(AgendaItem, other_id)
+            status = session.execute(
+                select(MeetingAgenda.status).where(
+                    MeetingAgenda.meeting_id == meeting_id,
+                    MeetingAgenda.agenda_item_id == other_id,
+                )
+            ).scalar()
+            item_title = item.title if item else f"agenda item #{other_id}"
+            return AlreadyLinked(
+                f"“{item_title}” is already on the agenda of “{title}” ({status}; linked by "
+                "someone else a moment ago); nothing was changed"
+            )
 
     def unlink_actor(self, link_id: int, *, with_evidence: bool = False) -> int:
         return self.delete(MeetingActor, link_id, with_dependents=with_evidence)
@@ -799,8 +913,13 @@ def _is_contention(error: OperationalError) -> bool:
     return "database is locked" in str(error.orig)
 
 
+def _is_unique_violation(error: IntegrityError) -> bool:
+    code = getattr(error.orig, "sqlstate", None)
+    return code == "23505" or "UNIQUE constraint failed" in str(error.orig)
+
+
 def _integrity_message(error: IntegrityError) -> str:
-    text = str(error.orig)
+    text = one_line(str(error.orig))
     if "FOREIGN KEY" in text.upper() or "foreign key" in text:
         return (
             "the change refers to a record that does not exist (or one still referred to); "

@@ -23,7 +23,7 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     help_text = capsys.readouterr().out
-    for command in ("open", "sample", "stats", "migrate", "where", "--db", "--sample"):
+    for command in ("open", "sample", "stats", "migrate", "check", "where", "--db", "--sample"):
         assert command in help_text
 
 

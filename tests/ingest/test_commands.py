@@ -81,6 +81,8 @@ def test_suggest_json_for_scripts(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_a_missing_source_is_one_line_on_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    assert main(["migrate", "--db", str(tmp_path / "desk.sqlite")]) == 0
+    capsys.readouterr()
     assert main(["suggest", "7", "--db", str(tmp_path / "desk.sqlite")]) == 1
     assert capsys.readouterr().err.strip() == "desk: there is no source #7"
     assert main(["add-source", str(tmp_path / "nope.pdf"), "--db", str(tmp_path / "d.sqlite")]) == 1

@@ -71,7 +71,7 @@ def test_a_text_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
 def test_a_corrupt_sqlite_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "broken.sqlite"
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
-    with pytest.raises(NotADeskDatabase):
+    with pytest.raises(DatabaseRefused):
         Store.open(path)
 
 

@@ -1,0 +1,75 @@
+"""A damaged file is found on open (a bounded quick_check) or at the first error; never written."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from desk.cli.main import main
+from desk.model import Actor, Meeting
+from desk.store import DamagedDatabase, Store
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _damage_table_pages(path: Path) -> None:
+    """Overwrite pages in the middle of the file, where the sample's tables are."""
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = (len(data) // page // 2) * page
+    data[middle + 8 : middle + 3 * page] = b"\xa5" * (3 * page - 8)
+    path.write_bytes(bytes(data))
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+@pytest.mark.parametrize("damage", [_damage_table_pages, _truncate], ids=["overwritten", "cut"])
+def test_a_damaged_desk_is_refused_on_open_with_guidance(sample_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    damage(sample_path)
+    digest = _digest(sample_path)
+    with pytest.raises(DamagedDatabase, match="is damaged") as refused:
+        Store.open(sample_path)
+    assert "desk check" in str(refused.value) and ".recover" in str(refused.value)
+    assert _digest(sample_path) == digest
+
+
+@pytest.mark.parametrize("command", [["stats"], ["add-source", "REPORT"], ["migrate"]])
+def test_commands_refuse_a_damaged_desk_and_write_nothing(
+    sample_path: Path,
+    tmp_path: Path,
+    command: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _damage_table_pages(sample_path)
+    digest = _digest(sample_path)
+    report = tmp_path / "report.txt"
+    report.write_text("Sergei Shoigu met Kim Jong-un in Pyongyang on Friday.\n")
+    arguments = [str(report) if word == "REPORT" else word for word in command]
+    assert main([*arguments, "--db", str(sample_path)]) == 1
+    err = capsys.readouterr().err
+    assert "is damaged" in err and "nothing was written" in err
+    assert _digest(sample_path) == digest
+
+
+def test_damage_met_later_stops_every_write(sample_path: Path) -> None:
+    """A large desk is checked only partly on open; the first statement that meets damage
+    reports it, and from then on the store refuses to write."""
+    _damage_table_pages(sample_path)
+    store = Store.open(sample_path, verify=False)  # as if the bounded check ran out of time
+    try:
+        with pytest.raises(DamagedDatabase, match="is damaged"):
+            for model in (Meeting, Actor):
+                store.page(model, limit=1000)
+            store.stats()
+            store.search("kim")
+        with pytest.raises(DamagedDatabase, match="nothing was written"):
+            store.create(Actor, name="New Person", kind="person")
+    finally:
+        store.close()
