@@ -54,16 +54,26 @@ class Resolution:
 
 
 class _Context:
-    """The reference day, tense and anchor of one parse, noting which of them were used."""
+    """The reference day, tense and anchor of one parse, noting which of them were used.
 
-    __slots__ = ("_anchor", "_given", "anchored", "tense", "used")
+    ``tense`` may be given as a function: scanners pass one so that the tense of the text
+    around a phrase is read only for phrases whose meaning depends on it.
+    """
 
-    def __init__(self, given: dt.date | None, tense: Tense | None, anchor: PartialDate | None):
+    __slots__ = ("_anchor", "_given", "_tense", "anchored", "tensed", "used")
+
+    def __init__(
+        self,
+        given: dt.date | None,
+        tense: Tense | Callable[[], Tense | None] | None,
+        anchor: PartialDate | None,
+    ):
         self._given = given
         self._anchor = anchor
-        self.tense = tense
+        self._tense = tense
         self.used = False
         self.anchored = False
+        self.tensed = False
 
     @property
     def reference(self) -> dt.date:
@@ -71,6 +81,13 @@ class _Context:
         if self._given is None:
             self._given = dt.date.today()  # once: every part of one phrase shares the day
         return self._given
+
+    @property
+    def tense(self) -> Tense | None:
+        self.tensed = True
+        if callable(self._tense):
+            self._tense = self._tense()
+        return self._tense
 
     @property
     def anchor(self) -> PartialDate | None:
@@ -137,15 +154,29 @@ def attempt(
     anchor: PartialDate | None,
 ) -> Resolution | None:
     """``resolve`` for scanners: None instead of DateError, and no message built."""
+    return trial(text, reference, tense, anchor)[0]
+
+
+def trial(
+    text: str,
+    reference: dt.date,
+    tense: Tense | Callable[[], Tense | None] | None,
+    anchor: PartialDate | None,
+) -> tuple[Resolution | None, bool, bool]:
+    """``attempt``, also saying whether the tense and the anchor were read, even on failure.
+
+    A phrase that read neither means the same wherever it stands in a text, so a scanner may
+    reuse the answer for every other occurrence.
+    """
     context = _Context(reference, tense, anchor)
     try:
         canonical = _expression(normalise(text), context)
         if canonical is None:
-            return None
+            return None, context.tensed, context.anchored
         value = PartialDate.from_canonical(canonical, phrase=text, reference=reference)
     except (ValueError, OverflowError):  # DateError, or the calendar's edge
-        return None
-    return Resolution(value, context.used, context.anchored)
+        return None, context.tensed, context.anchored
+    return Resolution(value, context.used, context.anchored), context.tensed, context.anchored
 
 
 _SPACES = re.compile(r"\s+")

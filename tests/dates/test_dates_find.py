@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desk.dates import DateMatch, Tense, find
+from desk.dates.find import _find_every_word
 
 SAMPLE = (
     Path(__file__).resolve().parents[2]
@@ -182,3 +183,10 @@ def test_a_datetime_reference_counts_as_its_day() -> None:
 
 def test_empty_text_has_no_dates() -> None:
     assert find("", PUBLISHED) == []
+
+
+def test_the_pre_filter_finds_what_reading_every_word_finds() -> None:
+    reports = sorted((SAMPLE.parents[2] / "tests" / "ingest" / "reports").glob("*.txt"))
+    text = "\n".join(path.read_text(encoding="utf-8") for path in [SAMPLE, *reports])
+    text += "\n" + TRAPS
+    assert find(text, PUBLISHED) == _find_every_word(text, PUBLISHED)

@@ -1,0 +1,250 @@
+"""The words date phrases are made of, and where in a text they cluster.
+
+``tokens`` reads a stretch of text into date words: months and weekdays only when capitalised,
+numbers only when they stand alone (not "11,000", "G20", "F-16", "Type 094", "5%"). Reading
+every word of a long source in Python is what made ``find`` slow, so ``regions`` first finds,
+with one compiled pattern run at C speed, the stretches where known words follow one another
+and at least one of them can anchor a date (a month, weekday, year, "yesterday", "week"...).
+Most of a report is skipped there; only those stretches are read word by word.
+
+The pre-filter may take in more than a run (it accepts "11,000" or "G20"'s "20" as words),
+never less: every stretch ``tokens`` would join into an anchored run lies inside one region.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from desk.dates.vocabulary import (
+    DAY_WORDS,
+    MODIFIERS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    PERIOD_WORDS,
+    TAIL_WORDS,
+    WEEKDAY_NAMES,
+)
+
+#: Token kinds that can anchor a date phrase; a run of words needs one of them.
+ANCHOR_KINDS = frozenset(
+    ["iso", "numeric", "decade", "year", "month", "weekday", "period", "anchor"]
+)
+_ENDING_WORDS = TAIL_WORDS | {"later", "earlier", "before", "after", "afterwards"}
+
+
+def _word_kinds() -> dict[str, str]:
+    """Surface form -> token kind. Months and weekdays count only when capitalised."""
+    kinds: dict[str, str] = {}
+    for word in MODIFIERS:
+        kinds[word] = kinds[word.capitalize()] = "word"
+    for word in DAY_WORDS:
+        kinds[word] = kinds[word.capitalize()] = "anchor"
+    for word in PERIOD_WORDS:
+        kinds[word] = "anchor"  # lower case only: "Victory Day", "Arab Spring" are names
+    for word in TAIL_WORDS:
+        kinds[word] = "word"
+    for word in MONTH_NAMES:
+        kinds[word] = "month"
+    for word in MONTH_ABBREVIATIONS:
+        kinds[word + "."] = "month"
+        kinds[word] = "abbreviation"  # a month only before a number: "Jan" is also a name
+    for word in WEEKDAY_NAMES:
+        kinds[word] = "weekday"
+    return kinds
+
+
+WORD_KINDS = _word_kinds()
+
+# The date-shaped number clusters, in the order the scanner tries them.
+_NUMBERS = (
+    r"(?P<iso>\d{4}-\d{2}-\d{2})(?![\d/-])",
+    r"(?P<numeric>\d{1,2}[./]\d{1,2}[./]\d{4})(?![\d/]|[.-]\d)",
+    r"(?P<other>\d+(?:[.,:/]\d+)+)",
+    r"(?P<decade>\d{3}0s|['’]\d0s)\b",
+    r"(?P<digits>\d+)(?P<ordinal>st|nd|rd|th)?",
+)
+# One cheap pass: every word and number cluster; the table above decides what they are.
+_SCAN = re.compile(
+    "|".join(
+        [
+            *_NUMBERS,
+            r"(?P<period>[QH][1-4])\b",
+            r"(?P<letters>[A-Za-z]+)\.?",
+            r"(?P<comma>,)|(?P<dash>[-–—])",
+        ]
+    )
+)
+_NUMBER_FOLLOWS = re.compile(r"\s\d")
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` as a prefix tree: "Ma(?:rch|y)" rather than "March|May".
+
+    Python's ``re`` tries the branches of a flat alternation one by one; a tree rejects a word
+    after its first letters, which keeps the pre-filter fast with hundreds of words.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _branch(tree)
+
+
+def _branch(node: dict[str, dict]) -> str:
+    ends = "" in node
+    parts = [re.escape(letter) + _branch(child) for letter, child in sorted(node.items()) if letter]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if ends:
+        return f"(?:{body})?" if len(parts) > 1 or len(body) > 1 else body + "?"
+    return body
+
+
+def _hint_pattern() -> re.Pattern[str]:
+    """A word that can anchor a date, or a year-like number, after a character that is no letter.
+
+    Starting with that character lets ``re`` skip the letters of ordinary words at C speed.
+    """
+    words = [w for w, kind in WORD_KINDS.items() if kind in ANCHOR_KINDS or kind == "abbreviation"]
+    return re.compile(
+        rf"(?:^|[^A-Za-z])(?P<hint>(?:{trie(words)})(?![A-Za-z])\.?"
+        r"|[0-9]{4}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4}|['’][0-9]0s|[QH][1-4](?![0-9]))"
+    )
+
+
+_GAP = r"[^\S\n]*"
+_DIGITS_AHEAD = r"[0-9]+(?:[.,:/-][0-9]+)*(?:st|nd|rd|th|s)?(?![0-9])"
+_DIGITS_BACK = r"(?:ts|dn|dr|ht|s)?[0-9]+(?:[.,:/-][0-9]+)*['’]?"
+
+
+def _ahead_pattern() -> re.Pattern[str]:
+    """Date words one after another, reading forward: more than the scanner keeps, never less."""
+    token = rf"(?:{trie(WORD_KINDS)})(?![A-Za-z])\.?|['’]?{_DIGITS_AHEAD}|[QH][1-4]|[,–—-]"
+    return re.compile(rf"(?:{_GAP}(?:{token}))*")
+
+
+def _back_pattern() -> re.Pattern[str]:
+    """The same, reading backward over the reversed text."""
+    reversed_words = [word[::-1] for word in WORD_KINDS]
+    token = rf"\.?(?:{trie(reversed_words)})(?![A-Za-z])|{_DIGITS_BACK}|[1-4][QH]|[,–—-]"
+    return re.compile(rf"(?:{_GAP}(?:{token}))*")
+
+
+_HINT = _hint_pattern()
+_AHEAD = _ahead_pattern()
+_BACK = _back_pattern()
+_SPACE = re.compile(r"\s")
+
+
+def regions(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches of ``text`` that may hold a date phrase, in order and disjoint.
+
+    Each starts after a space or line break and ends before one, so that reading it word by word
+    gives the same words as reading the whole text would; each reaches, on both sides, as far as
+    known words follow one another.
+    """
+    size = len(text)
+    backward: str | None = None
+    start = end = -1
+    for match in _HINT.finditer(text):
+        left, right = match.span("hint")
+        if left < end:
+            continue  # inside the stretch already found
+        while left > 0 and not text[left - 1].isspace():
+            left -= 1
+        if backward is None:
+            backward = text[::-1]
+        left = size - _BACK.match(backward, size - left).end()
+        while left > 0 and not text[left - 1].isspace():
+            left -= 1
+        right = _after_word(text, right)
+        right = _after_word(text, _AHEAD.match(text, right).end())
+        if left <= end:
+            end = max(end, right)
+            continue
+        if end >= 0:
+            yield start, end
+        start, end = left, right
+    if end >= 0:
+        yield start, end
+
+
+def _after_word(text: str, position: int) -> int:
+    """The first space at or after ``position`` (or the end of the text)."""
+    space = _SPACE.search(text, position)
+    return space.start() if space else len(text)
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str
+    word: str  # lower case
+    start: int
+    end: int
+
+    @property
+    def can_end(self) -> bool:
+        return self.kind in ANCHOR_KINDS or self.kind == "number" or self.word in _ENDING_WORDS
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The date words of ``text[start:end]``; ``start`` must follow a space (or be 0)."""
+    stop = len(text) if end is None else end
+    found: list[Token] = []
+    append = found.append
+    kinds = WORD_KINDS
+    for match in _SCAN.finditer(text, start):
+        begin, finish = match.span()
+        if begin >= stop:
+            break
+        group = match.lastgroup
+        if group == "letters":
+            word = match[0]
+            kind = kinds.get(word)
+            if kind is None and word[-1] == ".":
+                word = word[:-1]
+                finish -= 1
+                kind = kinds.get(word)
+            if kind is None:
+                continue
+            if kind == "abbreviation":
+                if not _NUMBER_FOLLOWS.match(text, finish):
+                    continue
+                kind = "month"
+            append(Token(kind, word.lower(), begin, finish))
+        elif group == "digits" or group == "decade":
+            if not _stands_alone(text, begin, finish):
+                continue
+            if group == "digits":
+                size = finish - begin - (2 if match["ordinal"] else 0)
+                if size == 4 and not match["ordinal"]:
+                    group = "year"
+                elif size <= 2:
+                    group = "number"
+                else:
+                    continue
+            append(Token(group, match[0].lower(), begin, finish))
+        elif group in ("iso", "numeric"):
+            if _stands_alone(text, begin, finish):
+                append(Token(group, match[0], begin, finish))
+        elif group != "other":
+            append(Token(group or "", match[0].lower(), begin, finish))
+    return found
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A number that is not part of a name or a measure: not "G20", "F-16", "$2024", "5%"."""
+    before = text[start - 1] if start else " "
+    if before.isalnum() or before in "$€£#_'":
+        return False
+    if before == "-" and start >= 2 and text[start - 2].isalpha():
+        return text[max(0, start - 4) : start - 1].lower() == "mid"  # "mid-2024"
+    after = text[end] if end < len(text) else " "
+    if after.isalnum() or after in "%_":
+        return False
+    return not (after == "-" and end + 1 < len(text) and text[end + 1].islower())
