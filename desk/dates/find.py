@@ -103,10 +103,10 @@ class _Scan:
 
     News copy repeats its phrases ("last year", "Friday") and its non-dates alike. A phrase
     whose reading needed neither the tense around it nor an earlier date is tried once per
-    text; the others once per tense and anchor.
+    text; one that needed only the tense once per tense; the others once per tense and anchor.
     """
 
-    __slots__ = ("matches", "plain", "reader", "reference", "text", "tried")
+    __slots__ = ("matches", "plain", "reader", "reference", "tenses", "text", "tried")
 
     def __init__(self, text: str, reference: dt.date):
         self.text = text
@@ -114,7 +114,14 @@ class _Scan:
         self.reader = TenseReader(text)
         self.matches: list[DateMatch] = []
         self.plain: dict[str, _Attempt] = {}
-        self.tried: dict[tuple[str, Tense | None, PartialDate | None], Resolution | None] = {}
+        self.tried: dict[tuple[str, Tense | None, PartialDate | None], _Attempt] = {}
+        self.tenses: dict[tuple[int, int], Tense | None] = {}
+
+    def tense(self, start: int, end: int) -> Tense | None:
+        span = (start, end)
+        if span not in self.tenses:
+            self.tenses[span] = self.reader.tense(start, end)
+        return self.tenses[span]
 
     def attempt(self, start: int, end: int) -> Resolution | None:
         phrase = self.text[start:end]
@@ -124,13 +131,19 @@ class _Scan:
         anchor = _anchor(self.text, self.matches, start)
         if known is None:
             known = self.plain[phrase] = trial(
-                phrase, self.reference, lambda: self.reader.tense(start, end), anchor
+                phrase, self.reference, lambda: self.tense(start, end), anchor
             )
             return known[0]
-        key = (phrase, self.reader.tense(start, end), anchor)
+        tense = self.tense(start, end)
+        tensed = self.tried.get((phrase, tense, None))
+        if tensed is not None and not tensed[2]:
+            return tensed[0]
+        key = (phrase, tense, anchor)
         if key not in self.tried:
-            self.tried[key] = trial(phrase, self.reference, key[1], anchor)[0]
-        return self.tried[key]
+            self.tried[key] = trial(phrase, self.reference, tense, anchor)
+            if not self.tried[key][2]:
+                self.tried[(phrase, tense, None)] = self.tried[key]
+        return self.tried[key][0]
 
 
 def find(text: str, reference: dt.date) -> list[DateMatch]:
@@ -199,7 +212,7 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
             if leading and not result.relative and not result.anchored:
                 start = core[0].start
                 date = date.with_context(phrase=text[start:end])
-            tense = scan.reader.tense(first.start, end)
+            tense = scan.tense(first.start, end)
             matches.append(DateMatch(start, end, text[start:end], date, tense))
             last_end_index, last_kind = stop, kind
             index = stop + 1

@@ -13,6 +13,7 @@ never less: every stretch ``tokens`` would join into an anchored run lies inside
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -105,14 +106,11 @@ def _branch(node: dict[str, dict]) -> str:
     return body
 
 
-def _hint_pattern() -> re.Pattern[str]:
-    """A word that can anchor a date, or a year-like number, after a character that is no letter.
-
-    Starting with that character lets ``re`` skip the letters of ordinary words at C speed.
-    """
+def _hint_pattern() -> str:
+    """A word that can anchor a date, or a year-like number (the group ``hint``)."""
     words = [w for w, kind in WORD_KINDS.items() if kind in ANCHOR_KINDS or kind == "abbreviation"]
-    return re.compile(
-        rf"(?:^|[^A-Za-z])(?P<hint>(?:{trie(words)})(?![A-Za-z])\.?"
+    return (
+        rf"(?P<hint>(?:{trie(words)})(?![A-Za-z])\.?"
         r"|[0-9]{4}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4}|['’][0-9]0s|[QH][1-4](?![0-9]))"
     )
 
@@ -125,20 +123,25 @@ _DIGITS_BACK = r"(?:ts|dn|dr|ht|s)?[0-9]+(?:[.,:/-][0-9]+)*['’]?"
 def _ahead_pattern() -> re.Pattern[str]:
     """Date words one after another, reading forward: more than the scanner keeps, never less."""
     token = rf"(?:{trie(WORD_KINDS)})(?![A-Za-z])\.?|['’]?{_DIGITS_AHEAD}|[QH][1-4]|[,–—-]"
-    return re.compile(rf"(?:{_GAP}(?:{token}))*")
+    return re.compile(rf"\S*(?:{_GAP}(?:{token}))*\S*")
 
 
 def _back_pattern() -> re.Pattern[str]:
     """The same, reading backward over the reversed text."""
     reversed_words = [word[::-1] for word in WORD_KINDS]
-    token = rf"\.?(?:{trie(reversed_words)})(?![A-Za-z])|{_DIGITS_BACK}|[1-4][QH]|[,–—-]"
-    return re.compile(rf"(?:{_GAP}(?:{token}))*")
+    # No check that the word starts there: "5thin" holds the word "in".
+    token = rf"\.?(?:{trie(reversed_words)})|{_DIGITS_BACK}|[1-4][QH]|[,–—-]"
+    return re.compile(rf"\S*(?:{_GAP}(?:{token}))*\S*")
 
 
-_HINT = _hint_pattern()
+# A hint follows a character that is no letter: starting with that character lets ``re`` skip
+# the letters of ordinary words at C speed. An ordinal's letters may come before a word too
+# (the scanner reads "5thJan" as "5th", "Jan"), and the text's first word has nothing before it.
+_HINT = re.compile(rf"(?:[^A-Za-z]|[0-9](?:st|nd|rd|th)){_hint_pattern()}")
+_HINT_AT_START = re.compile(_hint_pattern())
+# Each reads on to the end of the word it stops in, so a stretch starts and ends at a space.
 _AHEAD = _ahead_pattern()
 _BACK = _back_pattern()
-_SPACE = re.compile(r"\s")
 
 
 def regions(text: str) -> Iterator[tuple[int, int]]:
@@ -151,19 +154,17 @@ def regions(text: str) -> Iterator[tuple[int, int]]:
     size = len(text)
     backward: str | None = None
     start = end = -1
-    for match in _HINT.finditer(text):
+    first = _HINT_AT_START.match(text)
+    hints = [first] if first else []
+    for match in itertools.chain(hints, _HINT.finditer(text)):
         left, right = match.span("hint")
-        if left < end:
-            continue  # inside the stretch already found
-        while left > 0 and not text[left - 1].isspace():
-            left -= 1
+        right = _AHEAD.match(text, right).end()
+        if left < end:  # inside the stretch found so far, which it may lengthen
+            end = max(end, right)
+            continue
         if backward is None:
             backward = text[::-1]
         left = size - _BACK.match(backward, size - left).end()
-        while left > 0 and not text[left - 1].isspace():
-            left -= 1
-        right = _after_word(text, right)
-        right = _after_word(text, _AHEAD.match(text, right).end())
         if left <= end:
             end = max(end, right)
             continue
@@ -172,12 +173,6 @@ def regions(text: str) -> Iterator[tuple[int, int]]:
         start, end = left, right
     if end >= 0:
         yield start, end
-
-
-def _after_word(text: str, position: int) -> int:
-    """The first space at or after ``position`` (or the end of the text)."""
-    space = _SPACE.search(text, position)
-    return space.start() if space else len(text)
 
 
 @dataclass(slots=True)
