@@ -238,6 +238,8 @@ RELATIVE_INPUTS = [
     "from March 3 to 5",
     "the first half of 2025",
     "two days ago",
+    "on Christmas Eve",
+    "the 19th century",
 ]
 
 

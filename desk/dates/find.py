@@ -19,12 +19,18 @@ A careful reader's caution on top of the grammar:
   the 1990s;
 * phrases that point back ("earlier that year", "the next day") resolve against the nearest
   earlier match in the same paragraph, and are skipped when that match is not a single day,
-  month or year as the phrase requires.
+  month or year as the phrase requires; before any date in the text they count from the
+  reference day (the report's own day is all the context there is);
+* a bare year is also a date before a noun after a determiner ("the 2015 nuclear deal",
+  "Russia's 2022 invasion");
+* a holiday is a date unless a name follows ("Christmas Island"); "two days ahead" counts
+  from the reference day, but not in "two days ahead of the summit" (ahead of an event).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from desk.dates.parse import Resolution, trial
@@ -56,6 +62,13 @@ _RANGE_WORDS = frozenset(["to", "through", "until", "till", "and", "-", "–", "
 # second half of 2025" is 14); the cap keeps a long run of list words linear.
 _LONGEST = 16
 _CHAIN = frozenset(["and", "or", ","])
+# "the 2015 nuclear deal", "Russia's 2022 invasion": a year before a noun, after a determiner.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|its|his|her|their|our|this|that)|['’]s)\s+$")
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+# "Easter Island", "Christmas Island": a holiday's name inside another name.
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+# "two days ahead of the summit" counts back from the summit, not forward from the report.
+_OF_AFTER = re.compile(r"\s+of\b")
 
 
 def _runs(text: str, found: list[Token]) -> list[list[Token]]:
@@ -106,7 +119,16 @@ class _Scan:
     text; one that needed only the tense once per tense; the others once per tense and anchor.
     """
 
-    __slots__ = ("matches", "plain", "reader", "reference", "tenses", "text", "tried")
+    __slots__ = (
+        "first_anchor",
+        "matches",
+        "plain",
+        "reader",
+        "reference",
+        "tenses",
+        "text",
+        "tried",
+    )
 
     def __init__(self, text: str, reference: dt.date):
         self.text = text
@@ -116,6 +138,7 @@ class _Scan:
         self.plain: dict[str, _Attempt] = {}
         self.tried: dict[tuple[str, Tense | None, PartialDate | None], _Attempt] = {}
         self.tenses: dict[tuple[int, int], Tense | None] = {}
+        self.first_anchor = PartialDate.from_day(reference)
 
     def tense(self, start: int, end: int) -> Tense | None:
         span = (start, end)
@@ -128,7 +151,8 @@ class _Scan:
         known = self.plain.get(phrase)
         if known is not None and not known[1] and not known[2]:
             return known[0]
-        anchor = _anchor(self.text, self.matches, start)
+        # Before any date in the text, a phrase that points back counts from the report's day.
+        anchor = _anchor(self.text, self.matches, start) if self.matches else self.first_anchor
         if known is None:
             known = self.plain[phrase] = trial(
                 phrase, self.reference, lambda: self.tense(start, end), anchor
@@ -200,9 +224,13 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
                     and index - last_end_index in (1, 2)
                     and all(t.word in _CHAIN for t in run[last_end_index + 1 : index])
                 )
-                if not chained:
+                if not chained and not (kind == "year" and _attributive(text, first)):
                     continue
             if stop == index and first.word in _ALONE_NEVER:
+                continue
+            if last.kind == "holiday" and _NAME_AFTER.match(text, last.end):
+                continue
+            if last.word == "ahead" and _OF_AFTER.match(text, last.end):
                 continue
             start, end = first.start, last.end
             result = scan.attempt(start, end)
@@ -220,6 +248,13 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
             break
         if not found:
             index += 1
+
+
+def _attributive(text: str, token: Token) -> bool:
+    """A year standing before a noun after a determiner: "the 2015 nuclear deal"."""
+    if token.kind != "year" or not _WORD_AFTER.match(text, token.end):
+        return False
+    return _DETERMINER_BEFORE.search(text, max(0, token.start - 12), token.start) is not None
 
 
 def _anchor(text: str, matches: list[DateMatch], start: int) -> PartialDate | None:

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from desk.dates.vocabulary import (
+    CENTURY_ORDINALS,
+    CLOCK_WORDS,
     DAY_WORDS,
     MODIFIERS,
     MONTH_ABBREVIATIONS,
@@ -30,7 +32,7 @@ from desk.dates.vocabulary import (
 
 #: Token kinds that can anchor a date phrase; a run of words needs one of them.
 ANCHOR_KINDS = frozenset(
-    ["iso", "numeric", "decade", "year", "month", "weekday", "period", "anchor"]
+    ["iso", "numeric", "decade", "year", "month", "weekday", "period", "anchor", "holiday"]
 )
 _ENDING_WORDS = TAIL_WORDS | {"later", "earlier", "before", "after", "afterwards"}
 
@@ -38,7 +40,7 @@ _ENDING_WORDS = TAIL_WORDS | {"later", "earlier", "before", "after", "afterwards
 def _word_kinds() -> dict[str, str]:
     """Surface form -> token kind. Months and weekdays count only when capitalised."""
     kinds: dict[str, str] = {}
-    for word in MODIFIERS:
+    for word in MODIFIERS | CLOCK_WORDS | {w.partition("-")[0] for w in CENTURY_ORDINALS}:
         kinds[word] = kinds[word.capitalize()] = "word"
     for word in DAY_WORDS:
         kinds[word] = kinds[word.capitalize()] = "anchor"
@@ -58,6 +60,13 @@ def _word_kinds() -> dict[str, str]:
 
 WORD_KINDS = _word_kinds()
 
+# Holidays are capitalised names of one or more words ("New Year's Day"): one token each.
+_HOLIDAY = (
+    r"New\sYear['’]s(?:\sDay|\sEve)?|Christmas(?:\sEve|\sDay)?|May\sDay"
+    r"|(?:Orthodox\s)?Easter(?:\sSunday|\sMonday)?|Thanksgiving(?:\sDay)?"
+)
+# A clock time ("3 p.m.", "10:30 a.m."): never a date, but it may stand before one.
+_CLOCK = r"\d{1,2}(?::[0-5]\d)?\s?(?:[ap]\.m\.|[ap]m\b)"
 # The date-shaped number clusters, in the order the scanner tries them.
 _NUMBERS = (
     r"(?P<iso>\d{4}-\d{2}-\d{2})(?![\d/-])",
@@ -70,6 +79,8 @@ _NUMBERS = (
 _SCAN = re.compile(
     "|".join(
         [
+            rf"(?P<holiday>{_HOLIDAY})(?![A-Za-z])",
+            rf"(?P<clock>{_CLOCK})",
             *_NUMBERS,
             r"(?P<period>[QH][1-4])\b",
             r"(?P<letters>[A-Za-z]+)\.?",
@@ -110,7 +121,7 @@ def _hint_pattern() -> str:
     """A word that can anchor a date, or a year-like number (the group ``hint``)."""
     words = [w for w, kind in WORD_KINDS.items() if kind in ANCHOR_KINDS or kind == "abbreviation"]
     return (
-        rf"(?P<hint>(?:{trie(words)})(?![A-Za-z])\.?"
+        rf"(?P<hint>(?:{_HOLIDAY}|{trie(words)})(?![A-Za-z])\.?"
         r"|[0-9]{4}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4}|['’][0-9]0s|[QH][1-4](?![0-9]))"
     )
 
@@ -122,15 +133,26 @@ _DIGITS_BACK = r"(?:ts|dn|dr|ht|s)?[0-9]+(?:[.,:/-][0-9]+)*['’]?"
 
 def _ahead_pattern() -> re.Pattern[str]:
     """Date words one after another, reading forward: more than the scanner keeps, never less."""
-    token = rf"(?:{trie(WORD_KINDS)})(?![A-Za-z])\.?|['’]?{_DIGITS_AHEAD}|[QH][1-4]|[,–—-]"
+    token = (
+        rf"(?:{_HOLIDAY}|{trie(WORD_KINDS)})(?![A-Za-z])\.?|{_CLOCK}|['’]?{_DIGITS_AHEAD}"
+        r"|[QH][1-4]|[,–—-]"
+    )
     return re.compile(rf"\S*(?:{_GAP}(?:{token}))*\S*")
 
 
 def _back_pattern() -> re.Pattern[str]:
     """The same, reading backward over the reversed text."""
-    reversed_words = [word[::-1] for word in WORD_KINDS]
+    # Holidays and clock times backward are their words: "Year's" is "s", "'", "Year".
+    pieces = {
+        *WORD_KINDS,
+        *["New", "Year", "s", "Day", "Eve", "Christmas", "Orthodox", "Easter", "Thanksgiving"],
+    }
+    reversed_words = [word[::-1] for word in pieces]
     # No check that the word starts there: "5thin" holds the word "in".
-    token = rf"\.?(?:{trie(reversed_words)})|{_DIGITS_BACK}|[1-4][QH]|[,–—-]"
+    token = (
+        rf"\.?(?:{trie(reversed_words)})|{_DIGITS_BACK}|[1-4][QH]|[,–—'’-]"
+        r"|\.?m\.?[ap]"
+    )
     return re.compile(rf"\S*(?:{_GAP}(?:{token}))*\S*")
 
 
@@ -224,6 +246,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
                 else:
                     continue
             append(Token(group, match[0].lower(), begin, finish))
+        elif group == "holiday":
+            append(Token(group, " ".join(match[0].lower().split()), begin, finish))
         elif group in ("iso", "numeric"):
             if _stands_alone(text, begin, finish):
                 append(Token(group, match[0], begin, finish))
