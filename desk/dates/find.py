@@ -66,7 +66,7 @@ _CHAIN = frozenset(["and", "or", ","])
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|its|his|her|their|our|this|that)|['’]s)\s+$")
 _WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # "Easter Island", "Christmas Island": a holiday's name inside another name.
-_NAME_AFTER = re.compile(r"\s+[A-Z]")
+_NAME_AFTER = re.compile(r"[^\S\n]+[A-Z]")
 # "two days ahead of the summit" counts back from the summit, not forward from the report.
 _OF_AFTER = re.compile(r"\s+of\b")
 

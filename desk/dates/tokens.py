@@ -62,9 +62,9 @@ WORD_KINDS = _word_kinds()
 
 # Holidays are capitalised names of one or more words ("New Year's Day"): one token each.
 _HOLIDAY = (
-    r"New\sYear['’]s(?:\sDay|\sEve)?|Christmas(?:\sEve|\sDay)?|May\sDay"
-    r"|(?:Orthodox\s)?Easter(?:\sSunday|\sMonday)?|Thanksgiving(?:\sDay)?"
-)
+    r"New Year['’]s(?: Day| Eve)?|Christmas(?: Eve| Day)?|May Day"
+    r"|(?:Orthodox )?Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?"
+).replace(" ", r"[^\S\n]")
 # A clock time ("3 p.m.", "10:30 a.m."): never a date, but it may stand before one.
 _CLOCK = r"\d{1,2}(?::[0-5]\d)?\s?(?:[ap]\.m\.|[ap]m\b)"
 # The date-shaped number clusters, in the order the scanner tries them.
@@ -120,8 +120,10 @@ def _branch(node: dict[str, dict]) -> str:
 def _hint_pattern() -> str:
     """A word that can anchor a date, or a year-like number (the group ``hint``)."""
     words = [w for w, kind in WORD_KINDS.items() if kind in ANCHOR_KINDS or kind == "abbreviation"]
+    # A holiday's hint is its main word; the stretch grows to the rest ("New Year's Day").
+    words += ["Christmas", "Easter", "Thanksgiving", "Year"]
     return (
-        rf"(?P<hint>(?:{_HOLIDAY}|{trie(words)})(?![A-Za-z])\.?"
+        rf"(?P<hint>(?:{trie(words)})(?![A-Za-z])\.?"
         r"|[0-9]{4}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4}|['’][0-9]0s|[QH][1-4](?![0-9]))"
     )
 
@@ -133,8 +135,10 @@ _DIGITS_BACK = r"(?:ts|dn|dr|ht|s)?[0-9]+(?:[.,:/-][0-9]+)*['’]?"
 
 def _ahead_pattern() -> re.Pattern[str]:
     """Date words one after another, reading forward: more than the scanner keeps, never less."""
+    # A stretch may begin inside a holiday's name ("Year" of "New Year's Day"): its words too.
+    words = {*WORD_KINDS, "Day", "Eve"}
     token = (
-        rf"(?:{_HOLIDAY}|{trie(WORD_KINDS)})(?![A-Za-z])\.?|{_CLOCK}|['’]?{_DIGITS_AHEAD}"
+        rf"(?:{_HOLIDAY}|{trie(words)})(?![A-Za-z])\.?|{_CLOCK}|['’]s|['’]?{_DIGITS_AHEAD}"
         r"|[QH][1-4]|[,–—-]"
     )
     return re.compile(rf"\S*(?:{_GAP}(?:{token}))*\S*")
