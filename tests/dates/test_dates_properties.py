@@ -331,13 +331,23 @@ SCANNER_FRAGMENTS = [
     "Sept.",
     "—",
     "in\tthe\u00a0summer",
+    "at Easter",
+    "New Year’s Day",
+    "Christmas Island",
+    "3 p.m. Friday",
+    "10:30 a.m.",
+    "the 19th century",
+    "two days ahead of",
+    "the 2015 nuclear deal",
 ]
 
 
 @settings(max_examples=300)
 @given(
     st.lists(st.sampled_from(SCANNER_FRAGMENTS), max_size=20),
-    st.lists(st.sampled_from(["", " ", "  ", ", ", "\n", "-", "."]), min_size=20, max_size=20),
+    st.lists(
+        st.sampled_from(["", " ", "  ", ", ", "\n", "-", ".", "'s "]), min_size=20, max_size=20
+    ),
     references,
 )
 def test_the_pre_filter_finds_what_reading_every_word_finds(
