@@ -12,6 +12,8 @@ import bisect
 import re
 from enum import StrEnum
 
+from desk.dates.vocabulary import trie
+
 
 class Tense(StrEnum):
     """The direction a relative date phrase resolves in; ``None`` where the text does not say."""
@@ -86,9 +88,10 @@ _NOT_PAST = frozenset(
 # A marker starts a word: the pattern takes the character before it too (the sentence is
 # searched from the character before its start), which lets ``re`` skip the letters inside
 # words at C speed instead of trying every position.
+# The irregular verbs as a prefix tree, so that a word is rejected after its first letters.
 _MARKERS = re.compile(
-    rf"[^\w'-](?:(?P<modal>{_PERFECT_MODAL})|(?P<future>{_FUTURE})"
-    rf"|(?P<past>{_IRREGULAR_PAST}|[a-z]{{2,}}ed))(?![\w-])"
+    rf"[^\w'-](?=[a-z'])(?:(?P<modal>{_PERFECT_MODAL})|(?P<future>{_FUTURE})"
+    rf"|(?P<past>(?:{trie(_IRREGULAR_PAST.split('|'))})(?![\w-])|[a-z]{{2,}}ed))(?![\w-])"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
 # A sentence ends at . ! ? followed by space and a capital or quote; "Feb. 25" and "U.S. wrapped"

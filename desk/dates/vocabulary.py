@@ -8,6 +8,7 @@ grammar in ``parse`` and the scanner in ``find``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from dateutil.parser import parserinfo
@@ -161,6 +162,32 @@ KNOWN_WORDS = frozenset().union(
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first so that "september" beats "sep"."""
     return "|".join(sorted(words, key=lambda word: (-len(word), word)))
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` as a prefix tree: "Ma(?:rch|y)" rather than "March|May".
+
+    Python's ``re`` tries the branches of a flat alternation one by one; a tree rejects a word
+    after its first letters, which keeps the pre-filter fast with hundreds of words.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _branch(tree)
+
+
+def _branch(node: dict[str, dict]) -> str:
+    ends = "" in node
+    parts = [re.escape(letter) + _branch(child) for letter, child in sorted(node.items()) if letter]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if ends:
+        return f"(?:{body})?" if len(parts) > 1 or len(body) > 1 else body + "?"
+    return body
 
 
 MONTH_RE = alternation(MONTHS)
