@@ -4,7 +4,10 @@ The grammar is tried in this order on normalised lower-case text:
 
 1. canonical text (``2025-05~``, ``2025-03-03/2025-03-05``);
 2. single expressions: absolute dates (see ``absolute``), relative days, weekdays, units,
-   seasons, quarters, halves, decades, and phrases that refer back to an anchor;
+   seasons, quarters, halves, decades, centuries, holidays (see ``holidays``), and phrases that
+   refer back to an anchor; then compounds around another expression: a clock time ("3 p.m.
+   Friday"), a week of a month ("the first week of November"), a count from a named day
+   ("two days ahead of Friday");
 3. explicit ranges: "from A to B", "between A and B";
 4. operators on an expression: "since", "until", "by", "before", "after", "around" and friends,
    and the prepositions "in", "on", "during", "over", "at";
