@@ -138,7 +138,8 @@ class _Scan:
         self.plain: dict[str, _Attempt] = {}
         self.tried: dict[tuple[str, Tense | None, PartialDate | None], _Attempt] = {}
         self.tenses: dict[tuple[int, int], Tense | None] = {}
-        self.first_anchor = PartialDate.from_day(reference)
+        # Without a reference day (parse then uses today) nothing before the text is known.
+        self.first_anchor = PartialDate.from_day(reference) if reference is not None else None
 
     def tense(self, start: int, end: int) -> Tense | None:
         span = (start, end)

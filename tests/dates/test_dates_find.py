@@ -246,6 +246,13 @@ def test_a_datetime_reference_counts_as_its_day() -> None:
     assert [m.date.text for m in find("They met yesterday.", moment)] == ["2025-03-20"]
 
 
+def test_without_a_reference_day_today_is_the_reference() -> None:
+    """desk.ingest reads a source with no publication date this way."""
+    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    assert [m.date.text for m in find("They met yesterday.", None)] == [yesterday]  # type: ignore[arg-type]
+    assert [m.date.text for m in find("No names here, nothing happened.", None)] == []  # type: ignore[arg-type]
+
+
 def test_empty_text_has_no_dates() -> None:
     assert find("", PUBLISHED) == []
 
