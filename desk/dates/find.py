@@ -199,6 +199,13 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
     last_kind: str | None = None
     index = 0
     count = len(run)
+    # The index of the latest anchor at or before each token (-1: none yet).
+    latest_anchor: list[int] = []
+    seen = -1
+    for position, token in enumerate(run):
+        if token.kind in ANCHOR_KINDS:
+            seen = position
+        latest_anchor.append(seen)
     while index < count:
         first = run[index]
         if first.word in _NO_START:
@@ -207,11 +214,9 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
         found = False
         for stop in range(min(count, index + _LONGEST) - 1, index - 1, -1):
             last = run[stop]
-            if not last.can_end:
+            if not last.can_end or latest_anchor[stop] < index:
                 continue
             span = run[index : stop + 1]
-            if not any(token.kind in ANCHOR_KINDS for token in span):
-                continue
             if first.word == "from" and not any(t.word in _RANGE_WORDS for t in span):
                 continue  # "dates from the 1990s" is an origin, not an open range
             leading = 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desk.dates.vocabulary import (
     CENTURY_ORDINALS,
@@ -182,10 +182,12 @@ class Token:
     word: str  # lower case
     start: int
     end: int
+    can_end: bool = field(init=False)  # whether a phrase may end with this word
 
-    @property
-    def can_end(self) -> bool:
-        return self.kind in ANCHOR_KINDS or self.kind == "number" or self.word in _ENDING_WORDS
+    def __post_init__(self) -> None:
+        self.can_end = (
+            self.kind in ANCHOR_KINDS or self.kind == "number" or self.word in _ENDING_WORDS
+        )
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
