@@ -268,6 +268,6 @@ def _anchor(text: str, matches: list[DateMatch], start: int) -> PartialDate | No
     if not matches:
         return None
     previous = matches[-1]
-    if "\n" in text[previous.end : start]:
+    if text.find("\n", previous.end, start) >= 0:
         return None
     return previous.date
