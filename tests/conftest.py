@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from engines import postgres_server  # noqa: F401  (a session fixture for engine-aware suites)
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from desk.store import Store
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis keeps its example database outside the source tree (issue 12): in pytest's
+    cache directory, or a temporary one when the cache is turned off."""
+    cache = getattr(config, "cache", None)
+    home = cache.mkdir("hypothesis") if cache else Path(tempfile.mkdtemp(prefix="hypothesis-"))
+    set_hypothesis_home_dir(home)
 
 
 @pytest.fixture(autouse=True)

@@ -114,16 +114,24 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:the\s)?(?P<d>\d{1,2})(?:st|nd|rd|th)?",
     )
 )
+# Which of the patterns matches, in one call (the first in order, as trying each would find).
+_ANY_PATTERN = re.compile(
+    "|".join(
+        "(?P<_{}>{})".format(index, re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern))
+        for index, pattern in enumerate(_PATTERNS)
+    )
+)
 _SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})")
 _SHIFTS = {"last": -1, "this": 0, "next": 1}
 
 
 def read(text: str) -> Fields | None:
     """The fields of an absolute (or yearless) date in normalised lower-case ``text``."""
-    for pattern in _PATTERNS:
-        match = pattern.fullmatch(text)
-        if match:
-            return _fields(match.groupdict())
+    first = _ANY_PATTERN.fullmatch(text)
+    if first is not None:
+        match = _PATTERNS[int(first.lastgroup[1:])].fullmatch(text)  # type: ignore[index]
+        assert match is not None
+        return _fields(match.groupdict())
     match = _SLASHED.fullmatch(text)
     if match:
         first, second = int(match["a"]), int(match["b"])

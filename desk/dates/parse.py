@@ -4,7 +4,10 @@ The grammar is tried in this order on normalised lower-case text:
 
 1. canonical text (``2025-05~``, ``2025-03-03/2025-03-05``);
 2. single expressions: absolute dates (see ``absolute``), relative days, weekdays, units,
-   seasons, quarters, halves, decades, and phrases that refer back to an anchor;
+   seasons, quarters, halves, decades, centuries, holidays (see ``holidays``), and phrases that
+   refer back to an anchor; then compounds around another expression: a clock time ("3 p.m.
+   Friday"), a week of a month ("the first week of November"), a count from a named day
+   ("two days ahead of Friday");
 3. explicit ranges: "from A to B", "between A and B";
 4. operators on an expression: "since", "until", "by", "before", "after", "around" and friends,
    and the prepositions "in", "on", "during", "over", "at";
@@ -24,11 +27,12 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta, weekdays
 
-from desk.dates import absolute, periods, relative
+from desk.dates import absolute, holidays, periods, relative
 from desk.dates.absolute import Fields
 from desk.dates.partial import DateError, PartialDate, Precision
 from desk.dates.tense import Tense
 from desk.dates.vocabulary import (
+    CENTURY_ORDINALS,
     KNOWN_WORDS,
     MONTH_RE,
     MONTHS,
@@ -54,16 +58,28 @@ class Resolution:
 
 
 class _Context:
-    """The reference day, tense and anchor of one parse, noting which of them were used."""
+    """The reference day, tense and anchor of one parse, noting which of them were used.
 
-    __slots__ = ("_anchor", "_given", "anchored", "tense", "used")
+    ``tense`` may be given as a function: scanners pass one so that the tense of the text
+    around a phrase is read only for phrases whose meaning depends on it.
+    """
 
-    def __init__(self, given: dt.date | None, tense: Tense | None, anchor: PartialDate | None):
+    __slots__ = ("_anchor", "_given", "_tense", "anchored", "fallback", "tensed", "used")
+
+    def __init__(
+        self,
+        given: dt.date | None,
+        tense: Tense | Callable[[], Tense | None] | None,
+        anchor: PartialDate | None,
+        fallback: bool = False,
+    ):
         self._given = given
+        self.fallback = fallback
         self._anchor = anchor
-        self.tense = tense
+        self._tense = tense
         self.used = False
         self.anchored = False
+        self.tensed = False
 
     @property
     def reference(self) -> dt.date:
@@ -71,6 +87,13 @@ class _Context:
         if self._given is None:
             self._given = dt.date.today()  # once: every part of one phrase shares the day
         return self._given
+
+    @property
+    def tense(self) -> Tense | None:
+        self.tensed = True
+        if callable(self._tense):
+            self._tense = self._tense()
+        return self._tense
 
     @property
     def anchor(self) -> PartialDate | None:
@@ -88,7 +111,9 @@ def parse(
     """The PartialDate ``text`` names, resolved against ``reference`` (today when None).
 
     ``tense`` ("past", "future" or None) decides which way yearless or weekday phrases point.
-    ``anchor`` is the date named just before, for phrases such as "earlier that year".
+    ``anchor`` is the date named just before, for phrases such as "earlier that year"; without
+    one, "the next day" and "the day before" count from the reference day, while phrases that
+    point back by name ("that year", "two days later") are refused.
     The result carries ``phrase=text`` and the reference when one was given or needed.
     Raises DateError naming the text and the reason when it is not a date.
     """
@@ -107,7 +132,7 @@ def resolve(
         raise TypeError(f"parse() takes text, not {type(text).__name__}")
     if isinstance(reference, dt.datetime):
         reference = reference.date()
-    context = _Context(reference, Tense.coerce(tense), anchor)
+    context = _Context(reference, Tense.coerce(tense), anchor, fallback=True)
     normal = normalise(text)
     if not normal:
         raise DateError(f"{text!r} is not a date: the text is empty")
@@ -137,15 +162,29 @@ def attempt(
     anchor: PartialDate | None,
 ) -> Resolution | None:
     """``resolve`` for scanners: None instead of DateError, and no message built."""
+    return trial(text, reference, tense, anchor)[0]
+
+
+def trial(
+    text: str,
+    reference: dt.date,
+    tense: Tense | Callable[[], Tense | None] | None,
+    anchor: PartialDate | None,
+) -> tuple[Resolution | None, bool, bool]:
+    """``attempt``, also saying whether the tense and the anchor were read, even on failure.
+
+    A phrase that read neither means the same wherever it stands in a text, so a scanner may
+    reuse the answer for every other occurrence.
+    """
     context = _Context(reference, tense, anchor)
     try:
         canonical = _expression(normalise(text), context)
         if canonical is None:
-            return None
+            return None, context.tensed, context.anchored
         value = PartialDate.from_canonical(canonical, phrase=text, reference=reference)
     except (ValueError, OverflowError):  # DateError, or the calendar's edge
-        return None
-    return Resolution(value, context.used, context.anchored)
+        return None, context.tensed, context.anchored
+    return Resolution(value, context.used, context.anchored), context.tensed, context.anchored
 
 
 _SPACES = re.compile(r"\s+")
@@ -320,7 +359,35 @@ def _decade(match: re.Match[str], context: _Context) -> str:
     return periods.decade(first_year)
 
 
+def _holiday(match: re.Match[str], context: _Context) -> str:
+    name = match["h"]
+    year = _year(match, context)
+    if year is not None:
+        return periods.day(holidays.day_of(name, year))
+    return relative.holiday(name, context.reference, context.tense, match["q"])
+
+
+def _century(match: re.Match[str], context: _Context) -> str:
+    ordinal = match["c"]
+    number = int(ordinal[:-2]) if ordinal[0].isdigit() else CENTURY_ORDINALS[ordinal]
+    if not 1 <= number <= 100:
+        raise DateError(f"there is no {ordinal} century desk can store")
+    if match["p"]:
+        return periods.century_part(number, match["p"])
+    return periods.century(number)
+
+
+def _ahead(match: re.Match[str], context: _Context) -> str:
+    """ "two days ahead": counted forward from the reference day, like "two days from now"."""
+    return relative.offset(_count(match), _unit(match), context.reference)
+
+
 def _anchored_unit(match: re.Match[str], context: _Context) -> str:
+    direction = _group(match, "d")
+    if direction and match["u"] == "day" and context.fallback and context.anchor is None:
+        # "The next day" with no date before it: the day after the reference day.
+        anchor = PartialDate.from_day(context.reference)
+        return relative.anchored_unit("day", 1 if direction in _LATER else -1, anchor, match[0])
     shift = {
         "next": 1,
         "following": 1,
@@ -333,7 +400,9 @@ def _anchored_unit(match: re.Match[str], context: _Context) -> str:
     return relative.anchored_unit(match["u"], shift, context.anchor, match[0])
 
 
+_LATER = frozenset(["next", "following", "after"])
 _NIGHT = r"(?:\s(?:morning|afternoon|evening|night))?"
+_CENTURY_ORDINAL = "|".join(sorted(CENTURY_ORDINALS, key=len, reverse=True))
 
 _SIMPLE: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
     (re.compile(pattern), handler)
@@ -347,7 +416,18 @@ _SIMPLE: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
             _offset,
         ),
         (rf"in\s{_NUMBER}\s{_UNIT}(?:'?\stime)?", _in_units),
-        (rf"{_QUALIFIER}(?P<u>week|weekend|month|quarter|year|decade)", _calendar),
+        (rf"{_QUALIFIER}(?P<u>week|weekend|month|quarter|year|decade|century)", _calendar),
+        (rf"{_NUMBER}\s{_UNIT}\sahead", _ahead),
+        (
+            rf"(?:{_QUALIFIER})?(?P<h>{holidays.HOLIDAY_RE})"
+            r"(?:\s(?:of\s)?(?:(?P<y>\d{4})|(?P<yr>last|this|next)\syear))?",
+            _holiday,
+        ),
+        (
+            r"(?:the\s)?(?:(?P<p>early|mid|late)(?:-|\s))?"
+            rf"(?P<c>\d{{1,3}}(?:st|nd|rd|th)|{_CENTURY_ORDINAL})(?:-|\s)century",
+            _century,
+        ),
         (r"(?:the\s)?weekend", _weekend),
         (
             rf"(?:(?P<pre>over|in|during|within|for)\s)?the\s(?P<d>past|last|next|coming)\s"
@@ -385,6 +465,19 @@ _SIMPLE: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"the\s(?P<u>day|week|month|year)\s(?P<d>before|after)", _anchored_unit),
     )
 )
+
+
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that says which of ``patterns`` (if any) matches a text: group ``_<index>``.
+
+    Trying thirty patterns one by one costs thirty calls for a text none of them matches, as
+    most spans ``find`` tries are; this costs one.
+    """
+    plain = [re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) for pattern in patterns]
+    return re.compile("|".join(f"(?P<_{index}>{body})" for index, body in enumerate(plain)))
+
+
+_SIMPLE_ANY = _any_of(tuple(pattern for pattern, _ in _SIMPLE))
 
 _EXPLICIT_RANGE = re.compile(r"(?P<kw>from|between)\s(?P<body>.+)")
 _FROM_SEPARATOR = re.compile(r"\s(?:to|through|thru|until|till|and)\s|-")
@@ -427,12 +520,22 @@ def _expression(text: str, context: _Context, ranges: bool = True) -> str | None
     fields = absolute.read(text)
     if fields is not None:
         return _resolve_fields(fields, context)
-    for pattern, handler in _SIMPLE:
+    first = _SIMPLE_ANY.fullmatch(text)
+    if first is not None:
+        for pattern, handler in _SIMPLE[int(first.lastgroup[1:]) :]:  # type: ignore[index]
+            match = pattern.fullmatch(text)
+            if match:
+                result = handler(match, context)
+                if result is not None:
+                    return result
+    for pattern, compound in _COMPOUND:
         match = pattern.fullmatch(text)
         if match:
-            result = handler(match, context)
-            if result is not None:
-                return result
+            inner = _expression(match["rest"], context, ranges=False)
+            if inner is not None:
+                result = compound(match, inner, context)
+                if result is not None:
+                    return result
     match = _EXPLICIT_RANGE.fullmatch(text) if ranges else None
     if match:
         body = match["body"]
@@ -461,11 +564,69 @@ def _expression(text: str, context: _Context, ranges: bool = True) -> str | None
             else _expression(rest, context, ranges)
         )
         if whole is not None:
+            if not periods.value(whole).is_interval and _is_day(whole):
+                return whole  # "early Sunday", "late Friday": early in that day
             return periods.part(whole, match["p"] or _POSITION_WORDS[match["w"]])
     fields = absolute.read_with_dateutil(text)
     if fields is not None:
         return _resolve_fields(fields, context)
     return None
+
+
+# --- compounds: a time, a week or a count around another expression -------------------------
+
+_CompoundHandler = Callable[[re.Match[str], str, _Context], str | None]
+_CLOCK = r"(?:\d{1,2}(?::[0-5]\d)?\s?(?:a\.m\.?|p\.m\.?|am|pm)|noon|midnight)"
+
+
+def _is_day(canonical: str) -> bool:
+    """A single day, or a window between whole days ("next Friday" inside its week)."""
+    return periods.value(canonical).unit is Precision.DAY
+
+
+def _at_time(match: re.Match[str], inner: str, context: _Context) -> str | None:
+    """ "3 p.m. Friday", "Friday at noon": the day; a time alone is not a date desk stores."""
+    return inner if _is_day(inner) else None
+
+
+def _week_of(match: re.Match[str], inner: str, context: _Context) -> str | None:
+    """ "the first week of November": days 1-7 of that month (the last week: its last seven)."""
+    whole = periods.value(inner)
+    if whole.is_interval or whole.precision is not Precision.MONTH:
+        return None
+    assert whole.earliest is not None and whole.latest is not None
+    ordinal = match["o"]
+    if ordinal in ("last", "final"):
+        return periods.days(whole.latest - dt.timedelta(days=6), whole.latest)
+    first = whole.earliest + dt.timedelta(days=7 * (ORDINALS[ordinal] - 1))
+    return periods.days(first, first + dt.timedelta(days=6))
+
+
+def _counted_from(match: re.Match[str], inner: str, context: _Context) -> str | None:
+    """ "two days ahead of Friday's summit", "a week before Sept. 13": counted from that day."""
+    if not _is_day(inner) or periods.value(inner).is_interval:
+        return None
+    day = periods.value(inner).earliest
+    assert day is not None
+    sign = 1 if match["dir"] == "after" else -1
+    return relative.offset(sign * _count(match), _unit(match), day)
+
+
+_COMPOUND: tuple[tuple[re.Pattern[str], _CompoundHandler], ...] = tuple(
+    (re.compile(pattern), handler)
+    for pattern, handler in (
+        (rf"(?:at\s)?{_CLOCK},?\s(?:on\s)?(?P<rest>.+)", _at_time),
+        (rf"(?P<rest>.+?),?\s(?:at\s)?{_CLOCK}", _at_time),
+        (
+            rf"(?:the\s)?(?P<o>{ORDINAL_RE}|last|final)\sweek\s(?:of|in)\s(?P<rest>.+)",
+            _week_of,
+        ),
+        (
+            rf"{_NUMBER}\s{_UNIT}\s(?P<dir>ahead\sof|before|after)\s(?P<rest>.+)",
+            _counted_from,
+        ),
+    )
+)
 
 
 def _resolve_fields(fields: Fields, context: _Context) -> str | None:

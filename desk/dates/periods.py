@@ -43,6 +43,19 @@ def decade(first_year: int) -> str:
     return f"{first_year // 10:03d}X"
 
 
+def century(number: int) -> str:
+    """The ``number``th century as its years: the 19th century is 1801/1900."""
+    return f"{year((number - 1) * 100 + 1)}/{year(number * 100)}"
+
+
+def century_part(number: int, position: str) -> str:
+    """Early, mid or late part of a century, in thirds of years: the early 19th century is
+    1801/1833~ (hard outer edge, approximate inner edge, as ``part`` does for other periods)."""
+    first = (number - 1) * 100 + 1
+    bounds = [(0, 32), (33, 65), (66, 99)][POSITIONS.index(position)]
+    return _fuzzy(year(first + bounds[0]), year(first + bounds[1]), POSITIONS.index(position))
+
+
 def month_start(date: dt.date) -> dt.date:
     return date.replace(day=1)
 

@@ -18,6 +18,8 @@ qualifier such as "last") and returns canonical text. The rules, in one place:
   "this June" the reference year's.
 * Weeks run Monday to Sunday (ISO 8601). "N weeks ago" and "N months ago" are approximate; days
   and years are exact.
+* A holiday without a year ("at Easter", "on Christmas Eve") is chosen as a yearless month or
+  day is; "last Christmas" / "next Easter" are the nearest before / after the reference day.
 * Phrases that point back at another date in the text ("that year", "the next day",
   "two days later") need an ``anchor`` and never fall back to the reference day.
 """
@@ -28,7 +30,7 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta, weekdays
 
-from desk.dates import periods
+from desk.dates import holidays, periods
 from desk.dates.partial import DateError, PartialDate, Precision
 from desk.dates.tense import Tense
 
@@ -114,6 +116,8 @@ def calendar_unit(unit: str, reference: dt.date, shift: int) -> str:
         return periods.year(reference.year + shift)
     if unit == "decade":
         return periods.decade(reference.year // 10 * 10 + 10 * shift)
+    if unit == "century":
+        return periods.century((reference.year - 1) // 100 + 1 + shift)
     raise DateError(f"'{unit}' is not a calendar unit desk can count")
 
 
@@ -164,6 +168,24 @@ def yearless(month: int, day: int | None, reference: dt.date, tense: Tense | Non
     if not candidates:
         raise DateError(f"no year has a day {day} in month {month}")
     return periods.choose(candidates, reference, tense)
+
+
+def holiday(name: str, reference: dt.date, tense: Tense | None, qualifier: str | None) -> str:
+    """A holiday named without a year, like a month ("in May" / "last June").
+
+    "last Christmas" is the latest before the reference day, "next Easter" the first after it,
+    "this Christmas" the reference year's; a bare "at Easter" is, in a past context, the latest
+    that has come by the reference day, in a future context the next one not yet past, and
+    without a tense the one nearest the reference day.
+    """
+    days = [holidays.day_of(name, year) for year in range(reference.year - 1, reference.year + 2)]
+    if qualifier in ("last", "past"):
+        return periods.day(max(day for day in days if day < reference))
+    if qualifier in ("next", "coming"):
+        return periods.day(min(day for day in days if day > reference))
+    if qualifier == "this":
+        return periods.day(days[1])
+    return periods.choose([periods.day(day) for day in days], reference, tense)
 
 
 def qualified_month(month: int, reference: dt.date, qualifier: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desk.dates import DateMatch, Tense, find
+from desk.dates.find import _find_every_word
 
 SAMPLE = (
     Path(__file__).resolve().parents[2]
@@ -162,6 +163,71 @@ def test_news_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.phrase, m.date.text) for m in find(text, PUBLISHED)] == expected
 
 
+# Issue 13, point 5: what the resolver used to miss, in wire sentences (published Fri 2025-03-21).
+ISSUE_13 = [
+    # holidays, fixed and movable
+    (
+        "Kim and Putin exchanged greetings on Christmas Eve.",
+        [("on Christmas Eve", "2024-12-24")],
+    ),
+    ("Markets were closed on New Year's Day.", [("on New Year's Day", "2025-01-01")]),
+    ("Protests are expected to peak at Easter, police said.", [("at Easter", "2025-04-20")]),
+    ("Orthodox Easter was celebrated in Moscow.", [("Orthodox Easter", "2024-05-05")]),
+    (
+        "The envoy will return to Seoul after Thanksgiving.",
+        [("after Thanksgiving", "2025-11-28/..")],
+    ),
+    ("Workers rallied on May Day in Seoul.", [("on May Day", "2024-05-01")]),
+    ("Christmas Island lies south of Java.", []),
+    # a time of day or a possessive before a weekday
+    ("Missiles struck Kyiv early Sunday, officials said.", [("early Sunday", "2025-03-16")]),
+    ("The vote is set for 3 p.m. Friday in Seoul.", [("3 p.m. Friday", "2025-03-21")]),
+    ("Talks will resume at 10 a.m. Monday.", [("at 10 a.m. Monday", "2025-03-24")]),
+    ("Monday's talks in Riyadh ended without a deal.", [("Monday", "2025-03-17")]),
+    ("Kim will not attend Saturday's parade.", [("Saturday", "2025-03-22")]),
+    # weeks of a month, centuries
+    (
+        "A summit is planned in the first week of November.",
+        [("in the first week of November", "2025-11-01/2025-11-07")],
+    ),
+    ("The border was drawn in the 19th century.", [("the 19th century", "1801/1900")]),
+    # counted from the report's day, or from the day named
+    ("Elections will be held in six weeks.", [("in six weeks", "2025-05-02~")]),
+    (
+        "The foreign ministers will hold talks the next day, officials said.",
+        [("the next day", "2025-03-22")],
+    ),
+    ("With the vote two days ahead, campaigning ended.", [("two days ahead", "2025-03-23")]),
+    ("Kim arrived two days ahead of the summit.", []),
+    (
+        "Kim arrived in Moscow two days ahead of Friday's summit.",
+        [("two days ahead of Friday", "2025-03-19")],
+    ),
+    # lower-case "may" and "march" are words, and so is a capitalised one without a date
+    (
+        "Kim may travel to Moscow, and troops may march in a parade in May.",
+        [("in May", "2025-05")],
+    ),
+    ("Protesters plan to march on Friday.", [("on Friday", "2025-03-21")]),
+    ("May the talks bring peace, the envoy said.", []),
+    ("March organisers said 10,000 people joined.", []),
+    ("May 9 marks Victory Day in Russia.", [("May 9", "2025-05-09")]),
+    (
+        "Kim visited Moscow last March, and may return in March.",
+        [("last March", "2024-03"), ("in March", "2025-03")],
+    ),
+    # a year before a noun
+    ("Iran and the 2015 nuclear deal were discussed.", [("2015", "2015")]),
+    ("Russia's 2022 invasion of Ukraine was condemned.", [("2022", "2022")]),
+    ("Type 094 submarines and 2000 troops were seen.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUE_13)
+def test_issue_13_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.phrase, m.date.text) for m in find(text, PUBLISHED)] == expected
+
+
 def test_a_phrase_that_points_back_is_skipped_without_a_fitting_anchor() -> None:
     text = "Talks resumed last week.\nThe next day, nothing happened. Earlier that year, more."
     assert [m.phrase for m in find(text, PUBLISHED)] == ["last week"]
@@ -180,5 +246,19 @@ def test_a_datetime_reference_counts_as_its_day() -> None:
     assert [m.date.text for m in find("They met yesterday.", moment)] == ["2025-03-20"]
 
 
+def test_without_a_reference_day_today_is_the_reference() -> None:
+    """desk.ingest reads a source with no publication date this way."""
+    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    assert [m.date.text for m in find("They met yesterday.", None)] == [yesterday]  # type: ignore[arg-type]
+    assert [m.date.text for m in find("No names here, nothing happened.", None)] == []  # type: ignore[arg-type]
+
+
 def test_empty_text_has_no_dates() -> None:
     assert find("", PUBLISHED) == []
+
+
+def test_the_pre_filter_finds_what_reading_every_word_finds() -> None:
+    reports = sorted((SAMPLE.parents[2] / "tests" / "ingest" / "reports").glob("*.txt"))
+    text = "\n".join(path.read_text(encoding="utf-8") for path in [SAMPLE, *reports])
+    text += "\n" + TRAPS
+    assert find(text, PUBLISHED) == _find_every_word(text, PUBLISHED)

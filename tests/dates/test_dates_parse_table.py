@@ -292,6 +292,59 @@ TABLE: list[tuple[str, str, str | None, str]] = [
     ("before March 2025", FRI, None, "../2025-02"),
     ("after March 2025", FRI, None, "2025-04/.."),
     ("after Sept. 13, 2024", FRI, None, "2024-09-14/.."),
+    # --- issue 13: holidays, fixed and movable (the year nearest, or as the tense points) ------
+    ("on Christmas Eve", FRI, None, "2024-12-24"),
+    ("on Christmas Eve", FRI, "future", "2025-12-24"),
+    ("Christmas Day 2023", FRI, None, "2023-12-25"),
+    ("on New Year's Day", FRI, None, "2025-01-01"),
+    ("New Year’s Eve", FRI, None, "2024-12-31"),
+    ("at Easter", FRI, "past", "2024-03-31"),
+    ("at Easter", FRI, "future", "2025-04-20"),
+    ("at Easter", FRI, None, "2025-04-20"),
+    ("Easter 2026", FRI, None, "2026-04-05"),
+    ("Orthodox Easter 2026", FRI, None, "2026-04-12"),
+    ("Easter Monday 2024", FRI, None, "2024-04-01"),
+    ("on Thanksgiving", FRI, "past", "2024-11-28"),
+    ("Thanksgiving 2025", FRI, None, "2025-11-27"),
+    ("last Christmas", FRI, None, "2024-12-25"),
+    ("next Christmas", FRI, None, "2025-12-25"),
+    ("this Christmas", FRI, None, "2025-12-25"),
+    ("Christmas Eve last year", FRI, None, "2024-12-24"),
+    ("after Thanksgiving", FRI, "future", "2025-11-28/.."),
+    ("on May Day", FRI, "past", "2024-05-01"),
+    # --- issue 13: a time of day before a weekday is that day ----------------------------------
+    ("early Sunday", FRI, "past", "2025-03-16"),
+    ("late Friday", FRI, "past", "2025-03-21"),
+    ("early on Monday", TUE, "past", "2025-03-17"),
+    ("3 p.m. Friday", FRI, "future", "2025-03-21"),
+    ("at 3 p.m. Saturday", FRI, "future", "2025-03-22"),
+    ("10:30 a.m. Monday", FRI, "past", "2025-03-17"),
+    ("noon Thursday", FRI, "past", "2025-03-20"),
+    ("Friday at 3 p.m.", TUE, "future", "2025-03-21"),
+    # --- issue 13: weeks of a month -------------------------------------------------------------
+    ("in the first week of November", FRI, None, "2024-11-01/2024-11-07"),
+    ("the first week of November", FRI, "future", "2025-11-01/2025-11-07"),
+    ("the last week of March", FRI, "past", "2025-03-25/2025-03-31"),
+    ("the second week of January 2025", FRI, None, "2025-01-08/2025-01-14"),
+    ("the first week of next month", FRI, None, "2025-04-01/2025-04-07"),
+    # --- issue 13: centuries (1801/1900 is the 19th), and their parts --------------------------
+    ("the 19th century", FRI, None, "1801/1900"),
+    ("the nineteenth century", FRI, None, "1801/1900"),
+    ("the 21st century", FRI, None, "2001/2100"),
+    ("the twenty-first century", FRI, None, "2001/2100"),
+    ("the early 20th century", FRI, None, "1901/1933~"),
+    ("the late 19th century", FRI, None, "1867~/1900"),
+    ("last century", FRI, None, "1901/2000"),
+    ("this century", FRI, None, "2001/2100"),
+    # --- issue 13: counted from the reference day or from a named day ---------------------------
+    ("in six weeks", FRI, None, "2025-05-02~"),
+    ("in six weeks' time", FRI, None, "2025-05-02~"),
+    ("two days ahead", FRI, None, "2025-03-23"),
+    ("a week ahead", FRI, None, "2025-03-28~"),
+    ("two days ahead of Friday", TUE, "future", "2025-03-19"),
+    ("a week before Sept. 13, 2024", FRI, None, "2024-09-06~"),
+    ("three days after March 3", FRI, "past", "2025-03-06"),
+    ("the next day", FRI, None, "2025-03-22"),
 ]
 
 # Phrases that point back at a date named before them: (text, anchor, canonical).
@@ -374,6 +427,11 @@ NON_DATES: list[str] = [
     "a few weeks ago",
     "the year",
     "the third",
+    "3 p.m.",
+    "noon",
+    "Easter Island",
+    "two days ahead of the summit",
+    "the 101st century",
     "",
     "   ",
 ]
@@ -408,10 +466,27 @@ def test_phrases_that_point_back_resolve_against_the_anchor(
     assert result.text == expected
 
 
-@pytest.mark.parametrize("text", ["earlier that year", "the next day", "two days later"])
+@pytest.mark.parametrize("text", ["earlier that year", "that day", "two days later"])
 def test_phrases_that_point_back_refuse_without_an_anchor(text: str) -> None:
     with pytest.raises(DateError, match="refers back"):
         parse(text, dt.date(2025, 3, 21))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the next day", "2025-03-22"),
+        ("the following day", "2025-03-22"),
+        ("the day after", "2025-03-22"),
+        ("the previous day", "2025-03-20"),
+        ("the day before", "2025-03-20"),
+    ],
+)
+def test_the_next_day_without_an_anchor_counts_from_the_reference_day(
+    text: str, expected: str
+) -> None:
+    """Issue 13: with no date named before it, "the next day" is the day after publication."""
+    assert parse(text, dt.date(2025, 3, 21)).text == expected
 
 
 def test_an_anchor_of_the_wrong_size_is_refused() -> None:

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desk.dates import DateError, PartialDate, Tense, find, parse
+from desk.dates.find import _find_every_word
 
 AP_MONTHS = [
     "",
@@ -309,3 +310,54 @@ def test_find_survives_any_text(text: str, reference: dt.date) -> None:
         assert text[match.start : match.end] == match.phrase
         assert previous_end <= match.start
         previous_end = match.end
+
+
+SCANNER_FRAGMENTS = [
+    *FRAGMENTS,
+    "(last year)",
+    '"Friday',
+    "12May",
+    "Feb.28",
+    "mid-2024",
+    "1.5 years",
+    "G20 in 2024",
+    "F-16s on Monday's",
+    "the '90s and 2000s",
+    "2024-09-13/2024-09-15",
+    "13.09.2024,",
+    "Q1 2025",
+    "H2,",
+    "Jan 5",
+    "Sept.",
+    "—",
+    "in\tthe\u00a0summer",
+    "at Easter",
+    "New Year’s Day",
+    "Christmas Island",
+    "3 p.m. Friday",
+    "10:30 a.m.",
+    "the 19th century",
+    "two days ahead of",
+    "the 2015 nuclear deal",
+]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(SCANNER_FRAGMENTS), max_size=20),
+    st.lists(
+        st.sampled_from(["", " ", "  ", ", ", "\n", "-", ".", "'s "]), min_size=20, max_size=20
+    ),
+    references,
+)
+def test_the_pre_filter_finds_what_reading_every_word_finds(
+    fragments: list[str], joins: list[str], reference: dt.date
+) -> None:
+    text = "".join(fragment + join for fragment, join in zip(fragments, joins, strict=False))
+    assert find(text, reference) == _find_every_word(text, reference)
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet=st.sampled_from("May 2024 Fri,.-'’\n19 0sQ1th"), max_size=60), references)
+def test_the_pre_filter_agrees_on_odd_text(text: str, reference: dt.date) -> None:
+    assert find(text, reference) == _find_every_word(text, reference)
