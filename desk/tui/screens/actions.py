@@ -16,6 +16,7 @@ from desk.model.vocabulary import MentionStatus, ParticipantRole
 from desk.store.views import MeetingDetail
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.screens.form import Field, FormScreen
+from desk.tui.screens.key_gate import KeyGate, gated
 from desk.tui.screens.picker import Picked, PickerScreen
 from desk.tui.screens.records import create_form, edit_form, evidence_form
 from desk.tui.work import in_thread
@@ -39,6 +40,7 @@ class RecordActions:
     table: PagedTable
     detail: DetailPane
     focused: Any
+    key_gate: KeyGate
 
     # -- what is selected ----------------------------------------------------------------------
     def _current(self) -> tuple[type[Record], int] | None:
@@ -64,7 +66,13 @@ class RecordActions:
 
         in_thread(self.detail, call, finished, self.app.show_error, group="write")
 
+    def _prepare(self, call: Any, open_dialog: Any) -> None:
+        """Fetch what a dialog needs, then open it; keys typed meanwhile wait (see key_gate)."""
+        self.key_gate.begin()
+        in_thread(self.detail, call, open_dialog, self.app.show_error, after=self.key_gate.end)
+
     # -- create and edit -------------------------------------------------------------------------
+    @gated
     def action_new(self) -> None:
         model = self.kind.model
         if model is schema.Source:
@@ -85,6 +93,7 @@ class RecordActions:
 
         return after
 
+    @gated
     def action_edit(self) -> None:
         store = self.app.store
         part = self._detail_part()
@@ -95,11 +104,9 @@ class RecordActions:
         if current is None:
             return
         model, record_id = current
-        in_thread(
-            self.detail,
+        self._prepare(
             lambda: store.get(model, record_id),
             lambda record: self.app.push_screen(edit_form(store, record)),
-            self.app.show_error,
         )
 
     def _edit_part(self, kind: str, part_id: int) -> None:
@@ -130,7 +137,7 @@ class RecordActions:
                 )
             )
 
-        in_thread(self.detail, lambda: store.get(model, part_id), open_form, self.app.show_error)
+        self._prepare(lambda: store.get(model, part_id), open_form)
 
     def _evidence_views(self) -> list[Any]:
         detail = self.detail.detail
@@ -145,6 +152,7 @@ class RecordActions:
         return list(getattr(inner, "evidence", None) or getattr(detail, "evidence", []))
 
     # -- delete ----------------------------------------------------------------------------------
+    @gated
     def action_delete(self) -> None:
         if self._detail_part() is not None:
             self.action_remove_part()
@@ -172,10 +180,9 @@ class RecordActions:
                     message=f"Deleted “{name}” (ctrl+z undoes it)",
                 )
 
-        in_thread(
-            self.detail, lambda: store.dependents(model, record_id), confirm, self.app.show_error
-        )
+        self._prepare(lambda: store.dependents(model, record_id), confirm)
 
+    @gated
     def action_remove_part(self) -> None:
         part = self._detail_part()
         if part is None:
@@ -208,11 +215,10 @@ class RecordActions:
                 ),
             )
 
-        in_thread(
-            self.detail, lambda: store.dependents(model, part_id), confirm, self.app.show_error
-        )
+        self._prepare(lambda: store.dependents(model, part_id), confirm)
 
     # -- links -----------------------------------------------------------------------------------
+    @gated
     def action_add_participant(self) -> None:
         self._link(
             schema.Actor,
@@ -221,6 +227,7 @@ class RecordActions:
             ("Role", ROLES, "participant"),
         )
 
+    @gated
     def action_add_topic(self) -> None:
         self._link(
             schema.AgendaItem,
@@ -256,6 +263,7 @@ class RecordActions:
 
         self.app.push_screen(PickerScreen(title, store, model, label, choice=choice), picked)
 
+    @gated
     def action_add_alias(self) -> None:
         current = self._current()
         if current is None or current[0] is not schema.Actor:
@@ -277,6 +285,7 @@ class RecordActions:
         )
 
     # -- merge -----------------------------------------------------------------------------------
+    @gated
     def action_merge(self) -> None:
         current = self._current()
         row = self.table.current
@@ -289,8 +298,7 @@ class RecordActions:
             if result is None or result.record_id is None:
                 return
             other_id = result.record_id
-            in_thread(
-                self.detail,
+            self._prepare(
                 lambda: store.merge_preview(keep_id, other_id),
                 lambda plan: self.app.push_screen(
                     ConfirmScreen(
@@ -310,7 +318,6 @@ class RecordActions:
                         )
                     ),
                 ),
-                self.app.show_error,
             )
 
         self.app.push_screen(
@@ -326,6 +333,7 @@ class RecordActions:
             picked,
         )
 
+    @gated
     def action_history(self) -> None:
         """The audit trail of the selected record, or of the highlighted link or evidence."""
         from desk.tui.screens.history import HistoryScreen
@@ -350,17 +358,20 @@ class RecordActions:
             label = f"{self.kind.singular} “{getattr(row, 'name', None) or row.title}”"
         self.app.push_screen(HistoryScreen(self.app.store, model, record_id, label))
 
+    @gated
     def action_export(self) -> None:
         from desk.tui.screens.exchange import TransferScreen
 
         self.app.push_screen(TransferScreen(self.app.store, "export"))
 
+    @gated
     def action_import(self) -> None:
         from desk.tui.screens.exchange import TransferScreen
 
         self.app.push_screen(TransferScreen(self.app.store, "import"))
 
     # -- other screens ---------------------------------------------------------------------------
+    @gated
     def action_dossier(self) -> None:
         current = self._current()
         if current is None:
@@ -373,11 +384,13 @@ class RecordActions:
         if target is not None:
             self.show_record(*target)  # type: ignore[attr-defined]
 
+    @gated
     def action_unsourced(self) -> None:
         from desk.tui.screens.unsourced import UnsourcedScreen
 
         self.app.push_screen(UnsourcedScreen(self.app.store), self._jump_back)
 
+    @gated
     def action_cite(self) -> None:
         """Open the linking pane for the selected record (or the highlighted link)."""
         from desk.tui.screens.linking import LinkingScreen, Target

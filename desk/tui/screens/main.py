@@ -19,6 +19,7 @@ from desk.store.views import Page, Stats
 from desk.tui.kinds import KIND_BY_NAME, KINDS, Kind, kind_of
 from desk.tui.presentation import plural
 from desk.tui.screens.actions import RecordActions
+from desk.tui.screens.key_gate import KeyGate, gated
 from desk.tui.widgets.detail import DetailPane, load_detail
 from desk.tui.widgets.paged_table import PagedTable
 from desk.tui.work import in_thread
@@ -32,6 +33,8 @@ DETAIL_DELAY = 0.06
 TYPING_PAUSE = 0.3
 #: Rows in each page a list fetches (a window holds three).
 PAGE_SIZE = 100
+#: Keys that do not act on a record, so never wait for a list to land (see key_gate).
+UNGATED = frozenset({"filter", "clear_filter", "reload"})
 
 
 class MainScreen(RecordActions, Screen[None]):
@@ -71,6 +74,17 @@ class MainScreen(RecordActions, Screen[None]):
         super().__init__()
         self.kind: Kind = KINDS[0]
         self._detail_timer: Timer | None = None
+        self.key_gate = KeyGate(
+            self.settled,
+            lambda: self.is_attached and self.app.screen is self,
+            lambda message: self.app.notify(message, timeout=4),
+        )
+
+    def settled(self) -> bool:
+        """The desk is open and the list on screen shows what a key should act on: its load
+        has landed, and so has what was typed in the filter box (Input.Changed is a message)."""
+        typed = self.query_one("#filter", Input).value or None
+        return self.app.store_ready and self.table.settled and typed == self.table.typed
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -133,29 +147,40 @@ class MainScreen(RecordActions, Screen[None]):
     def detail(self) -> DetailPane:
         return self.query_one("#detail", DetailPane)
 
+    @gated
     def action_show(self, name: str) -> None:
-        self.query_one("#kinds", Tabs).active = name
+        self._switch_to(KIND_BY_NAME[name])
 
     @on(Tabs.TabActivated, "#kinds")
     def _switch(self, event: Tabs.TabActivated) -> None:
-        self.kind = KIND_BY_NAME[event.tab.id or "meetings"]
-        self.query_one("#tables", ContentSwitcher).current = f"table-{self.kind.name}"
+        """A tab clicked with the mouse (keys switch at once, in ``_switch_to``)."""
+        self._switch_to(KIND_BY_NAME[event.tab.id or "meetings"])
+
+    def _switch_to(self, kind: Kind) -> None:
+        """Show ``kind``'s list now, so the next key already acts on it."""
+        if kind is self.kind and self.query_one("#tables", ContentSwitcher).current == (
+            f"table-{kind.name}"
+        ):
+            return
+        self.kind = kind
+        tabs = self.query_one("#kinds", Tabs)
+        if tabs.active != kind.name:
+            tabs.active = kind.name
+        self.query_one("#tables", ContentSwitcher).current = f"table-{kind.name}"
         filter_input = self.query_one("#filter", Input)
         with filter_input.prevent(Input.Changed):
             filter_input.value = self.table.typed or ""
         filter_input.set_class(bool(filter_input.value), "active")
-        self.table.focus()
+        self.set_focus(self.table)  # at once: Widget.focus() would wait for the next idle
         self._schedule_detail()
         self.refresh_bindings()
 
     def show_record(self, model: type, record_id: int) -> None:
         """Switch to a record's list and put the cursor on it."""
         kind = kind_of(model)
-        self.action_show(kind.name)
-        self.kind = kind
-        self.query_one("#tables", ContentSwitcher).current = f"table-{kind.name}"
+        self._switch_to(kind)
         self.table_for(kind).jump_to(record_id)
-        self.table_for(kind).focus()
+        self.set_focus(self.table_for(kind))
 
     # -- filter ---------------------------------------------------------------------------------
     def action_filter(self) -> None:
@@ -168,15 +193,16 @@ class MainScreen(RecordActions, Screen[None]):
         if filter_input.value:
             filter_input.value = ""
         filter_input.remove_class("active")
-        self.table.focus()
+        self.set_focus(self.table)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.table.load(typed=event.value)
+        self.key_gate.drain()  # (an edit that restored the table's filter changes nothing)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     # -- details ---------------------------------------------------------------------------------
     @on(PagedTable.Highlighted)
@@ -188,6 +214,7 @@ class MainScreen(RecordActions, Screen[None]):
     def _list_loaded(self, event: PagedTable.Loaded) -> None:
         if event.table is self.table:
             self.refresh_bindings()  # edit, delete and cite apply once there is a row
+            self.key_gate.drain()  # keys typed while it loaded act on it now
 
     def _schedule_detail(self) -> None:
         if self._detail_timer is not None:
@@ -259,6 +286,7 @@ class MainScreen(RecordActions, Screen[None]):
         self._schedule_detail()
 
     # -- which keys apply -----------------------------------------------------------------------
+    @gated
     def action_suggest(self) -> None:
         """What desk reads in the highlighted source, to accept, edit or reject."""
         from desk.tui.screens.suggestions import open_suggestions
@@ -267,6 +295,8 @@ class MainScreen(RecordActions, Screen[None]):
             open_suggestions(self.app, self.table.current.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in UNGATED and not self.key_gate.ready():
+            return True  # held until the list on screen has landed, then checked again
         if action in ("add_participant", "add_topic"):
             return self.kind.name == "meetings"
         if action in ("merge", "add_alias"):

@@ -121,6 +121,8 @@ class PagedTable(DataTable[Cell]):
         #: Bumped by every load, so an answer to an older load (even one already on its way
         #: to the UI thread) is recognised and dropped.
         self._generation = 0
+        #: The load whose answer the table waits for (None when what is shown is current).
+        self._awaiting: int | None = None
 
     @property
     def model(self) -> type[Record]:
@@ -138,6 +140,11 @@ class PagedTable(DataTable[Cell]):
         if not self._rows or not 0 <= self.cursor_row < len(self._rows):
             return None
         return self._rows[self.cursor_row]
+
+    @property
+    def settled(self) -> bool:
+        """No load is in flight: the rows on screen are the ones a key should act on."""
+        return self._awaiting is None
 
     @property
     def loaded_rows(self) -> list[Any]:
@@ -183,6 +190,7 @@ class PagedTable(DataTable[Cell]):
             self,
             lambda: load_around(store, model, typed_now, keep, size),
             lambda loaded: self._current_generation(generation) and self._show(*loaded),
+            lambda error: self._load_failed(generation, error),
             group=f"table-{id(self)}",
             exclusive=True,
         )
@@ -190,7 +198,15 @@ class PagedTable(DataTable[Cell]):
     def _next_generation(self) -> int:
         self._generation += 1
         self._fetching = False
+        self._awaiting = self._generation
         return self._generation
+
+    def _load_failed(self, generation: int, error: Any) -> None:
+        if self._current_generation(generation):
+            self._awaiting = None  # keep what is shown; keys held for this load may run
+            self.loading = False
+            self.post_message(self.Loaded(self))
+        self.app.show_error(error)  # type: ignore[attr-defined]
 
     def _current_generation(self, generation: int) -> bool:
         return generation == self._generation
@@ -218,6 +234,7 @@ class PagedTable(DataTable[Cell]):
                 self._current_generation(generation)
                 and self._show(window, len(window.rows) - 1 if window.rows else None)
             ),
+            lambda error: self._load_failed(generation, error),
             group=f"table-{id(self)}",
             exclusive=True,
         )
@@ -226,11 +243,13 @@ class PagedTable(DataTable[Cell]):
         """Show a page fetched elsewhere (the quick first page, before the store is open)."""
         self._next_generation()
         self._show(Window((page,)), 0)
+        self._awaiting = None
 
     def _show(self, window: Window, index: int | None, scroll_offset: int | None = None) -> None:
         self._window = window
         self._rows = window.rows
         self._fetching = False
+        self._awaiting = None
         self.loading = False
         self.clear()
         for row in self._rows:
