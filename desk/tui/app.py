@@ -20,6 +20,7 @@ from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
     from desk.store import Location, Store
+    from desk.tui.date_reference import DateReference
 
 
 class OtherDesksChanged(Message):
@@ -58,6 +59,9 @@ class DeskApp(App[None]):
         self.location: Location = store.location if store is not None else location  # type: ignore[assignment]
         self.note = note
         self.history = UndoHistory()
+        #: The source the user works from (the last one shown in the cite pane): dates typed in
+        #: forms resolve against its publication day. None: today, said so in the form.
+        self.working_source: DateReference | None = None
         #: Changesets this app made (undo and redo included), told apart from other desks'.
         self._own_changes: set[int] = set()
         if store is not None:

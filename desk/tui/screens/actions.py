@@ -80,12 +80,23 @@ class RecordActions:
 
             self.app.push_screen(add_source_form(self.app.store), self._created(schema.Source))
             return
-        self.app.push_screen(create_form(self.app.store, model), self._created(model))
+        self.app.push_screen(
+            create_form(self.app.store, model, reference=self.app.working_source),
+            self._created(model),
+        )
 
     def _created(self, model: type[Record]) -> Any:
         def after(record: Record | None) -> None:
             if record is not None and record.id is not None:
                 self.show_record(model, record.id)
+                if model is schema.Source and getattr(record, "date_text", None) is None:
+                    self.app.notify(
+                        "No publication day: “on Tuesday” or “last June” in its text cannot be "
+                        "resolved. e edits the source to add it.",
+                        title="Source saved without a date",
+                        severity="warning",
+                        timeout=10,
+                    )
                 if model is schema.Source:  # go through what desk reads in it
                     from desk.tui.screens.suggestions import open_suggestions
 
@@ -106,7 +117,9 @@ class RecordActions:
         model, record_id = current
         self._prepare(
             lambda: store.get(model, record_id),
-            lambda record: self.app.push_screen(edit_form(store, record)),
+            lambda record: self.app.push_screen(
+                edit_form(store, record, reference=self.app.working_source)
+            ),
         )
 
     def _edit_part(self, kind: str, part_id: int) -> None:

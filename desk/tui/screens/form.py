@@ -19,7 +19,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from desk.dates import DateError, parse
+from desk.dates import DateError
+from desk.dates.parse import Resolution, resolve
 from desk.store.errors import Conflict, DeskError, InvalidField
 from desk.tui.work import in_thread
 
@@ -35,6 +36,9 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     placeholder: str = ""
     help: str = ""
+    #: A date field that may hold a relative phrase ("on Tuesday"); a source's publication day
+    #: may not: it is the day other phrases resolve against, with nothing of its own to lean on.
+    relative: bool = True
 
 
 #: Saving gets the values and the version the form was opened at (None for a new record).
@@ -60,7 +64,10 @@ class FormScreen(ModalScreen[Any]):
         values: Mapping[str, Any] | None = None,
         version: int | None = None,
         reference: dt.date | None = None,
+        reference_note: str = "",
     ) -> None:
+        """``reference`` is the day relative dates resolve against; ``reference_note`` says
+        which day that is and why, next to every relative date the user types."""
         super().__init__()
         self.form_title = title
         self.fields = fields
@@ -68,6 +75,9 @@ class FormScreen(ModalScreen[Any]):
         self.initial = dict(values or {})
         self.version = version
         self.reference = reference
+        self.reference_note = reference_note or (
+            f"as of {reference.isoformat()}" if reference is not None else "as of today"
+        )
         self.conflict: Conflict | None = None
         self._saving = False
 
@@ -82,7 +92,8 @@ class FormScreen(ModalScreen[Any]):
                     yield self._widget(field)
                     hint = field.help
                     if field.kind == "date":
-                        hint = hint or self._date_hint(str(self.initial.get(field.name) or ""))
+                        typed = str(self.initial.get(field.name) or "")
+                        hint = self._date_hint(field, typed) if typed or not hint else hint
                     note = Static(hint, id=f"hint-{field.name}", classes="hint")
                     note.display = bool(hint)
                     yield note
@@ -132,14 +143,27 @@ class FormScreen(ModalScreen[Any]):
             result[field.name] = value if value != "" else None
         return result
 
-    def _date_hint(self, text: str) -> str:
+    def _date_hint(self, field: Field, text: str) -> str:
         if not text.strip():
-            return "e.g. 2025-03-21, Sept. 13, 2024, last June, around May 2025"
+            if not field.relative:
+                return "e.g. 2025-03-21, March 21, 2025"
+            return f"e.g. 2025-03-21, Sept. 13, 2024, last June; {self.reference_note}"
         try:
-            date = parse(text, reference=self.reference)
-            return f"→ {date.display()}  ({date.precision.value}, stored as {date.text})"
+            found = self._resolve(field, text)
         except DateError as error:
             return f"✗ {error}"
+        date = found.date
+        hint = f"→ {date.display()}  ({date.precision.value}, stored as {date.text})"
+        return f"{hint}, {self.reference_note}" if found.relative else hint
+
+    def _resolve(self, field: Field, text: str) -> Resolution:
+        found = resolve(text, reference=self.reference)
+        if found.relative and not field.relative:
+            raise DateError(
+                f"{text!r} is relative, and a publication day has nothing to resolve it "
+                "against: type the day itself (2025-03-21)"
+            )
+        return found
 
     @on(Input.Changed)
     def _validate_as_you_type(self, event: Input.Changed) -> None:
@@ -149,7 +173,7 @@ class FormScreen(ModalScreen[Any]):
             return
         self._set_error(name, "")
         if field.kind == "date":
-            hint = self._date_hint(event.value)
+            hint = self._date_hint(field, event.value)
             note = self.query_one(f"#hint-{name}", Static)
             note.update(hint)
             note.display = True
@@ -172,7 +196,7 @@ class FormScreen(ModalScreen[Any]):
                 ok = False
             elif field.kind == "date" and value:
                 try:
-                    parse(str(value), reference=self.reference)
+                    self._resolve(field, str(value))
                 except DateError as error:
                     self._set_error(field.name, str(error))
                     ok = False

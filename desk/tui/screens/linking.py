@@ -9,6 +9,7 @@ Enter jumps to a passage, e edits and x removes it.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from desk.dates import find
 from desk.store.date_columns import from_columns
 from desk.store.views import EvidenceView
 from desk.texts import sentence_spans
+from desk.tui.date_reference import from_source
 from desk.tui.presentation import date_words, shorten
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.screens.picker import Picked, PickerScreen
@@ -58,6 +60,8 @@ class Loaded:
     record_evidence: list[EvidenceView]
     source_evidence: list[EvidenceView]
     dates: list[DateMatch]
+    #: The source's publication day (None when it has none): its relative dates' reference.
+    published: dt.date | None = None
 
 
 def _label(store: Store, model: type[Record] | None, record_id: int | None) -> str:
@@ -92,6 +96,7 @@ def load(store: Store, target: Target, source_id: int) -> Loaded:
         record_evidence,
         store.evidence_in(source_id),
         find(source.text, reference),
+        reference if date is not None and date.precision.value == "day" else None,
     )
 
 
@@ -211,6 +216,8 @@ class LinkingScreen(Screen[None]):
         )
 
     def _show(self, loaded: Loaded) -> None:
+        # Dates typed in forms from now on resolve against this source's publication day.
+        self.app.working_source = from_source(loaded.source.title, loaded.published)  # type: ignore[attr-defined]
         previous = self.loaded
         self.loaded = loaded
         source = loaded.source

@@ -24,7 +24,7 @@ FIELDS = [
     ),
     Field("title", "Title", placeholder="taken from the file when it has one"),
     Field("publisher", "Publisher", placeholder="Yonhap News Agency"),
-    Field("date", "Published", kind="date"),
+    Field("date", "Published", kind="date", relative=False),
     RELIABILITY_FIELD,
     Field("url", "URL"),
     Field("language", "Language", placeholder="en"),
