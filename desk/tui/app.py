@@ -39,6 +39,7 @@ class DeskApp(App[None]):
     COMMANDS = App.COMMANDS | {RecordJumps}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.ctrl_quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
@@ -181,6 +182,25 @@ class DeskApp(App[None]):
             self.notify(f"Redone: {entry.summary}", timeout=4)
 
         in_thread(self.screen, lambda: store.redo(target), redone, self.show_error, group="write")
+
+    # -- quitting -------------------------------------------------------------------------------
+    async def action_quit(self) -> None:
+        """Quit, after asking about unsaved work on any open screen (a form, a selection)."""
+        from desk.tui.screens.unsaved import HoldsWork, UnsavedScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, HoldsWork) and (what := screen.unsaved_work()) is not None:
+
+                def chosen(choice: str | None, screen: HoldsWork = screen) -> None:
+                    if choice == "discard":
+                        self.exit()
+                    elif choice == "keep":
+                        screen.keep_work(self.exit)
+
+                keep = "Attach it" if hasattr(screen, "action_attach") else "Save"
+                self.push_screen(UnsavedScreen(f"{what} — quit", keep=keep), chosen)
+                return
+        self.exit()
 
     # -- help and the palette --------------------------------------------------------------------
     def action_help(self) -> None:

@@ -80,6 +80,7 @@ class FormScreen(ModalScreen[Any]):
         )
         self.conflict: Conflict | None = None
         self._saving = False
+        self._then: Callable[[], object] | None = None
 
     # -- building --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -125,6 +126,8 @@ class FormScreen(ModalScreen[Any]):
     def on_mount(self) -> None:
         first = self.fields[0]
         self.query_one(f"#field-{first.name}").focus()
+        #: What the fields held when the form opened: Escape asks first when they differ.
+        self._opened_with = self.values()
 
     # -- values and validation -------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -216,6 +219,11 @@ class FormScreen(ModalScreen[Any]):
         self.action_cancel()
 
     def action_save(self, version: int | None = None) -> None:
+        self._save(version)
+
+    def _save(self, version: int | None = None, then: Callable[[], object] | None = None) -> None:
+        """Save; ``then`` runs once the form has closed with the saved record."""
+        self._then = then
         if self._saving:
             return
         values = self.values()
@@ -236,13 +244,15 @@ class FormScreen(ModalScreen[Any]):
     def _saved(self, result: Any) -> None:
         self._saving = False
         self.dismiss(result)
+        if self._then is not None:
+            self._then()
 
     def _failed(self, error: DeskError) -> None:
         self._saving = False
         message = self.query_one("#form-message", Static)
-        if isinstance(error, InvalidField):
-            self._set_error(error.field, error.message)
-            message.update(f"Not saved: {error}")
+        if isinstance(error, InvalidField) and self.query(f"#error-{error.field}"):
+            self._set_error(error.field, error.message)  # said once, at the field
+            message.update("Not saved: see the field marked above.")
         elif isinstance(error, Conflict):
             self.conflict = error
             message.update(
@@ -254,7 +264,20 @@ class FormScreen(ModalScreen[Any]):
             message.update(f"Not saved: {error}")
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        from desk.tui.screens.unsaved import ask_before_leaving
+
+        # (Saving closes the form itself: leave only if it is still open.)
+        ask_before_leaving(self, lambda: self.is_current and self.dismiss(None))
+
+    # -- unsaved work (see desk.tui.screens.unsaved) -------------------------------------------
+    def unsaved_work(self) -> str | None:
+        opened = getattr(self, "_opened_with", None)
+        if opened is None or self.values() == opened:
+            return None
+        return f"“{self.form_title}” has changes that are not saved"
+
+    def keep_work(self, then: Callable[[], object]) -> None:
+        self._save(then=then)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("reload_theirs", "overwrite"):

@@ -10,6 +10,7 @@ Enter jumps to a passage, e edits and x removes it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -506,4 +507,25 @@ class LinkingScreen(Screen[None]):
         return True
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        from desk.tui.screens.unsaved import ask_before_leaving
+
+        ask_before_leaving(self, lambda: self.dismiss(None), keep="Attach it")
+
+    # -- unsaved work (see desk.tui.screens.unsaved) -------------------------------------------
+    def unsaved_work(self) -> str | None:
+        """A passage selected and not attached (a cited passage selected again is not work)."""
+        text_area = self._text()
+        if text_area is None or self.loaded is None:
+            return None
+        start, end = text_area.selected_span
+        if end <= start:
+            return None
+        cited = {
+            (v.evidence.quote_start, v.evidence.quote_end) for v in self.loaded.source_evidence
+        }
+        if (start, end) in cited:
+            return None
+        return f"A passage of {end - start} characters is selected but not attached"
+
+    def keep_work(self, then: Callable[[], object]) -> None:
+        self.action_attach()  # the evidence form opens: the pane stays to finish the citation
