@@ -52,6 +52,11 @@ def register(sub: Any, database_option: Callable[..., None]) -> None:
     add.add_argument(
         "--reliability", metavar="A-F", help="Admiralty grade of the source's reliability"
     )
+    add.add_argument(
+        "--again",
+        action="store_true",
+        help="add it even if the desk already holds the same text (same SHA-256)",
+    )
     add.set_defaults(handler=add_source)
 
     suggest = sub.add_parser(
@@ -85,6 +90,14 @@ def add_source(arguments: argparse.Namespace) -> int:
         print(f"desk: {refused}", file=sys.stderr)
         return 2
     with _open(arguments) as store:
+        same = None if arguments.again else _same_text(store, arguments.file.expanduser())
+        if same is not None:
+            print(
+                f"desk: {arguments.file} has the same text (SHA-256) as source #{same.id} "
+                f"“{same.title}”; nothing added. Add it anyway with --again",
+                file=sys.stderr,
+            )
+            return 1
         source = add(
             store,
             arguments.file.expanduser(),
@@ -104,6 +117,18 @@ def add_source(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _same_text(store: Any, path: Path) -> Any:
+    """The source already holding this file's text, if any."""
+    from desk.store.errors import DeskError
+    from desk.texts import read_source_file
+
+    try:
+        text, _title = read_source_file(path)
+    except (DeskError, OSError):
+        return None  # adding it says what is wrong with the file
+    return store.source_with_text(text)
 
 
 def _relative_publication(published: str | None) -> str | None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.widgets import OptionList
 
 from desk import model as schema
 from desk.model.vocabulary import MentionStatus, ParticipantRole
 from desk.store.views import MeetingDetail
+from desk.text_safety import single_line
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.screens.form import Field, FormScreen
 from desk.tui.screens.key_gate import KeyGate, gated
@@ -179,11 +181,12 @@ class RecordActions:
         name = getattr(row, "name", None) or getattr(row, "title", "")
 
         def confirm(dependents: list[str]) -> None:
-            question = f"Delete the {self.kind.singular} “{name}”?"
-            lines = [f"it {line}; these go too" for line in dependents] or [
-                "nothing else depends on it"
-            ]
-            lines.append("ctrl+z undoes the delete")
+            question = Text(f"Delete the {self.kind.singular} “{single_line(name)}”?")
+            lines = [f"it {line}" for line in dependents]
+            if lines:
+                lines.append("its links and citations go with it; ctrl+z undoes the delete")
+            else:
+                lines = ["nothing else depends on it", "ctrl+z undoes the delete"]
             self.app.push_screen(ConfirmScreen(question, lines, yes="Delete"), delete)
 
         def delete(yes: bool | None) -> None:
@@ -215,8 +218,10 @@ class RecordActions:
         what = str(option.prompt).strip().splitlines()[0][:80]
 
         def confirm(dependents: list[str]) -> None:
-            lines = [f"it {line}; these go too" for line in dependents]
-            lines.append("ctrl+z undoes it")
+            lines = [f"it {line}" for line in dependents]
+            lines.append(
+                "its citations go with it; ctrl+z undoes it" if lines else "ctrl+z undoes it"
+            )
             self.app.push_screen(
                 ConfirmScreen(f"Remove {what}?", lines, yes="Remove"),
                 lambda yes: (
@@ -386,6 +391,13 @@ class RecordActions:
     # -- other screens ---------------------------------------------------------------------------
     @gated
     def action_dossier(self) -> None:
+        if self.kind.name not in ("actors", "agenda"):
+            self.app.notify(
+                f"{self.kind.label} have no dossier: the pane on the right shows all of one. "
+                "o opens an actor's or an agenda item's dossier.",
+                timeout=5,
+            )
+            return
         current = self._current()
         if current is None:
             return

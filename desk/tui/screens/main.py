@@ -301,8 +301,6 @@ class MainScreen(RecordActions, Screen[None]):
             return self.kind.name == "meetings"
         if action in ("merge", "add_alias"):
             return self.kind.name == "actors"
-        if action == "dossier":
-            return self.kind.name in ("actors", "agenda")
         if action == "suggest":
             return self.kind.name == "sources" and (self.table.current is not None or None)
         if not self.app.store_ready and action not in ("show", "filter", "clear_filter"):
