@@ -221,7 +221,7 @@ class DeskApp(App[None]):
             key = self.get_key_display(binding)
             yield SystemCommand(
                 f"{binding.description} ({key})",
-                binding.id or binding.action,
+                binding.tooltip or binding.description,  # words, never an internal id
                 lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
 

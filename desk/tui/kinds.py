@@ -84,10 +84,10 @@ KINDS: tuple[Kind, ...] = (
         "meeting",
         "Meeting",
         (
-            Column("date", "Date", 14),
+            Column("date", "Date", 12),
             Column("status", "Status", 12),
             Column("title", "Meeting", minimum=20, weight=3),
-            Column("place", "Place", minimum=10),
+            Column("place", "Place", minimum=10, needs=100),
             Column("sourced", "Evidence", 9),
         ),
         _meeting,

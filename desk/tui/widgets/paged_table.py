@@ -39,6 +39,8 @@ class Column:
     minimum: int = 12
     #: A flexible column's share of the free width, relative to the others.
     weight: int = 1
+    #: Left out when the table is narrower than this, so the main column keeps its width.
+    needs: int = 0
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,8 @@ class PagedTable(DataTable[Cell]):
         self._rows: list[Any] = []
         self._fetching = False
         self._widths: tuple[int, ...] = ()
+        #: Which of ``render``'s cells the shown columns take.
+        self._cells: list[int] = list(range(len(self.spec)))
         #: Bumped by every load, so an answer to an older load (even one already on its way
         #: to the UI thread) is recognised and dropped.
         self._generation = 0
@@ -159,23 +163,33 @@ class PagedTable(DataTable[Cell]):
             self._set_columns()
             self._show(self._window, keep)
 
+    def _shown_columns(self) -> list[Column]:
+        return [column for column in self.spec if self.size.width >= column.needs]
+
     def _column_widths(self) -> tuple[int, ...]:
-        available = max(self.size.width, 40) - 2 - 2 * len(self.spec)
-        fixed = sum(column.width or 0 for column in self.spec)
-        weights = sum(column.weight for column in self.spec if column.width is None) or 1
+        shown = self._shown_columns()
+        available = max(self.size.width, 40) - 2 - 2 * len(shown)
+        fixed = sum(column.width or 0 for column in shown)
+        weights = sum(column.weight for column in shown if column.width is None) or 1
         free = max(0, available - fixed)
         return tuple(
             column.width
             if column.width is not None
             else max(column.minimum, free * column.weight // weights)
-            for column in self.spec
+            for column in shown
         )
 
     def _set_columns(self) -> None:
         self._widths = self._column_widths()
+        shown = self._shown_columns()
+        self._cells = [self.spec.index(column) for column in shown]
         self.clear(columns=True)
-        for column, width in zip(self.spec, self._widths, strict=True):
+        for column, width in zip(shown, self._widths, strict=True):
             self.add_column(column.label, key=column.key, width=width)
+
+    def _cells_of(self, row: Any) -> list[Cell]:
+        cells = self.render_row(row)
+        return [cells[index] for index in self._cells]
 
     # -- loading ------------------------------------------------------------------------------
     def load(self, *, typed: str | None = None, keep: int | None = None) -> None:
@@ -253,7 +267,7 @@ class PagedTable(DataTable[Cell]):
         self.loading = False
         self.clear()
         for row in self._rows:
-            self.add_row(*self.render_row(row), key=str(row.id))
+            self.add_row(*self._cells_of(row), key=str(row.id))
         target = index if index is not None else 0
         if self._rows:
             self.move_cursor(row=min(target, len(self._rows) - 1), animate=False)
@@ -318,7 +332,7 @@ class PagedTable(DataTable[Cell]):
             self._window = window
             self._rows = window.rows
             for row in page.rows:
-                self.add_row(*self.render_row(row), key=str(row.id))
+                self.add_row(*self._cells_of(row), key=str(row.id))
             self._fetching = False
             return
         self._window = window
