@@ -84,7 +84,7 @@ KINDS: tuple[Kind, ...] = (
         "meeting",
         "Meeting",
         (
-            Column("date", "Date", 12),
+            Column("date", "Date", 14),
             Column("status", "Status", 12),
             Column("title", "Meeting", minimum=20, weight=3),
             Column("place", "Place", minimum=10, needs=100),
