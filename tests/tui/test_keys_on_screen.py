@@ -88,3 +88,18 @@ async def test_delete_after_a_filter_names_the_filtered_row(sample_store: Store)
         await settle(pilot)
         question = _question(app)
         assert "Choe" in question, question
+
+
+async def test_keys_typed_while_a_dialog_opens_are_not_run_later(sample_store: Store) -> None:
+    app = DeskApp(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press_at_once(pilot, "d", "2", "e")  # 2 and e come before the dialog is up
+        await settle(pilot)
+        assert _question(app).startswith("Delete the meeting")
+        await pilot.press("n")
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.kind.name == "meetings"  # the 2 did not switch lists behind the dialog
+        assert any("not used" in str(n.message) for n in app._notifications)
