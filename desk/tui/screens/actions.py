@@ -393,7 +393,7 @@ class RecordActions:
     def action_dossier(self) -> None:
         if self.kind.name not in ("actors", "agenda"):
             self.app.notify(
-                f"{self.kind.label} have no dossier: the pane on the right shows all of one. "
+                f"{self.kind.label} have no dossier: the detail pane shows all of one. "
                 "o opens an actor's or an agenda item's dossier.",
                 timeout=5,
             )
