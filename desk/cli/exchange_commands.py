@@ -151,6 +151,7 @@ def _size(size: int) -> str:
 
 def export_command(arguments: argparse.Namespace) -> int:
     from desk.exchange import export_flat, export_package
+    from desk.exchange.errors import ExportRefused
     from desk.exchange.progress import TerminalProgress
     from desk.store import InvalidField
 
@@ -158,6 +159,12 @@ def export_command(arguments: argparse.Namespace) -> int:
     filters = (arguments.date_from, arguments.date_to, arguments.actor, arguments.agenda)
     if not arguments.flat and any(value is not None for value in filters):
         raise InvalidField("--from/--to/--actor/--agenda", "these filters apply to --flat exports")
+    if not arguments.flat and str(arguments.path).lower().endswith(".csv"):
+        raise InvalidField(
+            str(arguments.path),
+            "desk export writes a Data Package (a folder of CSV files, or a .zip), not one "
+            f"file. For one flat CSV of meetings: desk export --flat {arguments.path}",
+        )
     bar = TerminalProgress("exporting")
     with _open_store(arguments) as store:
         where = store.location.describe()
@@ -178,6 +185,11 @@ def export_command(arguments: argparse.Namespace) -> int:
                 result = export_package(
                     store, arguments.path, profile=profile, progress=bar, replace=arguments.force
                 )
+        except ExportRefused as error:
+            if str(error).endswith("replace it") and not arguments.force:
+                # The exchange layer does not know the flag's name; the command does.
+                raise ExportRefused(f"{error} with --force") from error
+            raise
         finally:
             bar.close()
     if arguments.flat:

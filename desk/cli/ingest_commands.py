@@ -43,7 +43,7 @@ def register(sub: Any, database_option: Callable[..., None]) -> None:
     add.add_argument(
         "--published",
         metavar="DATE",
-        help="publication date, as desk reads dates (2025-03-21, 'March 21, 2025', yesterday)",
+        help="publication day, as a date (2025-03-21, 'March 21, 2025'); not relative",
     )
     add.add_argument("--url", help="where it was read")
     add.add_argument("--title", help="a title (default: the file's own, else its name)")
@@ -51,6 +51,11 @@ def register(sub: Any, database_option: Callable[..., None]) -> None:
     add.add_argument("--language", help="its language (en, ko, ru…)")
     add.add_argument(
         "--reliability", metavar="A-F", help="Admiralty grade of the source's reliability"
+    )
+    add.add_argument(
+        "--again",
+        action="store_true",
+        help="add it even if the desk already holds the same text (same SHA-256)",
     )
     add.set_defaults(handler=add_source)
 
@@ -102,7 +107,19 @@ def add_source(arguments: argparse.Namespace) -> int:
     from desk.ingest.source import add_source as add
 
     report = _readable_report(arguments.file.expanduser())
+    refused = _relative_publication(arguments.published)
+    if refused:
+        print(f"desk: {refused}", file=sys.stderr)
+        return 2
     with _open(arguments) as store:
+        same = None if arguments.again else _same_text(store, arguments.file.expanduser())
+        if same is not None:
+            print(
+                f"desk: {arguments.file} has the same text (SHA-256) as source #{same.id} "
+                f"“{same.title}”; nothing added. Add it anyway with --again",
+                file=sys.stderr,
+            )
+            return 1
         source = add(
             store,
             report,
@@ -117,10 +134,43 @@ def add_source(arguments: argparse.Namespace) -> int:
     print(source.id)
     if arguments.published is None:
         print(
-            "desk: no --published date: relative dates in the text are left unresolved",
+            "desk: warning: no --published date: relative dates in its text ('on Tuesday', "
+            "'last June') cannot be resolved; add one with the app (e on the source)",
             file=sys.stderr,
         )
     return 0
+
+
+def _same_text(store: Any, path: Path) -> Any:
+    """The source already holding this file's text, if any."""
+    from desk.store.errors import DeskError
+    from desk.texts import read_source_file
+
+    try:
+        text, _title = read_source_file(path)
+    except (DeskError, OSError):
+        return None  # adding it says what is wrong with the file
+    return store.source_with_text(text)
+
+
+def _relative_publication(published: str | None) -> str | None:
+    """Why ``--published`` is refused: a relative day ("Tuesday", "yesterday") would resolve
+    against today, and the source's own relative dates would then lean on a guess."""
+    if published is None:
+        return None
+    from desk.dates import DateError
+    from desk.dates.parse import resolve
+
+    try:
+        relative = resolve(published).relative
+    except DateError:
+        return None  # the store says what is wrong with it
+    if not relative:
+        return None
+    return (
+        f"--published {published!r} is relative: a publication day has nothing to resolve it "
+        "against. Give the day itself, e.g. --published 2025-03-21"
+    )
 
 
 def suggest_for(arguments: argparse.Namespace) -> int:

@@ -122,12 +122,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _refuse_missing_folder(db: str | None) -> None:
+    """``--db reports/desk.sqlite`` where there is no reports/ folder is a typo more often
+    than a wish: refuse it rather than create folders and an empty desk there."""
+    if not db or "://" in db:
+        return
+    from pathlib import Path
+
+    from desk.store.errors import DatabaseRefused
+
+    folder = Path(db).expanduser().parent
+    if not folder.is_dir():
+        raise DatabaseRefused(
+            f"--db {db}: there is no folder {folder}; create it first, or give another path"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = parser.parse_args(argv)
     from desk.store.errors import DeskError
 
     try:
+        _refuse_missing_folder(getattr(arguments, "db", None))
         return int(arguments.handler(arguments) or 0)
     except DeskError as error:
         print(f"desk: {_one_line(str(error))}", file=sys.stderr)

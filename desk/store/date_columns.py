@@ -52,16 +52,22 @@ def coerce(
     """A date as the store keeps it: a PartialDate, or text read as analysts write dates.
 
     Free text ("Sept. 13, 2024", "last June") is resolved against ``reference`` (the source's
-    publication day; today when None).
+    publication day; today when None). Only a phrase that leaned on that day records it: an
+    absolute date ("2025-03-21") was resolved against nothing.
     """
     if value is None or isinstance(value, PartialDate):
         return value
     text = value.strip()
     if not text:
         return None
-    from desk import dates
+    import dataclasses
+
+    from desk.dates.parse import resolve
 
     try:
-        return dates.parse(text, reference=reference)
+        resolution = resolve(text, reference=reference)
     except DateError as error:
         raise InvalidField(field, str(error)) from error
+    if resolution.relative:
+        return resolution.date
+    return dataclasses.replace(resolution.date, reference=None)

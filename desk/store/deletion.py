@@ -89,9 +89,13 @@ def plan(session: Session, model: type[Record], record_id: int) -> DeletePlan:
         evidence += _evidence_on(session, Evidence.meeting_actor_id, actor_links)
         evidence += _evidence_on(session, Evidence.meeting_agenda_id, agenda_links)
         if actor_links:
-            result.dependents.append(_plural(len(actor_links), "participant", "participants"))
+            result.dependents.append(
+                "has " + _plural(len(actor_links), "participant", "participants")
+            )
         if agenda_links:
-            result.dependents.append(_plural(len(agenda_links), "agenda link", "agenda links"))
+            result.dependents.append(
+                "has " + _plural(len(agenda_links), "agenda link", "agenda links")
+            )
         link_tables = [(MeetingActor, actor_links), (MeetingAgenda, agenda_links)]
     elif model is AgendaItem:
         links = _ids(

@@ -265,6 +265,17 @@ class Store:
                 raise NotFound(RULES[model].label, record_id)
             return found
 
+    def source_with_text(self, text: str) -> Source | None:
+        """The source already holding exactly ``text`` (the same SHA-256), if there is one."""
+        from desk.store.rules import sha256_of
+
+        digest = sha256_of(text)
+        with self.reading() as session:
+            found = session.scalars(
+                select(Source).where(Source.sha256 == digest).order_by(Source.id).limit(1)
+            ).first()
+            return found
+
     def create(self, model: type[R], *, reference: dt.date | None = None, **values: Any) -> R:
         """A new actor, meeting, agenda item or source; ``reference`` resolves relative dates."""
         if model not in (Actor, Meeting, AgendaItem, Source):

@@ -24,6 +24,7 @@ from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
     from desk.store import Location, Store
+    from desk.tui.date_reference import DateReference
 
 
 class OtherDesksChanged(Message):
@@ -42,6 +43,7 @@ class DeskApp(App[None]):
     COMMANDS = App.COMMANDS | {RecordJumps}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.ctrl_quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
@@ -62,6 +64,9 @@ class DeskApp(App[None]):
         self.location: Location = store.location if store is not None else location  # type: ignore[assignment]
         self.note = note
         self.history = UndoHistory()
+        #: The source the user works from (the last one shown in the cite pane): dates typed in
+        #: forms resolve against its publication day. None: today, said so in the form.
+        self.working_source: DateReference | None = None
         #: Changesets this app made (undo and redo included), told apart from other desks'.
         self._own_changes: set[int] = set()
         if store is not None:
@@ -182,6 +187,25 @@ class DeskApp(App[None]):
 
         in_thread(self.screen, lambda: store.redo(target), redone, self.show_error, group="write")
 
+    # -- quitting -------------------------------------------------------------------------------
+    async def action_quit(self) -> None:
+        """Quit, after asking about unsaved work on any open screen (a form, a selection)."""
+        from desk.tui.screens.unsaved import HoldsWork, UnsavedScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, HoldsWork) and (what := screen.unsaved_work()) is not None:
+
+                def chosen(choice: str | None, screen: HoldsWork = screen) -> None:
+                    if choice == "discard":
+                        self.exit()
+                    elif choice == "keep":
+                        screen.keep_work(self.exit)
+
+                keep = "Attach it" if hasattr(screen, "action_attach") else "Save"
+                self.push_screen(UnsavedScreen(f"{what} — quit", keep=keep), chosen)
+                return
+        self.exit()
+
     # -- help and the palette --------------------------------------------------------------------
     def action_help(self) -> None:
         from desk.tui.screens.help import HelpScreen
@@ -201,7 +225,7 @@ class DeskApp(App[None]):
             key = self.get_key_display(binding)
             yield SystemCommand(
                 f"{binding.description} ({key})",
-                binding.id or binding.action,
+                binding.tooltip or binding.description,  # words, never an internal id
                 lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
 

@@ -86,7 +86,7 @@ KINDS: tuple[Kind, ...] = (
             Column("date", "Date", 14),
             Column("status", "Status", 12),
             Column("title", "Meeting", minimum=20, weight=3),
-            Column("place", "Place", minimum=10),
+            Column("place", "Place", minimum=10, needs=100),
             Column("sourced", "Evidence", 9),
         ),
         _meeting,

@@ -28,11 +28,13 @@ def in_thread(
     group: str = "store",
     exclusive: bool = False,
     description: str = "",
+    after: Callable[[], object] | None = None,
 ) -> Worker[None]:
     """Run ``call`` in a thread; hand its result to ``done`` on the UI thread.
 
     With ``exclusive``, a newer call in the same group supersedes this one: its result is
-    dropped, so a slow answer to an old keystroke never overwrites a newer one.
+    dropped, so a slow answer to an old keystroke never overwrites a newer one. ``after`` runs
+    on the UI thread once the call is over, whatever its outcome (after ``done`` or ``failed``).
     """
     app: Any = node.app
     name = description or getattr(call, "__name__", "store call")
@@ -42,6 +44,13 @@ def in_thread(
             callback(value)
 
     def task() -> None:
+        try:
+            run()
+        finally:
+            if after is not None:
+                app.call_from_thread(after)
+
+    def run() -> None:
         try:
             result = call()
         except DeskError as error:

@@ -20,6 +20,7 @@ def _add(database: Path, capsys: pytest.CaptureFixture[str]) -> int:
         main(
             [
                 "add-source",
+                "--again",
                 str(SAMPLE),
                 "--db",
                 str(database),

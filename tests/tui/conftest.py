@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
+from textual import events
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
@@ -24,3 +25,20 @@ async def settle(pilot: Pilot[None], rounds: int = 3) -> None:
             with contextlib.suppress(WorkerCancelled):
                 await manager.wait_for_complete(pending)
         await pilot.pause()
+
+
+async def press_at_once(pilot: Pilot[None], *keys: str) -> None:
+    """Send keys as a fast typist does: all queued before the app handles the first.
+
+    ``pilot.press`` waits for the app to go idle after each key, so it never shows a race
+    between a key and the work the previous key started (a tab switch, a load).
+    """
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        char = key if len(key) == 1 else {"slash": "/", "space": " "}.get(key)
+        event = events.Key(key, char)
+        event.set_sender(app)
+        driver.send_message(event)
+    await pilot.pause()

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 import pytest
+from textual.coordinate import Coordinate
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from desk.model import Actor, Meeting
 from desk.store import Store
@@ -75,3 +76,44 @@ def test_actor_dossier(snap_compare, sample_store: Store, size: tuple[int, int])
 @pytest.mark.parametrize("size", SIZES)
 def test_help_screen(snap_compare, sample_store: Store, size: tuple[int, int]) -> None:
     assert snap_compare(_app(sample_store), terminal_size=size, run_before=_steps("question_mark"))
+
+
+#: Every other screen a user reaches, by the keys that reach it from the main screen.
+SCREENS = {
+    "actors": ("2",),
+    "agenda": ("3",),
+    "sources": ("4",),
+    "picker": ("p",),
+    "history": ("h",),
+    "suggestions": ("4", "s"),
+    "export": ("E",),
+    "import": ("I",),
+    "unsaved": ("n", "X", "escape"),
+}
+
+
+async def _steady(pilot: Pilot[None]) -> None:
+    """Fix what changes from run to run: when the sample was built, today's export name."""
+    screen = pilot.app.screen
+    for table in screen.query("#history-changes"):
+        assert isinstance(table, DataTable)
+        for row in range(table.row_count):
+            table.update_cell_at(Coordinate(row, 0), "2025-03-21 09:00")
+    for path in screen.query("#transfer-path"):
+        assert isinstance(path, Input)
+        path.value = "~/desk-export"
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_every_screen(
+    snap_compare, sample_store: Store, size: tuple[int, int], screen: str
+) -> None:
+    steps = _steps(*SCREENS[screen])
+
+    async def run(pilot: Pilot[None]) -> None:
+        await steps(pilot)
+        await _steady(pilot)
+
+    assert snap_compare(_app(sample_store), terminal_size=size, run_before=run)

@@ -38,7 +38,7 @@ async def test_adding_a_source_opens_its_suggestions_and_a_accepts_them_all(
     store: Store,
 ) -> None:
     app = DeskApp(store)
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("4", "n")
         await settle(pilot)
@@ -73,7 +73,7 @@ async def test_adding_a_source_opens_its_suggestions_and_a_accepts_them_all(
 async def test_edit_before_accepting_and_reject(store: Store) -> None:
     source = add_source(store, SAMPLE, publisher="Yonhap", published="2025-03-21")
     app = DeskApp(store)
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("4")
         await settle(pilot)
@@ -116,7 +116,7 @@ async def test_edit_before_accepting_and_reject(store: Store) -> None:
 async def test_undo_brings_a_proposal_back(store: Store) -> None:
     add_source(store, SAMPLE, publisher="Yonhap", published="2025-03-21")
     app = DeskApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("4", "s")
         await settle(pilot)
@@ -139,7 +139,7 @@ async def test_undo_brings_a_proposal_back(store: Store) -> None:
 
 async def test_the_key_applies_on_the_sources_list_only(sample_store: Store) -> None:
     app = DeskApp(sample_store)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("s")
         await settle(pilot)

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.widgets import OptionList
 
 from desk import model as schema
 from desk.model.vocabulary import MentionStatus, ParticipantRole
 from desk.store.views import MeetingDetail
+from desk.text_safety import single_line
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.screens.form import Field, FormScreen
+from desk.tui.screens.key_gate import KeyGate, gated
 from desk.tui.screens.picker import Picked, PickerScreen
 from desk.tui.screens.records import create_form, edit_form, evidence_form
 from desk.tui.work import in_thread
@@ -39,6 +42,7 @@ class RecordActions:
     table: PagedTable
     detail: DetailPane
     focused: Any
+    key_gate: KeyGate
 
     # -- what is selected ----------------------------------------------------------------------
     def _current(self) -> tuple[type[Record], int] | None:
@@ -64,7 +68,13 @@ class RecordActions:
 
         in_thread(self.detail, call, finished, self.app.show_error, group="write")
 
+    def _prepare(self, call: Any, open_dialog: Any) -> None:
+        """Fetch what a dialog needs, then open it; keys typed meanwhile wait (see key_gate)."""
+        self.key_gate.begin()
+        in_thread(self.detail, call, open_dialog, self.app.show_error, after=self.key_gate.end)
+
     # -- create and edit -------------------------------------------------------------------------
+    @gated
     def action_new(self) -> None:
         model = self.kind.model
         if model is schema.Source:
@@ -72,12 +82,23 @@ class RecordActions:
 
             self.app.push_screen(add_source_form(self.app.store), self._created(schema.Source))
             return
-        self.app.push_screen(create_form(self.app.store, model), self._created(model))
+        self.app.push_screen(
+            create_form(self.app.store, model, reference=self.app.working_source),
+            self._created(model),
+        )
 
     def _created(self, model: type[Record]) -> Any:
         def after(record: Record | None) -> None:
             if record is not None and record.id is not None:
                 self.show_record(model, record.id)
+                if model is schema.Source and getattr(record, "date_text", None) is None:
+                    self.app.notify(
+                        "No publication day: “on Tuesday” or “last June” in its text cannot be "
+                        "resolved. e edits the source to add it.",
+                        title="Source saved without a date",
+                        severity="warning",
+                        timeout=10,
+                    )
                 if model is schema.Source:  # go through what desk reads in it
                     from desk.tui.screens.suggestions import open_suggestions
 
@@ -85,6 +106,7 @@ class RecordActions:
 
         return after
 
+    @gated
     def action_edit(self) -> None:
         store = self.app.store
         part = self._detail_part()
@@ -95,11 +117,11 @@ class RecordActions:
         if current is None:
             return
         model, record_id = current
-        in_thread(
-            self.detail,
+        self._prepare(
             lambda: store.get(model, record_id),
-            lambda record: self.app.push_screen(edit_form(store, record)),
-            self.app.show_error,
+            lambda record: self.app.push_screen(
+                edit_form(store, record, reference=self.app.working_source)
+            ),
         )
 
     def _edit_part(self, kind: str, part_id: int) -> None:
@@ -130,7 +152,7 @@ class RecordActions:
                 )
             )
 
-        in_thread(self.detail, lambda: store.get(model, part_id), open_form, self.app.show_error)
+        self._prepare(lambda: store.get(model, part_id), open_form)
 
     def _evidence_views(self) -> list[Any]:
         detail = self.detail.detail
@@ -145,6 +167,7 @@ class RecordActions:
         return list(getattr(inner, "evidence", None) or getattr(detail, "evidence", []))
 
     # -- delete ----------------------------------------------------------------------------------
+    @gated
     def action_delete(self) -> None:
         if self._detail_part() is not None:
             self.action_remove_part()
@@ -158,11 +181,12 @@ class RecordActions:
         name = getattr(row, "name", None) or getattr(row, "title", "")
 
         def confirm(dependents: list[str]) -> None:
-            question = f"Delete the {self.kind.singular} “{name}”?"
-            lines = [f"it {line}; these go too" for line in dependents] or [
-                "nothing else depends on it"
-            ]
-            lines.append("ctrl+z undoes the delete")
+            question = Text(f"Delete the {self.kind.singular} “{single_line(name)}”?")
+            lines = [f"it {line}" for line in dependents]
+            if lines:
+                lines.append("its links and citations go with it; ctrl+z undoes the delete")
+            else:
+                lines = ["nothing else depends on it", "ctrl+z undoes the delete"]
             self.app.push_screen(ConfirmScreen(question, lines, yes="Delete"), delete)
 
         def delete(yes: bool | None) -> None:
@@ -172,10 +196,9 @@ class RecordActions:
                     message=f"Deleted “{name}” (ctrl+z undoes it)",
                 )
 
-        in_thread(
-            self.detail, lambda: store.dependents(model, record_id), confirm, self.app.show_error
-        )
+        self._prepare(lambda: store.dependents(model, record_id), confirm)
 
+    @gated
     def action_remove_part(self) -> None:
         part = self._detail_part()
         if part is None:
@@ -195,8 +218,10 @@ class RecordActions:
         what = str(option.prompt).strip().splitlines()[0][:80]
 
         def confirm(dependents: list[str]) -> None:
-            lines = [f"it {line}; these go too" for line in dependents]
-            lines.append("ctrl+z undoes it")
+            lines = [f"it {line}" for line in dependents]
+            lines.append(
+                "its citations go with it; ctrl+z undoes it" if lines else "ctrl+z undoes it"
+            )
             self.app.push_screen(
                 ConfirmScreen(f"Remove {what}?", lines, yes="Remove"),
                 lambda yes: (
@@ -208,11 +233,10 @@ class RecordActions:
                 ),
             )
 
-        in_thread(
-            self.detail, lambda: store.dependents(model, part_id), confirm, self.app.show_error
-        )
+        self._prepare(lambda: store.dependents(model, part_id), confirm)
 
     # -- links -----------------------------------------------------------------------------------
+    @gated
     def action_add_participant(self) -> None:
         self._link(
             schema.Actor,
@@ -221,6 +245,7 @@ class RecordActions:
             ("Role", ROLES, "participant"),
         )
 
+    @gated
     def action_add_topic(self) -> None:
         self._link(
             schema.AgendaItem,
@@ -256,6 +281,7 @@ class RecordActions:
 
         self.app.push_screen(PickerScreen(title, store, model, label, choice=choice), picked)
 
+    @gated
     def action_add_alias(self) -> None:
         current = self._current()
         if current is None or current[0] is not schema.Actor:
@@ -277,6 +303,7 @@ class RecordActions:
         )
 
     # -- merge -----------------------------------------------------------------------------------
+    @gated
     def action_merge(self) -> None:
         current = self._current()
         row = self.table.current
@@ -289,8 +316,7 @@ class RecordActions:
             if result is None or result.record_id is None:
                 return
             other_id = result.record_id
-            in_thread(
-                self.detail,
+            self._prepare(
                 lambda: store.merge_preview(keep_id, other_id),
                 lambda plan: self.app.push_screen(
                     ConfirmScreen(
@@ -310,7 +336,6 @@ class RecordActions:
                         )
                     ),
                 ),
-                self.app.show_error,
             )
 
         self.app.push_screen(
@@ -326,6 +351,7 @@ class RecordActions:
             picked,
         )
 
+    @gated
     def action_history(self) -> None:
         """The audit trail of the selected record, or of the highlighted link or evidence."""
         from desk.tui.screens.history import HistoryScreen
@@ -350,18 +376,28 @@ class RecordActions:
             label = f"{self.kind.singular} “{getattr(row, 'name', None) or row.title}”"
         self.app.push_screen(HistoryScreen(self.app.store, model, record_id, label))
 
+    @gated
     def action_export(self) -> None:
         from desk.tui.screens.exchange import TransferScreen
 
         self.app.push_screen(TransferScreen(self.app.store, "export"))
 
+    @gated
     def action_import(self) -> None:
         from desk.tui.screens.exchange import TransferScreen
 
         self.app.push_screen(TransferScreen(self.app.store, "import"))
 
     # -- other screens ---------------------------------------------------------------------------
+    @gated
     def action_dossier(self) -> None:
+        if self.kind.name not in ("actors", "agenda"):
+            self.app.notify(
+                f"{self.kind.label} have no dossier: the detail pane shows all of one. "
+                "o opens an actor's or an agenda item's dossier.",
+                timeout=5,
+            )
+            return
         current = self._current()
         if current is None:
             return
@@ -373,11 +409,13 @@ class RecordActions:
         if target is not None:
             self.show_record(*target)  # type: ignore[attr-defined]
 
+    @gated
     def action_unsourced(self) -> None:
         from desk.tui.screens.unsourced import UnsourcedScreen
 
         self.app.push_screen(UnsourcedScreen(self.app.store), self._jump_back)
 
+    @gated
     def action_cite(self) -> None:
         """Open the linking pane for the selected record (or the highlighted link)."""
         from desk.tui.screens.linking import LinkingScreen, Target

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,7 +29,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def __init__(
         self,
-        question: str,
+        question: str | Text,
         consequences: Sequence[str] = (),
         *,
         yes: str = "Yes",

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from desk import model as schema
-from desk.tui.presentation import MENTION_STATUS, date_cell, shorten, status
+from desk.tui.presentation import MENTION_STATUS, date_cell, plural, shorten, status
 from desk.tui.safe import cells as safe_cells
 from desk.tui.safe import clean, plain
 from desk.tui.work import in_thread
@@ -77,7 +77,7 @@ class DossierScreen(Screen[tuple[type, int] | None]):
         if isinstance(subject, schema.Actor):
             facts = ", ".join(part for part in (subject.title, subject.country) if part)
             summary.append(f"  {plain(facts)}\n" if facts else "\n")
-            summary.append(f"{len(dossier.entries) + dossier.more} meetings", style="bold")
+            summary.append(plural(len(dossier.entries) + dossier.more, "meeting"), style="bold")
             if dossier.topics:
                 topics = "; ".join(f"{title} ({count})" for title, count in dossier.topics[:6])
                 summary.append(f" · agenda: {plain(topics)}")

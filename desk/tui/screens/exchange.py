@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 
 from desk.store.errors import DeskError
+from desk.tui.presentation import plural
 from desk.tui.safe import block, clean
 from desk.tui.work import in_thread
 
@@ -152,7 +153,7 @@ def _export(store: Store, path: Path, profile: str, progress: Any) -> Text:
 
     if profile == "flat":
         result = export_flat(store, path, progress=progress)
-        return Text(f"Wrote {result.rows:,} meetings to {result.path}")
+        return Text(f"Wrote {plural(result.rows, 'meeting')} to {result.path}")
     exported = export_package(store, path, profile=profile, progress=progress)
     return Text(f"Exported the desk to {exported.path} ({profile} profile)")
 

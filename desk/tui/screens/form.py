@@ -19,7 +19,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from desk.dates import DateError, parse
+from desk.dates import DateError
+from desk.dates.parse import Resolution, resolve
 from desk.store.errors import Conflict, DeskError, InvalidField
 from desk.tui.safe import block, field_text, from_field, line
 from desk.tui.work import in_thread
@@ -36,6 +37,9 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     placeholder: str = ""
     help: str = ""
+    #: A date field that may hold a relative phrase ("on Tuesday"); a source's publication day
+    #: may not: it is the day other phrases resolve against, with nothing of its own to lean on.
+    relative: bool = True
 
 
 #: Saving gets the values and the version the form was opened at (None for a new record).
@@ -61,7 +65,10 @@ class FormScreen(ModalScreen[Any]):
         values: Mapping[str, Any] | None = None,
         version: int | None = None,
         reference: dt.date | None = None,
+        reference_note: str = "",
     ) -> None:
+        """``reference`` is the day relative dates resolve against; ``reference_note`` says
+        which day that is and why, next to every relative date the user types."""
         super().__init__()
         self.form_title = title
         self.fields = fields
@@ -69,11 +76,15 @@ class FormScreen(ModalScreen[Any]):
         self.initial = dict(values or {})
         self.version = version
         self.reference = reference
+        self.reference_note = reference_note or (
+            f"as of {reference.isoformat()}" if reference is not None else "as of today"
+        )
         self.conflict: Conflict | None = None
         self._saving = False
         #: What each text field showed when filled: a record's controls are shown as pictures,
         #: so a field left as shown gives back the record's value, not the pictures.
         self._shown: dict[str, str] = {}
+        self._then: Callable[[], object] | None = None
 
     # -- building --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -86,7 +97,8 @@ class FormScreen(ModalScreen[Any]):
                     yield self._widget(field)
                     hint = field.help
                     if field.kind == "date":
-                        hint = hint or self._date_hint(str(self.initial.get(field.name) or ""))
+                        typed = str(self.initial.get(field.name) or "")
+                        hint = self._date_hint(field, typed) if typed or not hint else hint
                     note = Static(block(hint), id=f"hint-{field.name}", classes="hint")
                     note.display = bool(hint)
                     yield note
@@ -120,6 +132,8 @@ class FormScreen(ModalScreen[Any]):
     def on_mount(self) -> None:
         first = self.fields[0]
         self.query_one(f"#field-{first.name}").focus()
+        #: What the fields held when the form opened: Escape asks first when they differ.
+        self._opened_with = self.values()
 
     # -- values and validation -------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -143,14 +157,27 @@ class FormScreen(ModalScreen[Any]):
             result[field.name] = value if value != "" else None
         return result
 
-    def _date_hint(self, text: str) -> str:
+    def _date_hint(self, field: Field, text: str) -> str:
         if not text.strip():
-            return "e.g. 2025-03-21, Sept. 13, 2024, last June, around May 2025"
+            if not field.relative:
+                return "e.g. 2025-03-21, March 21, 2025"
+            return f"e.g. 2025-03-21, Sept. 13, 2024, last June; {self.reference_note}"
         try:
-            date = parse(text, reference=self.reference)
-            return f"→ {date.display()}  ({date.precision.value}, stored as {date.text})"
+            found = self._resolve(field, text)
         except DateError as error:
             return f"✗ {error}"
+        date = found.date
+        hint = f"→ {date.display()}  ({date.precision.value}, stored as {date.text})"
+        return f"{hint}, {self.reference_note}" if found.relative else hint
+
+    def _resolve(self, field: Field, text: str) -> Resolution:
+        found = resolve(text, reference=self.reference)
+        if found.relative and not field.relative:
+            raise DateError(
+                f"{text!r} is relative, and a publication day has nothing to resolve it "
+                "against: type the day itself (2025-03-21)"
+            )
+        return found
 
     @on(Input.Changed)
     def _validate_as_you_type(self, event: Input.Changed) -> None:
@@ -160,7 +187,7 @@ class FormScreen(ModalScreen[Any]):
             return
         self._set_error(name, "")
         if field.kind == "date":
-            hint = self._date_hint(event.value)
+            hint = self._date_hint(field, event.value)
             note = self.query_one(f"#hint-{name}", Static)
             note.update(block(hint))
             note.display = True
@@ -183,7 +210,7 @@ class FormScreen(ModalScreen[Any]):
                 ok = False
             elif field.kind == "date" and value:
                 try:
-                    parse(str(value), reference=self.reference)
+                    self._resolve(field, str(value))
                 except DateError as error:
                     self._set_error(field.name, str(error))
                     ok = False
@@ -203,6 +230,11 @@ class FormScreen(ModalScreen[Any]):
         self.action_cancel()
 
     def action_save(self, version: int | None = None) -> None:
+        self._save(version)
+
+    def _save(self, version: int | None = None, then: Callable[[], object] | None = None) -> None:
+        """Save; ``then`` runs once the form has closed with the saved record."""
+        self._then = then
         if self._saving:
             return
         values = self.values()
@@ -223,13 +255,15 @@ class FormScreen(ModalScreen[Any]):
     def _saved(self, result: Any) -> None:
         self._saving = False
         self.dismiss(result)
+        if self._then is not None:
+            self._then()
 
     def _failed(self, error: DeskError) -> None:
         self._saving = False
         message = self.query_one("#form-message", Static)
-        if isinstance(error, InvalidField):
-            self._set_error(error.field, error.message)
-            message.update(block(f"Not saved: {error}"))
+        if isinstance(error, InvalidField) and self.query(f"#error-{error.field}"):
+            self._set_error(error.field, error.message)  # said once, at the field
+            message.update("Not saved: see the field marked above.")
         elif isinstance(error, Conflict):
             self.conflict = error
             message.update(
@@ -243,7 +277,20 @@ class FormScreen(ModalScreen[Any]):
             message.update(block(f"Not saved: {error}"))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        from desk.tui.screens.unsaved import ask_before_leaving
+
+        # (Saving closes the form itself: leave only if it is still open.)
+        ask_before_leaving(self, lambda: self.is_current and self.dismiss(None))
+
+    # -- unsaved work (see desk.tui.screens.unsaved) -------------------------------------------
+    def unsaved_work(self) -> str | None:
+        opened = getattr(self, "_opened_with", None)
+        if opened is None or self.values() == opened:
+            return None
+        return f"“{self.form_title}” has changes that are not saved"
+
+    def keep_work(self, then: Callable[[], object]) -> None:
+        self._save(then=then)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("reload_theirs", "overwrite"):

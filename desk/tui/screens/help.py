@@ -34,8 +34,8 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#help-keys", DataTable)
-        table.add_columns("Key", "Does", "Where", "Id")
-        rows: list[tuple[str, str, str, str]] = []
+        table.add_columns("Key", "Does", "Where")
+        rows: list[tuple[str, str, str]] = []
         seen: set[tuple[str, str]] = set()
         for key, active in self.below.active_bindings.items():
             binding = active.binding
@@ -48,13 +48,10 @@ class HelpScreen(ModalScreen[None]):
             )
             if type(active.node).__name__.endswith("App"):
                 where = "everywhere"
-            rows.append(
-                (self.app.get_key_display(binding), binding.description, where, binding.id or "")
-            )
-        for key, description, where, binding_id in sorted(rows, key=lambda row: (row[2], row[1])):
-            table.add_row(
-                Text(key, style="bold"), description, where, Text(binding_id, style="dim")
-            )
+            does = binding.tooltip or binding.description  # the longer words, when there are
+            rows.append((self.app.get_key_display(binding), does, where))
+        for key, does, where in sorted(rows, key=lambda row: (row[2], row[1])):
+            table.add_row(Text(key, style="bold"), does, where)
         table.focus()
 
     def action_close(self) -> None:

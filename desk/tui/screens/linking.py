@@ -9,6 +9,8 @@ Enter jumps to a passage, e edits and x removes it.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +28,7 @@ from desk.dates import find
 from desk.store.date_columns import from_columns
 from desk.store.views import EvidenceView
 from desk.texts import sentence_spans
+from desk.tui.date_reference import from_source
 from desk.tui.presentation import date_words, shorten
 from desk.tui.safe import clean, line, plain
 from desk.tui.screens.confirm import ConfirmScreen
@@ -59,6 +62,8 @@ class Loaded:
     record_evidence: list[EvidenceView]
     source_evidence: list[EvidenceView]
     dates: list[DateMatch]
+    #: The source's publication day (None when it has none): its relative dates' reference.
+    published: dt.date | None = None
 
 
 def _label(store: Store, model: type[Record] | None, record_id: int | None) -> str:
@@ -93,6 +98,7 @@ def load(store: Store, target: Target, source_id: int) -> Loaded:
         record_evidence,
         store.evidence_in(source_id),
         find(source.text, reference),
+        reference if date is not None and date.precision.value == "day" else None,
     )
 
 
@@ -212,6 +218,8 @@ class LinkingScreen(Screen[None]):
         )
 
     def _show(self, loaded: Loaded) -> None:
+        # Dates typed in forms from now on resolve against this source's publication day.
+        self.app.working_source = from_source(loaded.source.title, loaded.published)  # type: ignore[attr-defined]
         previous = self.loaded
         self.loaded = loaded
         source = loaded.source
@@ -505,4 +513,25 @@ class LinkingScreen(Screen[None]):
         return True
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        from desk.tui.screens.unsaved import ask_before_leaving
+
+        ask_before_leaving(self, lambda: self.dismiss(None), keep="Attach it")
+
+    # -- unsaved work (see desk.tui.screens.unsaved) -------------------------------------------
+    def unsaved_work(self) -> str | None:
+        """A passage selected and not attached (a cited passage selected again is not work)."""
+        text_area = self._text()
+        if text_area is None or self.loaded is None:
+            return None
+        start, end = text_area.selected_span
+        if end <= start:
+            return None
+        cited = {
+            (v.evidence.quote_start, v.evidence.quote_end) for v in self.loaded.source_evidence
+        }
+        if (start, end) in cited:
+            return None
+        return f"A passage of {end - start} characters is selected but not attached"
+
+    def keep_work(self, then: Callable[[], object]) -> None:
+        self.action_attach()  # the evidence form opens: the pane stays to finish the citation

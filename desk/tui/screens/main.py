@@ -20,6 +20,7 @@ from desk.tui.kinds import KIND_BY_NAME, KINDS, Kind, kind_of
 from desk.tui.presentation import plural
 from desk.tui.safe import plain
 from desk.tui.screens.actions import RecordActions
+from desk.tui.screens.key_gate import KeyGate, gated
 from desk.tui.widgets.detail import DetailPane, load_detail
 from desk.tui.widgets.paged_table import PagedTable
 from desk.tui.work import in_thread
@@ -33,6 +34,8 @@ DETAIL_DELAY = 0.06
 TYPING_PAUSE = 0.3
 #: Rows in each page a list fetches (a window holds three).
 PAGE_SIZE = 100
+#: Keys that do not act on a record, so never wait for a list to land (see key_gate).
+UNGATED = frozenset({"filter", "clear_filter", "reload"})
 
 
 class MainScreen(RecordActions, Screen[None]):
@@ -43,35 +46,182 @@ class MainScreen(RecordActions, Screen[None]):
     #: The meetings list has the focus when the screen opens (not the hidden filter box).
     AUTO_FOCUS = "#table-meetings"
 
+    #: In the order of importance: the footer shows the first ones that fit (at 80 columns,
+    #: up to Quit); help (?) and the palette list them all, with what they do in words.
     BINDINGS = [
-        Binding("1", "show('meetings')", "Meetings", show=False, id="main.meetings"),
-        Binding("2", "show('actors')", "Actors", show=False, id="main.actors"),
-        Binding("3", "show('agenda')", "Agenda items", show=False, id="main.agenda"),
-        Binding("4", "show('sources')", "Sources", show=False, id="main.sources"),
-        Binding("slash", "filter", "Filter", id="main.filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="main.clear_filter"),
-        Binding("n", "new", "New", id="main.new"),
-        Binding("e", "edit", "Edit", id="main.edit"),
-        Binding("d,delete", "delete", "Delete", id="main.delete"),
-        Binding("p", "add_participant", "Participant", id="main.add_participant"),
-        Binding("t", "add_topic", "Agenda item", id="main.add_topic"),
-        Binding("l", "cite", "Cite", id="main.cite"),
-        Binding("o", "dossier", "Dossier", id="main.dossier"),
-        Binding("s", "suggest", "Suggestions", id="main.suggest"),
-        Binding("m", "merge", "Merge", show=False, id="main.merge"),
-        Binding("a", "add_alias", "Alias", show=False, id="main.add_alias"),
-        Binding("u", "unsourced", "Unsourced", show=False, id="main.unsourced"),
-        Binding("r", "reload", "Reload", show=False, id="main.reload"),
-        Binding("h", "history", "History", show=False, id="main.history"),
-        Binding("E", "export", "Export", show=False, id="main.export"),
-        Binding("I", "import", "Import", show=False, id="main.import"),
-        Binding("x", "remove_part", "Remove", show=False, id="main.remove_part"),
+        Binding(
+            "l", "cite", "Cite", tooltip="Cite a passage of a source for the record", id="main.cite"
+        ),
+        Binding("n", "new", "New", tooltip="Add a record to this list", id="main.new"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted record", id="main.edit"),
+        Binding(
+            "d,delete",
+            "delete",
+            "Delete",
+            tooltip="Delete the highlighted record (asks first)",
+            id="main.delete",
+        ),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            tooltip="Filter the list by name, alias or title",
+            id="main.filter",
+        ),
+        Binding(
+            "question_mark",
+            "app.help",
+            "Help",
+            tooltip="Every key and what it does",
+            id="main.help",
+        ),
+        Binding(
+            "q", "app.quit", "Quit", tooltip="Quit desk (asks about unsaved work)", id="main.quit"
+        ),
+        Binding(
+            "p",
+            "add_participant",
+            "Participant",
+            tooltip="Add a participant to the meeting",
+            id="main.add_participant",
+        ),
+        Binding(
+            "t",
+            "add_topic",
+            "Agenda item",
+            tooltip="Add an agenda item to the meeting",
+            id="main.add_topic",
+        ),
+        Binding(
+            "o",
+            "dossier",
+            "Dossier",
+            tooltip="Open the dossier of an actor or agenda item",
+            id="main.dossier",
+        ),
+        Binding(
+            "s",
+            "suggest",
+            "Suggestions",
+            tooltip="What desk reads in the source, to accept or reject",
+            id="main.suggest",
+        ),
+        Binding(
+            "1",
+            "show('meetings')",
+            "Meetings",
+            tooltip="Show the meetings list",
+            show=False,
+            id="main.meetings",
+        ),
+        Binding(
+            "2",
+            "show('actors')",
+            "Actors",
+            tooltip="Show the actors list",
+            show=False,
+            id="main.actors",
+        ),
+        Binding(
+            "3",
+            "show('agenda')",
+            "Agenda items",
+            tooltip="Show the agenda items list",
+            show=False,
+            id="main.agenda",
+        ),
+        Binding(
+            "4",
+            "show('sources')",
+            "Sources",
+            tooltip="Show the sources list",
+            show=False,
+            id="main.sources",
+        ),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            tooltip="Clear the filter and go back to the list",
+            show=False,
+            id="main.clear_filter",
+        ),
+        Binding(
+            "m",
+            "merge",
+            "Merge",
+            tooltip="Merge a duplicate actor into this one",
+            show=False,
+            id="main.merge",
+        ),
+        Binding(
+            "a",
+            "add_alias",
+            "Alias",
+            tooltip="Add another name for the actor",
+            show=False,
+            id="main.add_alias",
+        ),
+        Binding(
+            "u",
+            "unsourced",
+            "Unsourced",
+            tooltip="List what no passage supports yet",
+            show=False,
+            id="main.unsourced",
+        ),
+        Binding(
+            "r",
+            "reload",
+            "Reload",
+            tooltip="Read the lists again from the desk",
+            show=False,
+            id="main.reload",
+        ),
+        Binding(
+            "h",
+            "history",
+            "History",
+            tooltip="Who changed the record, and when",
+            show=False,
+            id="main.history",
+        ),
+        Binding(
+            "E",
+            "export",
+            "Export",
+            tooltip="Export the desk to CSV files",
+            show=False,
+            id="main.export",
+        ),
+        Binding(
+            "I", "import", "Import", tooltip="Import a desk package", show=False, id="main.import"
+        ),
+        Binding(
+            "x",
+            "remove_part",
+            "Remove",
+            tooltip="Remove the highlighted link or citation",
+            show=False,
+            id="main.remove_part",
+        ),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.kind: Kind = KINDS[0]
         self._detail_timer: Timer | None = None
+        self.key_gate = KeyGate(
+            self.settled,
+            lambda: self.is_attached and self.app.screen is self,
+            lambda message: self.app.notify(message, timeout=4),
+        )
+
+    def settled(self) -> bool:
+        """The desk is open and the list on screen shows what a key should act on: its load
+        has landed, and so has what was typed in the filter box (Input.Changed is a message)."""
+        typed = self.query_one("#filter", Input).value or None
+        return self.app.store_ready and self.table.settled and typed == self.table.typed
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -134,29 +284,40 @@ class MainScreen(RecordActions, Screen[None]):
     def detail(self) -> DetailPane:
         return self.query_one("#detail", DetailPane)
 
+    @gated
     def action_show(self, name: str) -> None:
-        self.query_one("#kinds", Tabs).active = name
+        self._switch_to(KIND_BY_NAME[name])
 
     @on(Tabs.TabActivated, "#kinds")
     def _switch(self, event: Tabs.TabActivated) -> None:
-        self.kind = KIND_BY_NAME[event.tab.id or "meetings"]
-        self.query_one("#tables", ContentSwitcher).current = f"table-{self.kind.name}"
+        """A tab clicked with the mouse (keys switch at once, in ``_switch_to``)."""
+        self._switch_to(KIND_BY_NAME[event.tab.id or "meetings"])
+
+    def _switch_to(self, kind: Kind) -> None:
+        """Show ``kind``'s list now, so the next key already acts on it."""
+        if kind is self.kind and self.query_one("#tables", ContentSwitcher).current == (
+            f"table-{kind.name}"
+        ):
+            return
+        self.kind = kind
+        tabs = self.query_one("#kinds", Tabs)
+        if tabs.active != kind.name:
+            tabs.active = kind.name
+        self.query_one("#tables", ContentSwitcher).current = f"table-{kind.name}"
         filter_input = self.query_one("#filter", Input)
         with filter_input.prevent(Input.Changed):
             filter_input.value = self.table.typed or ""
         filter_input.set_class(bool(filter_input.value), "active")
-        self.table.focus()
+        self.set_focus(self.table)  # at once: Widget.focus() would wait for the next idle
         self._schedule_detail()
         self.refresh_bindings()
 
     def show_record(self, model: type, record_id: int) -> None:
         """Switch to a record's list and put the cursor on it."""
         kind = kind_of(model)
-        self.action_show(kind.name)
-        self.kind = kind
-        self.query_one("#tables", ContentSwitcher).current = f"table-{kind.name}"
+        self._switch_to(kind)
         self.table_for(kind).jump_to(record_id)
-        self.table_for(kind).focus()
+        self.set_focus(self.table_for(kind))
 
     # -- filter ---------------------------------------------------------------------------------
     def action_filter(self) -> None:
@@ -169,15 +330,16 @@ class MainScreen(RecordActions, Screen[None]):
         if filter_input.value:
             filter_input.value = ""
         filter_input.remove_class("active")
-        self.table.focus()
+        self.set_focus(self.table)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.table.load(typed=event.value)
+        self.key_gate.drain()  # (an edit that restored the table's filter changes nothing)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     # -- details ---------------------------------------------------------------------------------
     @on(PagedTable.Highlighted)
@@ -189,6 +351,7 @@ class MainScreen(RecordActions, Screen[None]):
     def _list_loaded(self, event: PagedTable.Loaded) -> None:
         if event.table is self.table:
             self.refresh_bindings()  # edit, delete and cite apply once there is a row
+            self.key_gate.drain()  # keys typed while it loaded act on it now
 
     def _schedule_detail(self) -> None:
         if self._detail_timer is not None:
@@ -260,6 +423,7 @@ class MainScreen(RecordActions, Screen[None]):
         self._schedule_detail()
 
     # -- which keys apply -----------------------------------------------------------------------
+    @gated
     def action_suggest(self) -> None:
         """What desk reads in the highlighted source, to accept, edit or reject."""
         from desk.tui.screens.suggestions import open_suggestions
@@ -268,12 +432,12 @@ class MainScreen(RecordActions, Screen[None]):
             open_suggestions(self.app, self.table.current.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in UNGATED and not self.key_gate.ready():
+            return True  # held until the list on screen has landed, then checked again
         if action in ("add_participant", "add_topic"):
             return self.kind.name == "meetings"
         if action in ("merge", "add_alias"):
             return self.kind.name == "actors"
-        if action == "dossier":
-            return self.kind.name in ("actors", "agenda")
         if action == "suggest":
             return self.kind.name == "sources" and (self.table.current is not None or None)
         if not self.app.store_ready and action not in ("show", "filter", "clear_filter"):

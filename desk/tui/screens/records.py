@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from desk import model as schema
@@ -15,6 +14,7 @@ from desk.model.vocabulary import (
     MeetingStatus,
     Reliability,
 )
+from desk.tui.date_reference import DateReference, today
 from desk.tui.presentation import shorten
 from desk.tui.screens.form import Field, FormScreen
 
@@ -70,6 +70,7 @@ FIELDS: dict[str, list[Field]] = {
             "Published",
             kind="date",
             help="relative phrases in its text resolve against this day",
+            relative=False,
         ),
         RELIABILITY_FIELD,
         Field("url", "URL"),
@@ -102,26 +103,31 @@ def record_values(record: Record) -> dict[str, Any]:
 
 
 def create_form(
-    store: Store, model: type[Record], prefill: dict[str, Any] | None = None
+    store: Store,
+    model: type[Record],
+    prefill: dict[str, Any] | None = None,
+    reference: DateReference | None = None,
 ) -> FormScreen:
+    """A new record's form; typed dates resolve against ``reference`` (else today, said so)."""
     fields = [field for field in FIELDS[model.__name__]]
-    today = dt.date.today()
+    as_of = reference or today()
 
     def save(values: dict[str, Any], _version: int | None) -> Record:
-        return store.create(model, reference=today, **values)
+        return store.create(model, reference=as_of.day, **values)
 
     return FormScreen(
         f"New {LABELS[model.__name__]}",
         fields,
         save,
         values={**DEFAULTS[model.__name__], **(prefill or {})},
-        reference=today,
+        reference=as_of.day,
+        reference_note=as_of.describe(),
     )
 
 
-def edit_form(store: Store, record: Record) -> FormScreen:
+def edit_form(store: Store, record: Record, reference: DateReference | None = None) -> FormScreen:
     model = type(record)
-    today = dt.date.today()
+    as_of = reference or today()
     assert record.id is not None
     record_id = record.id
 
@@ -131,7 +137,7 @@ def edit_form(store: Store, record: Record) -> FormScreen:
         changed = {
             name: value for name, value in values.items() if (original.get(name) or None) != value
         }
-        return store.update(model, record_id, version, reference=today, **changed)
+        return store.update(model, record_id, version, reference=as_of.day, **changed)
 
     return FormScreen(
         f"Edit {LABELS[model.__name__]} #{record.id}",
@@ -139,7 +145,8 @@ def edit_form(store: Store, record: Record) -> FormScreen:
         save,
         values=record_values(record),
         version=record.version,
-        reference=today,
+        reference=as_of.day,
+        reference_note=as_of.describe(),
     )
 
 

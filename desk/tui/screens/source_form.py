@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from desk import model as schema
 from desk.store.errors import InvalidField
+from desk.text_safety import single_line
 from desk.texts import SUPPORTED_SUFFIXES, normalize_newlines, read_source_file
 from desk.tui.screens.form import Field, FormScreen
 from desk.tui.screens.records import RELIABILITY_FIELD
@@ -24,7 +25,7 @@ FIELDS = [
     ),
     Field("title", "Title", placeholder="taken from the file when it has one"),
     Field("publisher", "Publisher", placeholder="Yonhap News Agency"),
-    Field("date", "Published", kind="date"),
+    Field("date", "Published", kind="date", relative=False),
     RELIABILITY_FIELD,
     Field("url", "URL"),
     Field("language", "Language", placeholder="en"),
@@ -39,6 +40,8 @@ FIELDS = [
 
 def add_source_form(store: Store) -> FormScreen:
     today = dt.date.today()
+    #: Texts the user chose to add again after being told they are already in the desk.
+    again: set[str] = set()
 
     def save(values: dict[str, Any], _version: int | None) -> schema.Source:
         values = dict(values)
@@ -57,6 +60,15 @@ def add_source_form(store: Store) -> FormScreen:
             raise InvalidField("title", "a source needs a title")
         values["title"] = title
         values["text"] = text
+        same = store.source_with_text(text)
+        if same is not None and text not in again:
+            again.add(text)  # asked once: saving again means "add it anyway"
+            field = "file" if file else "text"
+            raise InvalidField(
+                field,
+                f"this text is already source #{same.id} “{single_line(same.title)}” "
+                "(same SHA-256); ctrl+s adds it again anyway, Esc leaves it",
+            )
         return store.create(schema.Source, reference=today, **values)
 
     return FormScreen("New source", FIELDS, save, reference=today)

@@ -67,6 +67,7 @@ class UnsourcedScreen(ModalScreen[tuple[type, int] | None]):
             )
             for index, hit in enumerate(hits)
         )
+        options.highlighted = 0  # Enter goes to the first one straight away
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[int(event.option.id or 0)]

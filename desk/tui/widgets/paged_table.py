@@ -40,6 +40,8 @@ class Column:
     minimum: int = 12
     #: A flexible column's share of the free width, relative to the others.
     weight: int = 1
+    #: Left out when the table is narrower than this, so the main column keeps its width.
+    needs: int = 0
 
 
 @dataclass(frozen=True)
@@ -119,9 +121,13 @@ class PagedTable(DataTable[Cell]):
         self._rows: list[Any] = []
         self._fetching = False
         self._widths: tuple[int, ...] = ()
+        #: Which of ``render``'s cells the shown columns take.
+        self._cells: list[int] = list(range(len(self.spec)))
         #: Bumped by every load, so an answer to an older load (even one already on its way
         #: to the UI thread) is recognised and dropped.
         self._generation = 0
+        #: The load whose answer the table waits for (None when what is shown is current).
+        self._awaiting: int | None = None
 
     @property
     def model(self) -> type[Record]:
@@ -141,6 +147,11 @@ class PagedTable(DataTable[Cell]):
         return self._rows[self.cursor_row]
 
     @property
+    def settled(self) -> bool:
+        """No load is in flight: the rows on screen are the ones a key should act on."""
+        return self._awaiting is None
+
+    @property
     def loaded_rows(self) -> list[Any]:
         return list(self._rows)
 
@@ -153,23 +164,34 @@ class PagedTable(DataTable[Cell]):
             self._set_columns()
             self._show(self._window, keep)
 
+    def _shown_columns(self) -> list[Column]:
+        return [column for column in self.spec if self.size.width >= column.needs]
+
     def _column_widths(self) -> tuple[int, ...]:
-        available = max(self.size.width, 40) - 2 - 2 * len(self.spec)
-        fixed = sum(column.width or 0 for column in self.spec)
-        weights = sum(column.weight for column in self.spec if column.width is None) or 1
+        shown = self._shown_columns()
+        available = max(self.size.width, 40) - 2 - 2 * len(shown)
+        fixed = sum(column.width or 0 for column in shown)
+        weights = sum(column.weight for column in shown if column.width is None) or 1
         free = max(0, available - fixed)
         return tuple(
             column.width
             if column.width is not None
             else max(column.minimum, free * column.weight // weights)
-            for column in self.spec
+            for column in shown
         )
 
     def _set_columns(self) -> None:
         self._widths = self._column_widths()
+        shown = self._shown_columns()
+        self._cells = [self.spec.index(column) for column in shown]
         self.clear(columns=True)
-        for column, width in zip(self.spec, self._widths, strict=True):
+        for column, width in zip(shown, self._widths, strict=True):
             self.add_column(column.label, key=column.key, width=width)
+
+    def _cells_of(self, row: Any) -> list[Cell]:
+        """The row's cells for the columns shown, as safe text (record data is never markup)."""
+        shown = cells(self.render_row(row))
+        return [shown[index] for index in self._cells]
 
     # -- loading ------------------------------------------------------------------------------
     def load(self, *, typed: str | None = None, keep: int | None = None) -> None:
@@ -184,6 +206,7 @@ class PagedTable(DataTable[Cell]):
             self,
             lambda: load_around(store, model, typed_now, keep, size),
             lambda loaded: self._current_generation(generation) and self._show(*loaded),
+            lambda error: self._load_failed(generation, error),
             group=f"table-{id(self)}",
             exclusive=True,
         )
@@ -191,7 +214,15 @@ class PagedTable(DataTable[Cell]):
     def _next_generation(self) -> int:
         self._generation += 1
         self._fetching = False
+        self._awaiting = self._generation
         return self._generation
+
+    def _load_failed(self, generation: int, error: Any) -> None:
+        if self._current_generation(generation):
+            self._awaiting = None  # keep what is shown; keys held for this load may run
+            self.loading = False
+            self.post_message(self.Loaded(self))
+        self.app.show_error(error)  # type: ignore[attr-defined]
 
     def _current_generation(self, generation: int) -> bool:
         return generation == self._generation
@@ -219,6 +250,7 @@ class PagedTable(DataTable[Cell]):
                 self._current_generation(generation)
                 and self._show(window, len(window.rows) - 1 if window.rows else None)
             ),
+            lambda error: self._load_failed(generation, error),
             group=f"table-{id(self)}",
             exclusive=True,
         )
@@ -227,15 +259,17 @@ class PagedTable(DataTable[Cell]):
         """Show a page fetched elsewhere (the quick first page, before the store is open)."""
         self._next_generation()
         self._show(Window((page,)), 0)
+        self._awaiting = None
 
     def _show(self, window: Window, index: int | None, scroll_offset: int | None = None) -> None:
         self._window = window
         self._rows = window.rows
         self._fetching = False
+        self._awaiting = None
         self.loading = False
         self.clear()
         for row in self._rows:
-            self.add_row(*cells(self.render_row(row)), key=str(row.id))
+            self.add_row(*self._cells_of(row), key=str(row.id))
         target = index if index is not None else 0
         if self._rows:
             self.move_cursor(row=min(target, len(self._rows) - 1), animate=False)
@@ -300,7 +334,7 @@ class PagedTable(DataTable[Cell]):
             self._window = window
             self._rows = window.rows
             for row in page.rows:
-                self.add_row(*cells(self.render_row(row)), key=str(row.id))
+                self.add_row(*self._cells_of(row), key=str(row.id))
             self._fetching = False
             return
         self._window = window
