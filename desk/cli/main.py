@@ -132,10 +132,16 @@ def _refuse_missing_folder(db: str | None) -> None:
     from desk.store.errors import DatabaseRefused
 
     folder = Path(db).expanduser().parent
-    if not folder.is_dir():
+    if folder.is_dir():
+        return
+    existing = next((part for part in (folder, *folder.parents) if part.exists()), None)
+    if existing is not None and not existing.is_dir():
         raise DatabaseRefused(
-            f"--db {db}: there is no folder {folder}; create it first, or give another path"
+            f"--db {db}: a part of that path is a file, not a folder ({existing})"
         )
+    raise DatabaseRefused(
+        f"--db {db}: there is no folder {folder}; create it first, or give another path"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

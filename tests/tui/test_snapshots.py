@@ -103,6 +103,8 @@ async def _steady(pilot: Pilot[None]) -> None:
         assert isinstance(path, Input)
         path.value = "~/desk-export"
     await settle(pilot)
+    # The footer recomposes after the bindings change (a message, then a refresh): let it land.
+    await pilot.pause(0.1)
 
 
 @pytest.mark.parametrize("size", SIZES)

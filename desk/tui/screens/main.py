@@ -211,6 +211,8 @@ class MainScreen(RecordActions, Screen[None]):
         super().__init__()
         self.kind: Kind = KINDS[0]
         self._detail_timer: Timer | None = None
+        #: Details wait for a pause in moving or typing; tests wait for them to land.
+        self.detail_scheduled = False
         self.key_gate = KeyGate(
             self.settled,
             lambda: self.is_attached and self.app.screen is self,
@@ -361,8 +363,10 @@ class MainScreen(RecordActions, Screen[None]):
         typing = self.focused is self.query_one("#filter", Input)
         delay = TYPING_PAUSE if typing else DETAIL_DELAY
         self._detail_timer = self.set_timer(delay, self.load_detail)
+        self.detail_scheduled = True
 
     def load_detail(self) -> None:
+        self.detail_scheduled = False
         if not self.app.store_ready:
             return
         row = self.table.current

@@ -195,6 +195,7 @@ class SuggestionsScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#suggestions-list")
     def _highlighted(self) -> None:
         self._show_detail()
+        self.refresh_bindings()  # accept, edit and reject apply once a proposal is highlighted
 
     def _show_detail(self) -> None:
         detail = self.query_one("#suggestion-detail", Static)
