@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from desk.exchange import csv_format
 from desk.exchange.errors import ExportRefused
 from desk.exchange.progress import Throttle
+from desk.exchange.targets import check_flat_target
 
 if TYPE_CHECKING:
     from desk.dates import PartialDate
@@ -89,10 +90,7 @@ def export_flat(
     csv_format.check_profile(profile)
     excel = profile == "excel"
     target = Path(path).expanduser().absolute()
-    if target.is_dir():
-        raise ExportRefused(f"{target} is a folder; name the CSV file to write")
-    if target.exists() and not replace:
-        raise ExportRefused(f"{target} already exists; choose another name or replace it")
+    check_flat_target(target, ",".join(COLUMNS) + csv_format.LINE_END, replace=replace)
     first = _resolve_date(date_from, today, "--from")
     last = _resolve_date(date_to, today, "--to")
     actor_id, actor_name = _resolve_actor(store, actor) if actor is not None else (None, None)
@@ -115,8 +113,13 @@ def export_flat(
         filters.append(f"with {actor_name}")
     if item_title:
         filters.append(f"on {item_title}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".partial", dir=target.parent
+        )
+    except OSError as error:
+        raise ExportRefused(f"cannot write beside {target}: {error.strerror or error}") from error
     temporary = Path(name)
     throttle = Throttle(progress)
     try:
@@ -128,6 +131,10 @@ def export_flat(
             rows = _write_rows(store, writer, excel, first, last, actor_id, item_id, throttle)
         os.replace(temporary, target)
         throttle.finish()
+    except OSError as error:  # a full disk (EFBIG, ENOSPC)
+        raise ExportRefused(
+            f"cannot write {target}: {error.strerror or error}; nothing was written"
+        ) from error
     finally:
         temporary.unlink(missing_ok=True)
     return FlatResult(target, rows, time.perf_counter() - started, tuple(filters))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from desk.exchange import export_flat
+from desk.exchange import ExportRefused, export_flat
 from desk.exchange.flat import COLUMNS
 from desk.store import InvalidField, Store
 
@@ -158,6 +158,11 @@ def test_an_existing_file_is_replaced_only_when_asked(sample_store: Store, tmp_p
     with pytest.raises(Exception, match="already exists"):
         export_flat(sample_store, target)
     assert target.read_text() == "mine"
-    export_flat(sample_store, target, replace=True)
+    with pytest.raises(ExportRefused, match="not a flat file desk exported"):
+        export_flat(sample_store, target, replace=True)  # a user's file is never replaced
+    assert target.read_text() == "mine"
+    target.unlink()
+    export_flat(sample_store, target, profile="excel")
+    export_flat(sample_store, target, replace=True)  # an earlier flat export is
     assert target.read_text().startswith("meeting_id,")
     assert sorted(p.name for p in tmp_path.iterdir() if "events" in p.name) == ["events.csv"]
