@@ -12,7 +12,8 @@ stored, with these rules, which the package declares:
   ``YYYY-MM-DDTHH:MM:SS.ffffffZ``.
 * The Excel profile starts each file with a UTF-8 byte order mark and neutralizes text that a
   spreadsheet would run as a formula, as OWASP recommends: a text starting with ``=``, ``+``,
-  ``-``, ``@``, a tab, a carriage return or a line feed gets a ``'`` in front. So that this can
+  ``-``, ``@`` (or their fullwidth forms ``＝＋－＠``), a tab, a carriage return or a line feed
+  gets a ``'`` in front. So that this can
   be undone exactly on import, a text already starting with ``'`` gets one too; importing an
   Excel-profile package removes one leading ``'`` from every text.
 
@@ -32,8 +33,9 @@ DELIMITER = ","
 QUOTE = '"'
 LINE_END = "\r\n"
 BOM = "\ufeff"
-#: Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), and their
+#: fullwidth forms, which some spreadsheets (East Asian locales, input methods) read as the same.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 NEUTRALIZER = "'"
 PROFILES = ("data", "excel")
 
