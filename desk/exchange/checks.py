@@ -22,6 +22,7 @@ from desk.exchange.loading import shown
 from desk.exchange.package import PackageSource, Resource
 from desk.exchange.reading import locate_id, locate_record
 from desk.exchange.schema import Check, ForeignKey, TableSpec
+from desk.text_safety import forbidden_character_message
 
 
 @dataclass
@@ -78,6 +79,15 @@ class Checks:
             )
         if rule.kind == "check":
             raise broken_check(resource, rule.check, values, line)
+        if rule.kind == "character":
+            assert rule.column is not None
+            value = str(values[rule.column])
+            raise InvalidData(
+                resource.path,
+                f"the value {forbidden_character_message(value)}",
+                line=None if line is None else line + value.count("\n", 0, value.index("\r")),
+                column=rule.column,
+            )
         if rule.kind == "reference":
             assert rule.key is not None
             raise broken_reference(
@@ -166,7 +176,7 @@ class Checks:
 class Rule:
     """A rule a loaded row (alias ``r``) must keep: ``bad`` is SQL true when it breaks it."""
 
-    kind: str  # type, check, reference or quote
+    kind: str  # type, check, character, reference or quote
     column: str | None
     bad: str
     check: Check | None = None
@@ -207,6 +217,11 @@ def row_rules(spec: TableSpec) -> list[Rule]:
     for check in spec.checks:
         column = check.columns[0] if check.columns else None
         found.append(Rule("check", column, f"NOT ({check.sql})", check=check))
+    # Other control characters stop the file as it streams (``reading``); a carriage return,
+    # which ends every line of the file, is found here, inside the values.
+    for column in spec.columns:
+        if column.kind == "string":
+            found.append(Rule("character", column.name, f"instr(r.{column.name}, char(13)) > 0"))
     return found
 
 

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any
 from desk.exchange import csv_format
 from desk.exchange.checks import Checks, Loaded, broken_reference, reference_rules, rules
 from desk.exchange.errors import InvalidData, PackageError
-from desk.exchange.loading import Loader, LoadJob
+from desk.exchange.loading import Loader, LoadJob, is_disk_problem
 from desk.exchange.package import PackageInfo, PackageSource, Resource, open_source
 from desk.exchange.progress import Throttle
 from desk.exchange.reading import check_size, locate_records
@@ -227,6 +227,11 @@ class _Importer:
                 db.execute("ROLLBACK" if self.dry_run else "COMMIT")
                 log.debug("import ended in %.2f s", time.perf_counter() - started)
             except sqlite3.Error as error:
+                if is_disk_problem(error):
+                    raise PackageError(
+                        f"cannot write to {self.store.location.describe()} ({error}: is the "
+                        "disk full?); nothing was imported"
+                    ) from error
                 raise PackageError(
                     f"the desk refused the import ({error}); nothing was imported"
                 ) from error

@@ -153,7 +153,7 @@ def test_force_replaces_only_a_desk_export(sample_store: Store, tmp_path: Path) 
     (target / "notes.txt").write_text("my notes")
     (target / "sub").mkdir()
     (target / "sub" / "photo.jpg").write_bytes(b"\xff\xd8 a photo")
-    with pytest.raises(ExportRefused, match="notes.txt"):
+    with pytest.raises(ExportRefused, match=r"notes\.txt"):
         export_package(sample_store, target, replace=True)
     assert (target / "notes.txt").read_text() == "my notes"
     assert (target / "sub" / "photo.jpg").read_bytes() == b"\xff\xd8 a photo"
@@ -176,7 +176,7 @@ def test_force_refuses_a_foreign_data_package(sample_store: Store, tmp_path: Pat
     with zipfile.ZipFile(zipped, "w") as archive:
         archive.writestr("photo.jpg", b"\xff\xd8")
     before = zipped.read_bytes()
-    with pytest.raises(ExportRefused, match="photo.jpg"):
+    with pytest.raises(ExportRefused, match=r"photo\.jpg"):
         export_package(sample_store, zipped, replace=True)
     assert zipped.read_bytes() == before
 
