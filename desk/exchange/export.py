@@ -285,6 +285,8 @@ def _plan(
                 batch=max(16, min(20_000, int(BATCH_BYTES / average))),
                 path=str(staging / spec.file_name),
                 last_id=last_id,
+                nul_sql=csv_format.sqlite_has_nul(spec),
+                exact_sql=csv_format.sqlite_exact_line(spec, excel=excel),
             )
         )
     jobs.sort(key=lambda job: -job.last_id * _average(job))
