@@ -215,6 +215,11 @@ def import_command(arguments: argparse.Namespace) -> int:
             result = import_package(store, arguments.path, progress=bar, dry_run=arguments.dry_run)
         finally:
             bar.close()
+    for cleaned in result.cleaned:
+        print(
+            f"Removed {cleaned.path} ({_size(cleaned.bytes)}), the staging folder of an import "
+            "that was interrupted."
+        )
     would = "would be " if result.dry_run else ""
     lead = "Dry run, nothing was written. " if result.dry_run else ""
     added = [counted(table, count) for table, count in result.added.items() if count]
