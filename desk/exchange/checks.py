@@ -20,7 +20,7 @@ from desk.exchange import csv_format
 from desk.exchange.errors import InvalidData
 from desk.exchange.loading import shown
 from desk.exchange.package import PackageSource, Resource
-from desk.exchange.reading import locate_id, locate_record
+from desk.exchange.reading import Located, header_names, locate_id, locate_record
 from desk.exchange.schema import Check, ForeignKey, TableSpec
 from desk.text_safety import forbidden_character_message
 
@@ -73,7 +73,8 @@ class Checks:
             column = spec.column(rule.column)
             raise InvalidData(
                 resource.path,
-                f"expected {csv_format.EXPECTED[column.kind]}, got {shown(values[column.name])}",
+                f"expected {csv_format.EXPECTED[column.kind]}, got "
+                f"{self.as_written(loaded, rowid, column.name, values[column.name])}",
                 line=line,
                 column=column.name,
             )
@@ -114,6 +115,22 @@ class Checks:
         ).fetchone()
         if found[0] is not None:
             self.explain(loaded, found[0], [QUOTE_RULE])
+
+    def as_written(self, loaded: Loaded, rowid: int, column: str, value: Any) -> str:
+        """A value as the file writes it (``1e20``, not the ``1e+20`` SQLite made of it)."""
+        located = self.located(loaded, rowid)
+        header = header_names(self.source, loaded.resource)
+        if located is not None and column in header:
+            position = header.index(column)
+            if position < len(located.fields):
+                return shown(located.fields[position])
+        return shown(value)
+
+    def located(self, loaded: Loaded, rowid: int) -> Located | None:
+        """The record of the package file a loaded row came from."""
+        if loaded.by_record:
+            return locate_record(self.source, loaded.resource, rowid)
+        return locate_id(self.source, loaded.resource, rowid)
 
     def line(self, loaded: Loaded, rowid: int) -> int | None:
         """The line of the package file a loaded row came from."""

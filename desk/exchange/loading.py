@@ -82,6 +82,7 @@ class Loader:
         """Stream ``resource`` into the table ``target``; returns the rows loaded."""
         spec = resource.spec
         db = self.db
+        unreadable: BaseException | None = None
         with open_rows(self.source, resource, counted) as opened:
             positions = opened.positions
             readers = [
@@ -97,10 +98,15 @@ class Loader:
             try:
                 db.executemany(sql, opened.rows)
             except UNREADABLE as error:
-                raise locate_unreadable(self.source, resource, error) from error
+                # Located once this reader (and the field it holds, up to 128 MB) is gone.
+                unreadable = error.with_traceback(None)
             except sqlite3.Error as error:
                 self._failed(resource, error, db.total_changes - before + 1, positions)
-            check_hash(resource, opened)
+            else:
+                check_hash(resource, opened)
+        del opened
+        if unreadable is not None:
+            raise locate_unreadable(self.source, resource, unreadable) from unreadable
         return db.total_changes - before
 
     def _failed(

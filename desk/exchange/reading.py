@@ -333,7 +333,7 @@ def _first_bad_bytes(source: PackageSource, resource: Resource) -> str:
                 return ""
 
 
-def _header_names(source: PackageSource, resource: Resource) -> list[str]:
+def header_names(source: PackageSource, resource: Resource) -> list[str]:
     """The column names as the file's header row gives them (in its order)."""
     with source.open(resource.path) as raw:
         line = raw.readline(64 * 1024).decode("utf-8-sig", errors="replace")
@@ -346,7 +346,7 @@ def _header_names(source: PackageSource, resource: Resource) -> list[str]:
 def _locate_oversized(source: PackageSource, resource: Resource) -> InvalidData:
     """The first record with a field longer than FIELD_SIZE_LIMIT or a line longer than
     ROW_SIZE_LIMIT: the line it starts on and, for a field, its column."""
-    names = _header_names(source, resource)
+    names = header_names(source, resource)
     ended = 0
     with source.open(resource.path) as raw:
         guarded = _Counting(raw, None, lambda size: None, controls=False)
@@ -358,6 +358,7 @@ def _locate_oversized(source: PackageSource, resource: Resource) -> InvalidData:
                 ended = reader.line_num
         except (csv.Error, LineTooLong):
             pass
+        del reader, text  # and the field the reader holds
     line = ended + 1
     # The record starts on ``line`` (the lines before it are short): split its bytes by a
     # regular expression (in C, over at most a row and a field) to find the long field.
@@ -370,7 +371,7 @@ def _locate_oversized(source: PackageSource, resource: Resource) -> InvalidData:
         match = _FIELD.match(record, position)
         if match is None:
             break
-        if len(match.group()) > FIELD_SIZE_LIMIT:
+        if match.end() - match.start() > FIELD_SIZE_LIMIT:
             return InvalidData(
                 resource.path,
                 f"a value is longer than {FIELD_SIZE_LIMIT // 2**20} MB, the most desk reads "
@@ -389,8 +390,9 @@ def _locate_oversized(source: PackageSource, resource: Resource) -> InvalidData:
     )
 
 
-#: One CSV field: quoted (quotes doubled inside) or plain.
-_FIELD = re.compile(b'"(?:[^"]|"")*"|[^,\r\n"]*')
+#: One CSV field: quoted (quotes doubled inside) or plain. Unrolled (``[^"]*`` repeats one
+#: character at a time), so matching a field of 32 MB keeps no state per character.
+_FIELD = re.compile(b'"[^"]*(?:""[^"]*)*"|[^,\r\n"]*')
 
 
 def _locate_forbidden(source: PackageSource, resource: Resource) -> InvalidData:
@@ -426,7 +428,7 @@ def _locate_forbidden(source: PackageSource, resource: Resource) -> InvalidData:
 
 def _locate_encoding(source: PackageSource, resource: Resource) -> InvalidData:
     shown = _first_bad_bytes(source, resource)
-    names = _header_names(source, resource)
+    names = header_names(source, resource)
     with source.open(resource.path) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="desk-mark-invalid", newline="")
         reader = csv.reader(text)

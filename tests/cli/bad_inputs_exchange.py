@@ -302,6 +302,11 @@ def _huge_version(scratch: Scratch) -> list[str]:
     return [*_db(scratch), *_import("--dry-run")]
 
 
+def _version_1e20(scratch: Scratch) -> list[str]:
+    _edit_csv(scratch, "agenda_item.csv", lambda data: _first_value(data, 3, b"1e20"))
+    return [*_db(scratch), *_import()]
+
+
 def _duplicate_id(scratch: Scratch) -> list[str]:
     def change(data: bytes) -> bytes:
         lines = data.split(b"\r\n")
@@ -429,7 +434,12 @@ CASES = [
     BadInput("import-carriage-return", _carriage_return_in_text, ["agenda_item.csv", "U+000D"]),
     BadInput("import-id-1e20", _id_1e20, ["actor.csv", "line 2", "column id", "'1e20'"]),
     BadInput("import-id-huge", _huge_id, ["meeting.csv", "line 2", "column id", "9999"]),
-    BadInput("import-dry-run-version-huge", _huge_version, ["agenda_item.csv", "column version"]),
+    BadInput(
+        "import-dry-run-version-huge",
+        _huge_version,
+        ["agenda_item.csv", "line 2", "column version", "'" + "1" * 30 + "'"],
+    ),
+    BadInput("import-version-1e20", _version_1e20, ["agenda_item.csv", "column version", "'1e20'"]),
     BadInput("import-duplicate-id", _duplicate_id, ["agenda_item.csv", "appears twice"]),
     BadInput("import-hash-mismatch", _bad_hash, ["actor.csv", "sha256"], [PACKAGE]),
     BadInput("import-dry-run-zip-nul", _import_nul_dry_run_zip, ["source.csv", "U+0000"], [ZIP]),
