@@ -750,6 +750,8 @@ class _Workers:
                 elif kind == "invalid":
                     _, file, problem, line, column = message
                     raise InvalidData(file, problem, line=line, column=column)
+                elif kind == "refused":
+                    raise PackageError(message[1])
                 elif kind == "failed":
                     raise PackageError(f"loading the package failed: {message[1]}")
             importer.read_elsewhere = sum(self.progress[:])

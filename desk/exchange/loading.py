@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desk.exchange import csv_format
-from desk.exchange.errors import InvalidData
+from desk.exchange.errors import InvalidData, PackageError
 from desk.exchange.package import PackageSource, Resource
 from desk.exchange.reading import (
     UNREADABLE,
@@ -278,7 +278,13 @@ def worker(
         pass
     except InvalidData as invalid:
         results.put(("invalid", invalid.file, invalid.problem, invalid.line, invalid.column))
+    except PackageError as refused:  # a damaged zip member: one line says so
+        results.put(("refused", str(refused)))
     except BaseException as error:  # reported to the importer, never raised in a worker
+        if is_disk_problem(error):
+            problem = f"cannot write the import's scratch files ({error}: is the disk full?)"
+            results.put(("refused", f"{problem}; nothing was imported"))
+            return
         results.put(("failed", "".join(traceback.format_exception(error)).strip()))
     finally:
         if source is not None:
