@@ -6,6 +6,7 @@ thing, and runs one command on it.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import json
 import shutil
@@ -31,6 +32,7 @@ def _built() -> tuple[Path, Path]:
     from desk.store import Store
 
     folder = Path(tempfile.mkdtemp(prefix="desk-bad-inputs-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     desk = folder / "sample.sqlite"
     build(desk)
     with Store.open(desk) as store:
