@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -91,6 +92,12 @@ def register(sub: Any, database_option: Callable[..., None]) -> None:
         "--flat", action="store_true", help="one row per meeting, for analysts (a CSV file)"
     )
     export.add_argument(
+        "--raw",
+        action="store_true",
+        help="(--flat) cells exactly as stored: formula-looking text (= + - @ and their fullwidth "
+        "forms) is not neutralized with a leading '",
+    )
+    export.add_argument(
         "--from", dest="date_from", metavar="DATE", help="(--flat) meetings on or after DATE"
     )
     export.add_argument(
@@ -165,6 +172,8 @@ def export_command(arguments: argparse.Namespace) -> int:
             "desk export writes a Data Package (a folder of CSV files, or a .zip), not one "
             f"file. For one flat CSV of meetings: desk export --flat {arguments.path}",
         )
+    if arguments.raw and not arguments.flat:
+        raise InvalidField("--raw", "applies to --flat exports (a package is always exact)")
     bar = TerminalProgress("exporting")
     with _open_store(arguments) as store:
         where = store.location.describe()
@@ -180,6 +189,7 @@ def export_command(arguments: argparse.Namespace) -> int:
                     agenda_item=arguments.agenda,
                     progress=bar,
                     replace=arguments.force,
+                    raw=arguments.raw,
                 )
             else:
                 result = export_package(
@@ -209,6 +219,7 @@ def import_command(arguments: argparse.Namespace) -> int:
     from desk.exchange import import_package
     from desk.exchange.progress import TerminalProgress
 
+    _check_package(arguments.path)  # a path that is no package creates no desk
     bar = TerminalProgress("importing")
     with _open_store(arguments) as store:
         where = store.location.describe()
@@ -216,6 +227,11 @@ def import_command(arguments: argparse.Namespace) -> int:
             result = import_package(store, arguments.path, progress=bar, dry_run=arguments.dry_run)
         finally:
             bar.close()
+    for cleaned in result.cleaned:
+        print(
+            f"Removed {cleaned.path} ({_size(cleaned.bytes)}), the staging folder of an import "
+            "that was interrupted."
+        )
     would = "would be " if result.dry_run else ""
     lead = "Dry run, nothing was written. " if result.dry_run else ""
     added = [counted(table, count) for table, count in result.added.items() if count]
@@ -249,23 +265,53 @@ def import_command(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _check_package(path: str) -> None:
+    from desk.exchange.package import open_source
+
+    source = open_source(Path(path).expanduser().absolute())
+    try:
+        source.info()
+    finally:
+        source.close()
+
+
 def copy_command(arguments: argparse.Namespace) -> int:
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from desk.exchange.copying import CopyRefused, cannot_write
+    from desk.store import Store
+    from desk.store.location import resolve
+
+    location = resolve(arguments.target)
+    new_file = location.path is not None and not location.path.exists()
+    try:
+        with Store.open(arguments.source, create=False) as source:
+            try:
+                with Store.open(location) as target:
+                    _copy(source, target)
+            except (OSError, SQLAlchemyError, sqlite3.Error) as error:
+                raise cannot_write(location.describe(), error) from error
+    except (CopyRefused, SQLAlchemyError, sqlite3.Error, OSError):
+        if new_file and location.path is not None:  # a copy that failed leaves no file behind
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{location.path}{suffix}").unlink(missing_ok=True)
+        raise
+    return 0
+
+
+def _copy(source: Store, target: Store) -> None:
     from desk.exchange import copy_desk
     from desk.exchange.progress import TerminalProgress
-    from desk.store import Store
 
-    with (
-        Store.open(arguments.source, create=False) as source,
-        Store.open(arguments.target) as target,
-    ):
-        bar = TerminalProgress("copying")
-        try:
-            result = copy_desk(source, target, progress=bar)
-        finally:
-            bar.close()
-        copied = [counted(table, count) for table, count in result.rows.items() if count]
-        print(
-            f"Copied {source.location.describe()} to {target.location.describe()} in "
-            f"{result.seconds:.1f} s: {', '.join(copied) or 'an empty desk'}."
-        )
-    return 0
+    bar = TerminalProgress("copying")
+    try:
+        result = copy_desk(source, target, progress=bar)
+    finally:
+        bar.close()
+    copied = [counted(table, count) for table, count in result.rows.items() if count]
+    print(
+        f"Copied {source.location.describe()} to {target.location.describe()} in "
+        f"{result.seconds:.1f} s: {', '.join(copied) or 'an empty desk'}."
+    )

@@ -20,8 +20,9 @@ from desk.exchange import csv_format
 from desk.exchange.errors import InvalidData
 from desk.exchange.loading import shown
 from desk.exchange.package import PackageSource, Resource
-from desk.exchange.reading import locate_id, locate_record
+from desk.exchange.reading import Located, header_names, locate_id, locate_record
 from desk.exchange.schema import Check, ForeignKey, TableSpec
+from desk.text_safety import forbidden_character_message
 
 
 @dataclass
@@ -72,12 +73,22 @@ class Checks:
             column = spec.column(rule.column)
             raise InvalidData(
                 resource.path,
-                f"expected {csv_format.EXPECTED[column.kind]}, got {shown(values[column.name])}",
+                f"expected {csv_format.EXPECTED[column.kind]}, got "
+                f"{self.as_written(loaded, rowid, column.name, values[column.name])}",
                 line=line,
                 column=column.name,
             )
         if rule.kind == "check":
             raise broken_check(resource, rule.check, values, line)
+        if rule.kind == "character":
+            assert rule.column is not None
+            value = str(values[rule.column])
+            raise InvalidData(
+                resource.path,
+                f"the value {forbidden_character_message(value)}",
+                line=None if line is None else line + value.count("\n", 0, value.index("\r")),
+                column=rule.column,
+            )
         if rule.kind == "reference":
             assert rule.key is not None
             raise broken_reference(
@@ -104,6 +115,22 @@ class Checks:
         ).fetchone()
         if found[0] is not None:
             self.explain(loaded, found[0], [QUOTE_RULE])
+
+    def as_written(self, loaded: Loaded, rowid: int, column: str, value: Any) -> str:
+        """A value as the file writes it (``1e20``, not the ``1e+20`` SQLite made of it)."""
+        located = self.located(loaded, rowid)
+        header = header_names(self.source, loaded.resource)
+        if located is not None and column in header:
+            position = header.index(column)
+            if position < len(located.fields):
+                return shown(located.fields[position])
+        return shown(value)
+
+    def located(self, loaded: Loaded, rowid: int) -> Located | None:
+        """The record of the package file a loaded row came from."""
+        if loaded.by_record:
+            return locate_record(self.source, loaded.resource, rowid)
+        return locate_id(self.source, loaded.resource, rowid)
 
     def line(self, loaded: Loaded, rowid: int) -> int | None:
         """The line of the package file a loaded row came from."""
@@ -166,7 +193,7 @@ class Checks:
 class Rule:
     """A rule a loaded row (alias ``r``) must keep: ``bad`` is SQL true when it breaks it."""
 
-    kind: str  # type, check, reference or quote
+    kind: str  # type, check, character, reference or quote
     column: str | None
     bad: str
     check: Check | None = None
@@ -207,6 +234,11 @@ def row_rules(spec: TableSpec) -> list[Rule]:
     for check in spec.checks:
         column = check.columns[0] if check.columns else None
         found.append(Rule("check", column, f"NOT ({check.sql})", check=check))
+    # Other control characters stop the file as it streams (``reading``); a carriage return,
+    # which ends every line of the file, is found here, inside the values.
+    for column in spec.columns:
+        if column.kind == "string":
+            found.append(Rule("character", column.name, f"instr(r.{column.name}, char(13)) > 0"))
     return found
 
 

@@ -28,7 +28,27 @@ BATCH = 5000
 
 
 class CopyRefused(ExchangeError):
-    pass
+    """The copy cannot be made; the target was left empty."""
+
+
+def cannot_write(target: str, error: BaseException) -> CopyRefused:
+    """The target could not be written (a full disk, a server that refused)."""
+    detail = getattr(error, "orig", None) or error
+    text = str(getattr(detail, "strerror", None) or detail).splitlines()[0]
+    return CopyRefused(f"cannot write {target} ({text}: is the disk full?); nothing was copied")
+
+
+def refuse_nul(source: Store, table: Table, rows: list[tuple[Any, ...]]) -> None:
+    """PostgreSQL text cannot hold NUL: say which record does, rather than fail midway."""
+    names = [column.name for column in table.columns]
+    for row in rows:
+        for name, value in zip(names, row, strict=True):
+            if isinstance(value, str) and "\x00" in value:
+                raise CopyRefused(
+                    f"{source.location.describe()}: {table.name} #{row[0]} holds U+0000 (NUL) "
+                    f"in {name}, which PostgreSQL cannot store; remove it and copy again "
+                    "(nothing was copied)"
+                )
 
 
 @dataclass(frozen=True)
@@ -82,8 +102,11 @@ def copy_desk(
                     f"{', '.join(occupied[:4])}); copy into an empty one"
                 )
             done = 0
+            to_postgresql = writer.dialect.name == "postgresql"
             for table in tables:
                 for rows in batches(reader, table):
+                    if to_postgresql:
+                        refuse_nul(source, table, rows)
                     write_rows(writer, table, rows)
                     done += len(rows)
                     throttle(done)

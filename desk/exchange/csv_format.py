@@ -12,7 +12,8 @@ stored, with these rules, which the package declares:
   ``YYYY-MM-DDTHH:MM:SS.ffffffZ``.
 * The Excel profile starts each file with a UTF-8 byte order mark and neutralizes text that a
   spreadsheet would run as a formula, as OWASP recommends: a text starting with ``=``, ``+``,
-  ``-``, ``@``, a tab, a carriage return or a line feed gets a ``'`` in front. So that this can
+  ``-``, ``@`` (or their fullwidth forms ``＝＋－＠``), a tab, a carriage return or a line feed
+  gets a ``'`` in front. So that this can
   be undone exactly on import, a text already starting with ``'`` gets one too; importing an
   Excel-profile package removes one leading ``'`` from every text.
 
@@ -32,8 +33,9 @@ DELIMITER = ","
 QUOTE = '"'
 LINE_END = "\r\n"
 BOM = "\ufeff"
-#: Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), and their
+#: fullwidth forms, which some spreadsheets (East Asian locales, input methods) read as the same.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 NEUTRALIZER = "'"
 PROFILES = ("data", "excel")
 
@@ -125,6 +127,46 @@ def sqlite_field(column: Column, *, excel: bool) -> tuple[str, str]:
         branches.append(f"WHEN substr({name}, 1, 1) IN ({_SQL_FORMULA_STARTS}) THEN {neutralized}")
     branches.append(f"WHEN {name} GLOB {_SQL_NEEDS_QUOTES} THEN {_sql_quoted(name)}")
     return "%s", f"CASE {' '.join(branches)} ELSE {name} END"
+
+
+def _sql_quoted_exact(expression: str, prefix: str = "") -> str:
+    """``_sql_quoted`` without GLOB or printf, which stop at a NUL: exact for any text."""
+    needs = " OR ".join(
+        f"instr({expression}, {character}) > 0"
+        for character in ("','", "'\"'", "char(13)", "char(10)")
+    )
+    quoted = f"""'"{prefix}'||replace({expression},'"','""')||'"'"""
+    plain = f"'{prefix}'||{expression}" if prefix else expression
+    return f"CASE WHEN {needs} THEN {quoted} ELSE {plain} END"
+
+
+def sqlite_exact_line(spec: TableSpec, *, excel: bool) -> str:
+    """``sqlite_line`` built by concatenation, exact even for text holding NUL (which printf's
+    %s, GLOB and so the fast line cut short): slower, used only for batches that hold one."""
+    fields = []
+    for column in spec.columns:
+        if column.kind != "string":
+            template, arguments = sqlite_field(column, excel=excel)
+            fields.append(f"printf({_sql_text(template)}, {arguments})")
+            continue
+        name = column.name
+        branches = []
+        if not column.required:
+            branches.append(f"WHEN {name} IS NULL THEN {_SQL_MISSING}")
+        branches.append(f"WHEN {name} GLOB '\\*N' AND trim({name}, '\\') = 'N' THEN '\\'||{name}")
+        if excel:
+            neutralized = _sql_quoted_exact(name, prefix="''")
+            branches.append(
+                f"WHEN substr({name}, 1, 1) IN ({_SQL_FORMULA_STARTS}) THEN {neutralized}"
+            )
+        fields.append(f"CASE {' '.join(branches)} ELSE {_sql_quoted_exact(name)} END")
+    return f"||{_sql_text(DELIMITER)}||".join(fields) + f"||{_sql_text(LINE_END)}"
+
+
+def sqlite_has_nul(spec: TableSpec) -> str:
+    """SQL true when a row's text holds a NUL (so ``sqlite_line`` would cut it short)."""
+    tests = [f"instr({c.name}, char(0))" for c in spec.columns if c.kind == "string"]
+    return f"coalesce({' OR '.join(tests)}, 0)" if tests else "0"
 
 
 def sqlite_line(spec: TableSpec, *, excel: bool) -> str:

@@ -28,6 +28,7 @@ from desk.exchange.errors import ExportRefused
 from desk.exchange.package import DESCRIPTOR, WrittenFile, build_descriptor, dump_descriptor
 from desk.exchange.progress import Throttle
 from desk.exchange.schema import TableSpec, package_tables
+from desk.exchange.targets import check_package_target
 
 if TYPE_CHECKING:
     from desk.store import Store
@@ -86,9 +87,12 @@ def export_package(
     csv_format.check_profile(profile)
     target = Path(path).expanduser().absolute()
     as_zip = target.suffix.lower() == ".zip"
-    _check_target(target, as_zip=as_zip, replace=replace)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = _temporary_folder(target)
+    check_package_target(target, as_zip=as_zip, replace=replace)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = _temporary_folder(target)
+    except OSError as error:
+        raise ExportRefused(f"cannot write beside {target}: {error.strerror or error}") from error
     throttle = Throttle(progress)
     try:
         files, used, peak = _write_tables(
@@ -101,6 +105,12 @@ def export_package(
         else:
             _move_into_place(staging, target)
         throttle.finish()
+    except OSError as error:  # a full disk (EFBIG, ENOSPC), a folder that went away
+        kept = " (what was there is as it was)" if target.exists() else ""
+        raise ExportRefused(
+            f"cannot write the export to {target}: {error.strerror or error}; nothing was "
+            f"written{kept}"
+        ) from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return ExportResult(
@@ -117,33 +127,6 @@ def export_package(
 def _temporary_folder(target: Path) -> Path:
     """A new folder beside ``target`` whose name says it is an unfinished export."""
     return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent))
-
-
-def _check_target(target: Path, *, as_zip: bool, replace: bool) -> None:
-    if not target.exists():
-        return
-    if as_zip:
-        if target.is_dir():
-            raise ExportRefused(f"{target} is a folder; name a .zip file or another path")
-        if not replace:
-            raise ExportRefused(f"{target} already exists; choose another name or replace it")
-        return
-    if not target.is_dir():
-        raise ExportRefused(
-            f"{target} is a file; export to a folder (or a name ending in .zip) instead"
-        )
-    entries = list(target.iterdir())
-    if not entries:
-        return
-    if not (target / DESCRIPTOR).is_file():
-        raise ExportRefused(
-            f"{target} is a folder that holds other files and no desk package; export into a "
-            "new or empty folder"
-        )
-    if not replace:
-        raise ExportRefused(
-            f"{target} already holds a package; choose another folder or replace it"
-        )
 
 
 def _move_into_place(staging: Path, target: Path) -> None:
@@ -302,6 +285,8 @@ def _plan(
                 batch=max(16, min(20_000, int(BATCH_BYTES / average))),
                 path=str(staging / spec.file_name),
                 last_id=last_id,
+                nul_sql=csv_format.sqlite_has_nul(spec),
+                exact_sql=csv_format.sqlite_exact_line(spec, excel=excel),
             )
         )
     jobs.sort(key=lambda job: -job.last_id * _average(job))

@@ -9,8 +9,9 @@ is, and the citations supporting the meeting and its links, joined in readable f
 
 Meetings come in timeline order (undated ones last), optionally only those overlapping a date
 range, with an actor or on an agenda item. The file is for reading, not for importing back: a
-missing value is an empty cell. Like the package, it is RFC 4180 CSV in UTF-8; the Excel
-profile adds a byte order mark and neutralizes formula-looking text. It is written under a
+missing value is an empty cell. Like the package, it is RFC 4180 CSV in UTF-8; formula-looking
+text is neutralized by default (``raw`` keeps values as stored), and the Excel profile adds a
+byte order mark. It is written under a
 temporary name and renamed when complete, reading the desk in batches (memory stays flat).
 """
 
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from desk.exchange import csv_format
 from desk.exchange.errors import ExportRefused
 from desk.exchange.progress import Throttle
+from desk.exchange.targets import check_flat_target
 
 if TYPE_CHECKING:
     from desk.dates import PartialDate
@@ -77,8 +79,13 @@ def export_flat(
     progress: Callable[[int, int], None] | None = None,
     replace: bool = False,
     today: dt.date | None = None,
+    raw: bool = False,
 ) -> FlatResult:
     """Write one row per meeting to the CSV file ``path``.
+
+    The file is for spreadsheets: text a spreadsheet would run as a formula (starting with
+    ``=``, ``+``, ``-``, ``@``, their fullwidth forms, a tab or a line break) gets a ``'`` in
+    front, in both profiles, unless ``raw`` asks for the values exactly as stored.
 
     ``date_from``/``date_to`` keep meetings whose dates overlap the range (free text such as
     "2024-06" or "last June" is resolved against ``today``); ``actor`` and ``agenda_item`` (an
@@ -89,10 +96,7 @@ def export_flat(
     csv_format.check_profile(profile)
     excel = profile == "excel"
     target = Path(path).expanduser().absolute()
-    if target.is_dir():
-        raise ExportRefused(f"{target} is a folder; name the CSV file to write")
-    if target.exists() and not replace:
-        raise ExportRefused(f"{target} already exists; choose another name or replace it")
+    check_flat_target(target, ",".join(COLUMNS) + csv_format.LINE_END, replace=replace)
     first = _resolve_date(date_from, today, "--from")
     last = _resolve_date(date_to, today, "--to")
     actor_id, actor_name = _resolve_actor(store, actor) if actor is not None else (None, None)
@@ -115,8 +119,13 @@ def export_flat(
         filters.append(f"with {actor_name}")
     if item_title:
         filters.append(f"on {item_title}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".partial", dir=target.parent
+        )
+    except OSError as error:
+        raise ExportRefused(f"cannot write beside {target}: {error.strerror or error}") from error
     temporary = Path(name)
     throttle = Throttle(progress)
     try:
@@ -125,9 +134,14 @@ def export_flat(
                 out.write(csv_format.BOM)
             writer = csv.writer(out, lineterminator=csv_format.LINE_END)
             writer.writerow(COLUMNS)
-            rows = _write_rows(store, writer, excel, first, last, actor_id, item_id, throttle)
+            neutralize = not raw
+            rows = _write_rows(store, writer, neutralize, first, last, actor_id, item_id, throttle)
         os.replace(temporary, target)
         throttle.finish()
+    except OSError as error:  # a full disk (EFBIG, ENOSPC)
+        raise ExportRefused(
+            f"cannot write {target}: {error.strerror or error}; nothing was written"
+        ) from error
     finally:
         temporary.unlink(missing_ok=True)
     return FlatResult(target, rows, time.perf_counter() - started, tuple(filters))
@@ -227,7 +241,7 @@ def _one(option: str, kind: str, text: str, found: Sequence[tuple[int, str]]) ->
 def _write_rows(
     store: Store,
     writer: Any,
-    excel: bool,
+    neutralize: bool,
     first: PartialDate | None,
     last: PartialDate | None,
     actor_id: int | None,
@@ -305,7 +319,7 @@ def _write_rows(
                     len(cited),
                     row[10],
                 ]
-                writer.writerow([_cell(value, excel) for value in values])
+                writer.writerow([_cell(value, neutralize) for value in values])
             written += len(batch)
             throttle(written)
     return written
@@ -448,12 +462,12 @@ def _day(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-def _cell(value: Any, excel: bool) -> str:
-    """A flat cell: empty when missing; text neutralized for spreadsheets in the Excel profile."""
+def _cell(value: Any, neutralize: bool) -> str:
+    """A flat cell: empty when missing; formula-looking text neutralized unless raw."""
     if value is None:
         return ""
     if isinstance(value, str):
-        if excel and value and (value[0] in csv_format.FORMULA_STARTS or value[0] == "'"):
+        if neutralize and value and (value[0] in csv_format.FORMULA_STARTS or value[0] == "'"):
             return csv_format.NEUTRALIZER + value
         return value
     return str(value)

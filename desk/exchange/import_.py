@@ -42,21 +42,21 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desk.exchange import csv_format
+from desk.exchange import csv_format, staging
 from desk.exchange.checks import Checks, Loaded, broken_reference, reference_rules, rules
 from desk.exchange.errors import InvalidData, PackageError
-from desk.exchange.loading import Loader, LoadJob
+from desk.exchange.loading import Loader, LoadJob, is_disk_problem
 from desk.exchange.package import PackageInfo, PackageSource, Resource, open_source
 from desk.exchange.progress import Throttle
 from desk.exchange.reading import check_size, locate_records
 from desk.exchange.schema import MISSING, TableSpec, record_table_names
+from desk.exchange.staging import Cleaned
 from desk.store.database import begin_bulk, end_bulk
 
 log = logging.getLogger(__name__)
@@ -117,6 +117,8 @@ class ImportResult:
     #: Worker processes that loaded large files (a large restore), and their largest peak memory.
     workers: int = 0
     worker_peak_bytes: int = 0
+    #: Staging folders left by imports that were killed, removed before this one began.
+    cleaned: tuple[Cleaned, ...] = ()
 
     @property
     def total_added(self) -> int:
@@ -144,11 +146,14 @@ def import_package(
     """
     started = time.perf_counter()
     location = Path(path).expanduser().absolute()
+    desk = store.location.path
+    cleaned = tuple(staging.clean_stale(desk.parent if desk is not None else None))
     if store.engine.dialect.name != "sqlite":
         # Checked and merged in a scratch SQLite copy of the desk, then applied (staged_import).
         from desk.exchange.staged_import import import_through_sqlite
 
-        return import_through_sqlite(store, location, progress=progress, dry_run=dry_run)
+        result = import_through_sqlite(store, location, progress=progress, dry_run=dry_run)
+        return replace(result, cleaned=cleaned + result.cleaned)
     source = open_source(location)
     try:
         info = source.info()
@@ -160,13 +165,7 @@ def import_package(
         throttle.finish()
     finally:
         source.close()
-    return _with_seconds(result, time.perf_counter() - started)
-
-
-def _with_seconds(result: ImportResult, seconds: float) -> ImportResult:
-    from dataclasses import replace
-
-    return replace(result, seconds=seconds)
+    return replace(result, seconds=time.perf_counter() - started, cleaned=cleaned)
 
 
 class _Importer:
@@ -229,6 +228,11 @@ class _Importer:
                 db.execute("ROLLBACK" if self.dry_run else "COMMIT")
                 log.debug("import ended in %.2f s", time.perf_counter() - started)
             except sqlite3.Error as error:
+                if is_disk_problem(error):
+                    raise PackageError(
+                        f"cannot write to {self.store.location.describe()} ({error}: is the "
+                        "disk full?); nothing was imported"
+                    ) from error
                 raise PackageError(
                     f"the desk refused the import ({error}); nothing was imported"
                 ) from error
@@ -388,7 +392,7 @@ class _Importer:
         desk = self.store.location.path
         if desk is None or workers < 2 or sum(sizes.values()) < PARALLEL_THRESHOLD_BYTES:
             return {}
-        self.scratch = Path(tempfile.mkdtemp(prefix=".desk-import-", dir=desk.parent))
+        self.scratch = staging.make(staging.DESK_PREFIX, desk.parent)
         return {
             resource.spec.name: LoadJob(
                 resource, self.excel, str(self.scratch / f"{resource.spec.name}.sqlite")
@@ -749,6 +753,8 @@ class _Workers:
                 elif kind == "invalid":
                     _, file, problem, line, column = message
                     raise InvalidData(file, problem, line=line, column=column)
+                elif kind == "refused":
+                    raise PackageError(message[1])
                 elif kind == "failed":
                     raise PackageError(f"loading the package failed: {message[1]}")
             importer.read_elsewhere = sum(self.progress[:])

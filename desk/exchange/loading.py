@@ -13,7 +13,6 @@ sqlite3, so a worker starts quickly.
 
 from __future__ import annotations
 
-import csv
 import re
 import signal
 import sqlite3
@@ -24,9 +23,10 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desk.exchange import csv_format
-from desk.exchange.errors import InvalidData
+from desk.exchange.errors import InvalidData, PackageError
 from desk.exchange.package import PackageSource, Resource
 from desk.exchange.reading import (
+    UNREADABLE,
     check_hash,
     locate_id,
     locate_record,
@@ -38,6 +38,14 @@ from desk.exchange.schema import MISSING, TableSpec
 
 class _InvalidValue(Exception):
     """Raised inside SQLite by desk_datetime(): a value that is not a timestamp."""
+
+
+def is_disk_problem(error: BaseException) -> bool:
+    """Whether SQLite failed to write (a full disk, a file size limit), not to take a record."""
+    message = str(error)
+    return isinstance(error, sqlite3.OperationalError) and (
+        "disk" in message or "full" in message or "unable to open" in message
+    )
 
 
 def shown(value: Any) -> str:
@@ -74,6 +82,7 @@ class Loader:
         """Stream ``resource`` into the table ``target``; returns the rows loaded."""
         spec = resource.spec
         db = self.db
+        unreadable: BaseException | None = None
         with open_rows(self.source, resource, counted) as opened:
             positions = opened.positions
             readers = [
@@ -88,16 +97,23 @@ class Loader:
             self.failure = None
             try:
                 db.executemany(sql, opened.rows)
-            except (csv.Error, UnicodeDecodeError) as error:
-                raise locate_unreadable(self.source, resource, error) from error
+            except UNREADABLE as error:
+                # Located once this reader (and the field it holds, up to 128 MB) is gone.
+                unreadable = error.with_traceback(None)
             except sqlite3.Error as error:
                 self._failed(resource, error, db.total_changes - before + 1, positions)
-            check_hash(resource, opened)
+            else:
+                check_hash(resource, opened)
+        del opened
+        if unreadable is not None:
+            raise locate_unreadable(self.source, resource, unreadable) from unreadable
         return db.total_changes - before
 
     def _failed(
         self, resource: Resource, error: sqlite3.Error, record: int, positions: dict[str, int]
     ) -> NoReturn:
+        if is_disk_problem(error):
+            raise error  # the desk's disk, not the record: the importer says so
         spec = resource.spec
         located = locate_record(self.source, resource, record)
         line = located.line if located else None
@@ -156,6 +172,13 @@ class Loader:
         if message.startswith("UNIQUE constraint failed"):
             columns = [part.split(".")[-1].strip() for part in message.split(":", 1)[1].split(",")]
             return self.duplicate(resource, columns, values, line)
+        if message == "datatype mismatch":  # an id SQLite cannot hold as a whole number
+            return InvalidData(
+                resource.path,
+                f"expected {csv_format.EXPECTED['integer']}, got {shown(values.get('id'))}",
+                line=line,
+                column="id",
+            )
         return InvalidData(resource.path, f"the desk refused the record ({message})", line=line)
 
     def duplicate(
@@ -255,7 +278,13 @@ def worker(
         pass
     except InvalidData as invalid:
         results.put(("invalid", invalid.file, invalid.problem, invalid.line, invalid.column))
+    except PackageError as refused:  # a damaged zip member: one line says so
+        results.put(("refused", str(refused)))
     except BaseException as error:  # reported to the importer, never raised in a worker
+        if is_disk_problem(error):
+            problem = f"cannot write the import's scratch files ({error}: is the disk full?)"
+            results.put(("refused", f"{problem}; nothing was imported"))
+            return
         results.put(("failed", "".join(traceback.format_exception(error)).strip()))
     finally:
         if source is not None:

@@ -16,12 +16,15 @@ zip's member list alike.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import posixpath
+import re
 import zipfile
+import zlib
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +36,10 @@ from desk.exchange.errors import NotAPackage
 from desk.exchange.schema import MISSING, TableSpec, package_tables
 
 DESCRIPTOR = "datapackage.json"
+#: Hash algorithms a descriptor may name: fixed-length digests (``shake_*`` need a length).
+HASHES = frozenset(
+    {"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_256", "sha3_512", "blake2b"}
+)
 PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
 DIALECT_PROFILE = "https://datapackage.org/profiles/2.0/tabledialect.json"
@@ -253,8 +260,22 @@ class ZipSource(PackageSource):
         member = self._member(name)
         if member.flag_bits & 0x1:
             raise NotAPackage(f"{name} in {self.location} is encrypted; desk cannot read it")
-        with self.zip.open(member) as handle:
-            yield handle
+        try:
+            handle = self.zip.open(member)
+        except ZIP_DAMAGE as error:
+            raise self.damaged(name, error) from error
+        with handle:
+            yield _Checked(handle, lambda error: self.damaged(name, error))
+
+    def damaged(self, name: str, error: BaseException) -> NotAPackage:
+        """What to say when a member cannot be read back: the zip is damaged or foreign."""
+        if isinstance(error, NotImplementedError):
+            problem = "packed with a compression method desk cannot read (desk writes deflate)"
+        elif isinstance(error, EOFError):
+            problem = "cut short"
+        else:
+            problem = f"damaged ({error})"
+        return NotAPackage(f"{name} in {self.location} is {problem}; nothing was imported")
 
     def size(self, name: str) -> int | None:
         return self._member(name).file_size
@@ -270,6 +291,33 @@ class ZipSource(PackageSource):
         self.zip.close()
 
 
+#: What reading a damaged zip member raises: a bad CRC, corrupt deflate data, an unknown
+#: compression method, a member cut short.
+ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, OSError)
+
+
+class _Checked(io.RawIOBase):
+    """A zip member's stream whose read errors become one clear ``NotAPackage``."""
+
+    def __init__(self, raw: IO[bytes], damaged: Callable[[BaseException], NotAPackage]) -> None:
+        self.raw = raw
+        self.damaged = damaged
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        try:
+            return self.raw.read(-1 if size is None else size)
+        except ZIP_DAMAGE as error:
+            raise self.damaged(error) from error
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
 def open_source(path: Path) -> PackageSource:
     """The package at ``path``: a folder, its datapackage.json, or a zip file."""
     if not path.exists():
@@ -278,6 +326,10 @@ def open_source(path: Path) -> PackageSource:
         if not (path / DESCRIPTOR).is_file():
             raise NotAPackage(f"{path} is not a desk package: it holds no {DESCRIPTOR}")
         return FolderSource(path)
+    if not path.is_file():
+        raise NotAPackage(
+            f"{path} is not a desk package: it is neither a folder nor a file (a device or a pipe)"
+        )
     if path.name == DESCRIPTOR:
         return FolderSource(path.parent)
     if zipfile.is_zipfile(path):
@@ -306,6 +358,10 @@ def parse_descriptor(raw: bytes, source: PackageSource) -> PackageInfo:
         raise NotAPackage(
             f"{where} is not valid JSON: line {error.lineno}, column {error.colno}: {error.msg}"
         ) from error
+    except RecursionError as error:
+        raise NotAPackage(
+            f"{where} nests its JSON too deeply to be a Data Package descriptor"
+        ) from error
     if not isinstance(descriptor, dict):
         raise NotAPackage(f"{where} is not a Data Package descriptor (a JSON object)")
     desk = descriptor.get("desk")
@@ -330,7 +386,12 @@ def _check_made_here(desk: dict[str, Any], where: str) -> None:
     from desk.migrations import HEAD, REVISIONS
 
     made_with = desk.get("format")
-    if not isinstance(made_with, int) or made_with > FORMAT:
+    if not isinstance(made_with, int) or isinstance(made_with, bool) or made_with < 1:
+        raise NotAPackage(
+            f'{where} has "format": {_json_shown(made_with)} in its "desk" section, where desk '
+            f"writes a whole number such as {FORMAT}: it was not written by desk export"
+        )
+    if made_with > FORMAT:
         raise NotAPackage(
             f"{where} was made by a newer desk (package format {made_with}; this desk reads up "
             f"to {FORMAT}): upgrade desk to import it"
@@ -341,11 +402,21 @@ def _check_made_here(desk: dict[str, Any], where: str) -> None:
             f"write {MISSING}"
         )
     revision = desk.get("schemaRevision")
+    if revision is not None and not isinstance(revision, str):
+        raise NotAPackage(
+            f'{where} has "schemaRevision": {_json_shown(revision)}; desk writes a revision name'
+        )
     if revision is not None and revision not in REVISIONS:
         raise NotAPackage(
             f"{where} was made by a newer desk (schema revision {revision}; this desk knows up "
             f"to {HEAD}): upgrade desk to import it"
         )
+
+
+def _json_shown(value: Any) -> str:
+    """A descriptor's value as JSON, cut short for a message."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _resources(listed: Any, where: str, source: PackageSource) -> tuple[Resource, ...]:
@@ -423,6 +494,15 @@ def _hash(declared: Any, path: str) -> tuple[str, str] | None:
         raise NotAPackage(f"{path}: its hash must be text such as sha256:<hex digits>")
     algorithm, _, digest = declared.rpartition(":")
     algorithm = (algorithm or "md5").lower()  # Data Package v1: a bare digest is MD5
-    if algorithm not in hashlib.algorithms_guaranteed:
-        raise NotAPackage(f"{path}: its hash uses {algorithm}, which desk cannot check")
+    if algorithm not in HASHES:
+        raise NotAPackage(
+            f"{path}: its hash uses {_json_shown(algorithm)}, which desk cannot check (it "
+            f"checks {', '.join(sorted(HASHES))})"
+        )
+    size = hashlib.new(algorithm).digest_size * 2
+    if not re.fullmatch(f"[0-9a-f]{{{size}}}", digest.lower()):
+        raise NotAPackage(
+            f"{path}: its hash {_json_shown(declared)} is not a {algorithm} digest "
+            f"({size} hexadecimal digits)"
+        )
     return algorithm, digest.lower()

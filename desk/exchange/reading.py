@@ -12,7 +12,7 @@ import codecs
 import csv
 import hashlib
 import io
-import sys
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,25 +20,58 @@ from typing import IO, Any
 
 from desk.exchange.errors import InvalidData
 from desk.exchange.package import PackageSource, Resource
+from desk.text_safety import forbidden_character, forbidden_character_message
 
-#: Larger than any field desk writes (a source's whole text), smaller than memory.
-FIELD_SIZE_LIMIT = min(sys.maxsize, 2**31 - 1)
+#: The longest field desk reads, in characters: a source's whole text (a long book is a few MB).
+#: The csv module holds a field as 4 bytes per character while it reads it, so this bounds an
+#: import's memory whatever a package holds (a 1 GB field in a 1 MB zip).
+FIELD_SIZE_LIMIT = 32 * 1024 * 1024
+#: The longest line desk reads, in bytes: one field at the limit and room for the others. Checked
+#: on the bytes as they stream, before the csv module holds the line.
+ROW_SIZE_LIMIT = FIELD_SIZE_LIMIT + 1024 * 1024
 CHUNK = 1024 * 1024
+
+#: Bytes that are a control character a record may not hold (see ``desk.text_safety``), but for
+#: the carriage return, which ends every CSV line (one inside a value is found by SQL after
+#: loading); C1 controls are two bytes in UTF-8 (``_C1``).
+_FORBIDDEN_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C1 = re.compile(b"\xc2[\x80-\x9f]")
 
 
 def allow_large_fields() -> None:
-    """Let the csv module read fields as large as a source's text (its default stops at 128 KB)."""
-    if csv.field_size_limit() < FIELD_SIZE_LIMIT:
+    """Let the csv module read fields as large as a source's text (its default stops at 128 KB),
+    and no larger."""
+    if csv.field_size_limit() != FIELD_SIZE_LIMIT:
         csv.field_size_limit(FIELD_SIZE_LIMIT)
 
 
-class _Counting(io.RawIOBase):
-    """A raw stream that hashes and counts the bytes read through it."""
+class LineTooLong(Exception):
+    """A line of the file is longer than ``ROW_SIZE_LIMIT`` (raised while streaming)."""
 
-    def __init__(self, raw: IO[bytes], digest: Any, counted: Callable[[int], None]) -> None:
+
+class ForbiddenByte(Exception):
+    """The file holds a control character a record may not hold (raised while streaming)."""
+
+
+class _Counting(io.RawIOBase):
+    """A raw stream that hashes and counts the bytes read through it, and stops at a line longer
+    than ``ROW_SIZE_LIMIT`` or a forbidden control character, before the csv module sees it."""
+
+    def __init__(
+        self,
+        raw: IO[bytes],
+        digest: Any,
+        counted: Callable[[int], None],
+        *,
+        controls: bool = True,
+    ) -> None:
         self.raw = raw
         self.digest = digest
         self.counted = counted
+        self.controls = controls
+        #: Bytes since the last line feed, and the last byte read (a C1 control may straddle).
+        self.run = 0
+        self.last = b""
 
     def readable(self) -> bool:
         return True
@@ -49,9 +82,32 @@ class _Counting(io.RawIOBase):
         size = len(data)
         view[:size] = data
         if size:
-            self.digest.update(data)
+            self._check(data)
+            if self.digest is not None:
+                self.digest.update(data)
             self.counted(size)
         return size
+
+    def _check(self, data: bytes) -> None:
+        first = data.find(b"\n")
+        if first < 0:
+            self.run += len(data)
+            if self.run > ROW_SIZE_LIMIT:
+                raise LineTooLong
+        else:
+            # Lines inside one chunk are shorter than the chunk, far below the limit.
+            if self.run + first > ROW_SIZE_LIMIT:
+                raise LineTooLong
+            self.run = len(data) - data.rfind(b"\n") - 1
+        if not self.controls:
+            return
+        if len(data.translate(None, _FORBIDDEN_BYTES)) != len(data):
+            raise ForbiddenByte
+        if (b"\xc2" in data and _C1.search(data)) or (
+            self.last == b"\xc2" and 0x80 <= data[0] <= 0x9F
+        ):
+            raise ForbiddenByte
+        self.last = data[-1:]
 
 
 @dataclass
@@ -87,7 +143,7 @@ def open_rows(
         reader = csv.reader(text, strict=True)
         try:
             header = next(reader, None)
-        except (csv.Error, UnicodeDecodeError) as error:
+        except UNREADABLE as error:
             raise locate_unreadable(source, resource, error) from error
         positions = check_header(resource, header)
         yield Opened(filter(None, reader), positions, reader, digest)
@@ -207,12 +263,22 @@ def locate_id(source: PackageSource, resource: Resource, record_id: int) -> Loca
     return None
 
 
+#: What reading a file's rows raises when the file is not what desk reads.
+UNREADABLE = (csv.Error, UnicodeDecodeError, LineTooLong, ForbiddenByte)
+
+
 def locate_unreadable(
     source: PackageSource, resource: Resource, error: BaseException
 ) -> InvalidData:
-    """Say where a file stops being UTF-8 or well-formed CSV."""
+    """Say where a file stops being UTF-8 or well-formed CSV, or holds what desk does not read."""
     if isinstance(error, UnicodeDecodeError):
         return _locate_encoding(source, resource)
+    if isinstance(error, LineTooLong) or "field larger than field limit" in str(error):
+        return _locate_oversized(source, resource)
+    if isinstance(error, ForbiddenByte):
+        if _looks_like_utf16(source, resource):
+            return _locate_encoding(source, resource)
+        return _locate_forbidden(source, resource)
     with source.open(resource.path) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
         reader = csv.reader(text, strict=True)
@@ -243,16 +309,126 @@ _MARK = "\U0010fffe"
 codecs.register_error("desk-mark-invalid", lambda error: (_MARK, error.end))  # type: ignore[arg-type]
 
 
-def _locate_encoding(source: PackageSource, resource: Resource) -> InvalidData:
-    shown = ""
+def _looks_like_utf16(source: PackageSource, resource: Resource) -> bool:
+    """Whether NUL bytes are the file being UTF-16 (a byte order mark, or every other byte)."""
     with source.open(resource.path) as raw:
-        data = raw.read()
+        start = raw.read(4096)
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    return start.count(b"\x00") * 4 > len(start)
+
+
+def _first_bad_bytes(source: PackageSource, resource: Resource) -> str:
+    """The first bytes that are not UTF-8, found a chunk at a time (memory stays flat)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with source.open(resource.path) as raw:
+        while True:
+            chunk = raw.read(CHUNK)
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as error:
+                pending = error.object
+                return f" (bytes {pending[error.start : error.start + 4].hex(' ')})"
+            if not chunk:
+                return ""
+
+
+def header_names(source: PackageSource, resource: Resource) -> list[str]:
+    """The column names as the file's header row gives them (in its order)."""
+    with source.open(resource.path) as raw:
+        line = raw.readline(64 * 1024).decode("utf-8-sig", errors="replace")
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        shown = f" (bytes {data[error.start : error.start + 4].hex(' ')})"
-    del data
-    names = resource.spec.column_names
+        return next(csv.reader([line.rstrip("\r\n")]), [])
+    except csv.Error:
+        return []
+
+
+def _locate_oversized(source: PackageSource, resource: Resource) -> InvalidData:
+    """The first record with a field longer than FIELD_SIZE_LIMIT or a line longer than
+    ROW_SIZE_LIMIT: the line it starts on and, for a field, its column."""
+    names = header_names(source, resource)
+    ended = 0
+    with source.open(resource.path) as raw:
+        guarded = _Counting(raw, None, lambda size: None, controls=False)
+        binary = io.BufferedReader(guarded, buffer_size=CHUNK)
+        text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace", newline="")
+        reader = csv.reader(text)
+        try:
+            for _ in reader:
+                ended = reader.line_num
+        except (csv.Error, LineTooLong):
+            pass
+        del reader, text  # and the field the reader holds
+    line = ended + 1
+    # The record starts on ``line`` (the lines before it are short): split its bytes by a
+    # regular expression (in C, over at most a row and a field) to find the long field.
+    with source.open(resource.path) as raw:
+        for _ in range(ended):
+            raw.readline(ROW_SIZE_LIMIT + 2)
+        record = raw.read(ROW_SIZE_LIMIT + FIELD_SIZE_LIMIT)
+    position = 0
+    for index in range(len(names) + 1):
+        match = _FIELD.match(record, position)
+        if match is None:
+            break
+        if match.end() - match.start() > FIELD_SIZE_LIMIT:
+            return InvalidData(
+                resource.path,
+                f"a value is longer than {FIELD_SIZE_LIMIT // 2**20} MB, the most desk reads "
+                "in one field",
+                line=line,
+                column=names[index] if index < len(names) else None,
+            )
+        position = match.end()
+        if record[position : position + 1] != b",":
+            break
+        position += 1
+    return InvalidData(
+        resource.path,
+        f"the row is longer than {ROW_SIZE_LIMIT // 2**20} MB, the most desk reads in one row",
+        line=line,
+    )
+
+
+#: One CSV field: quoted (quotes doubled inside) or plain. Unrolled (``[^"]*`` repeats one
+#: character at a time), so matching a field of 32 MB keeps no state per character.
+_FIELD = re.compile(b'"[^"]*(?:""[^"]*)*"|[^,\r\n"]*')
+
+
+def _locate_forbidden(source: PackageSource, resource: Resource) -> InvalidData:
+    """The first value holding a control character a record may not hold."""
+    with source.open(resource.path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+        reader = csv.reader(text)
+        ended = 0
+        header: list[str] = []
+        try:
+            for number, fields in enumerate(reader):
+                start = ended + 1
+                ended = reader.line_num
+                if not number:
+                    header = fields
+                for index, field in enumerate(fields):
+                    problem = forbidden_character_message(field)
+                    if problem is None:
+                        continue
+                    position = forbidden_character(field) or 0
+                    return InvalidData(
+                        resource.path,
+                        f"the value {problem}",
+                        line=start + field.count("\n", 0, position),
+                        column=header[index] if number and index < len(header) else None,
+                    )
+        except csv.Error:
+            pass
+    return InvalidData(
+        resource.path, "holds a control character that is not tab or newline (not allowed)"
+    )
+
+
+def _locate_encoding(source: PackageSource, resource: Resource) -> InvalidData:
+    shown = _first_bad_bytes(source, resource)
+    names = header_names(source, resource)
     with source.open(resource.path) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="desk-mark-invalid", newline="")
         reader = csv.reader(text)
@@ -274,4 +450,8 @@ def _locate_encoding(source: PackageSource, resource: Resource) -> InvalidData:
                         )
         except csv.Error:
             pass
-    return InvalidData(resource.path, f"not UTF-8 text{shown}")
+    return InvalidData(
+        resource.path,
+        f"not UTF-8 text{shown}: desk packages are UTF-8; was the file saved in another encoding?",
+        line=1,
+    )

@@ -43,6 +43,10 @@ class TableJob:
     path: str
     #: The highest id in the snapshot: progress counts ids done out of it.
     last_id: int
+    #: SQL true for a row holding a NUL, which ``line_sql`` (printf) would cut short...
+    nul_sql: str = "0"
+    #: ...and the record of such a row, built by concatenation (see csv_format).
+    exact_sql: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,15 +75,19 @@ def begin_snapshot(connection: sqlite3.Connection) -> None:
     connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
-def batch_query(job: TableJob, *, first: bool) -> str:
+def batch_query(job: TableJob, *, first: bool, exact: bool = False) -> str:
+    """One batch of records: count, last id, the CSV text, and whether a row holds a NUL (the
+    text is then read again with ``exact``, which builds each record without printf)."""
     if sqlite3.sqlite_version_info >= (3, 44, 0):
         joined = "group_concat(line, '' ORDER BY id)"
     else:  # before 3.44 an aggregate takes the rows in the order the subquery yields them
         joined = "group_concat(line, '')"
     start = ">=" if first else ">"
+    line = job.exact_sql if exact else job.line_sql
     return (
-        f"SELECT count(*), max(id), {joined} FROM (SELECT id, {job.line_sql} AS line "
-        f"FROM {job.table} WHERE id {start} ? ORDER BY id LIMIT {job.batch})"
+        f"SELECT count(*), max(id), {joined}, max(nul) FROM (SELECT id, {line} AS line, "
+        f"{job.nul_sql} AS nul FROM {job.table} WHERE id {start} ? ORDER BY id "
+        f"LIMIT {job.batch})"
     )
 
 
@@ -106,11 +114,15 @@ def write_table(
             while True:
                 if stopped():
                     raise Stopped(job.table)
-                count, reached, data = connection.execute(
-                    queries[last != _BEFORE_FIRST], (last,)
+                following = last != _BEFORE_FIRST
+                count, reached, data, nul = connection.execute(
+                    queries[following], (last,)
                 ).fetchone()
                 if not count:
                     break
+                if nul:  # printf cut a value short at its NUL: build this batch exactly
+                    exact = batch_query(job, first=not following, exact=True)
+                    data = connection.execute(exact, (last,)).fetchone()[2]
                 handle.write(data)
                 digest.update(data)
                 rows += count

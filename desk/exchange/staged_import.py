@@ -9,7 +9,6 @@ added rows with the same ids in the meantime, that transaction fails and nothing
 from __future__ import annotations
 
 import shutil
-import tempfile
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Table, select
 
+from desk.exchange import staging as staging_folders
 from desk.exchange.copying import continue_sequences, copy_desk, desk_tables, write_rows
 from desk.exchange.errors import PackageError
 
@@ -57,7 +57,7 @@ def import_through_sqlite(
     from desk.exchange.import_ import import_package
     from desk.store import Store
 
-    scratch = Path(tempfile.mkdtemp(prefix="desk-import-"))
+    scratch = staging_folders.make(staging_folders.TEMPORARY_PREFIX)
     try:
         with Store.open(scratch / "staging.sqlite", author=store.author) as staging:
             copy_desk(store, staging)

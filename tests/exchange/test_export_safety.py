@@ -144,3 +144,61 @@ def test_a_desk_that_cannot_be_written_still_exports(
     assert result.workers == 0
     for file in sample_package.iterdir():
         assert (result.path / file.name).read_bytes() == file.read_bytes()
+
+
+def test_force_replaces_only_a_desk_export(sample_store: Store, tmp_path: Path) -> None:
+    """A user's notes beside a package, or a folder inside it, are never deleted by --force."""
+    target = tmp_path / "package"
+    export_package(sample_store, target)
+    (target / "notes.txt").write_text("my notes")
+    (target / "sub").mkdir()
+    (target / "sub" / "photo.jpg").write_bytes(b"\xff\xd8 a photo")
+    with pytest.raises(ExportRefused, match=r"notes\.txt"):
+        export_package(sample_store, target, replace=True)
+    assert (target / "notes.txt").read_text() == "my notes"
+    assert (target / "sub" / "photo.jpg").read_bytes() == b"\xff\xd8 a photo"
+    (target / "notes.txt").unlink()
+    with pytest.raises(ExportRefused, match="sub"):
+        export_package(sample_store, target, replace=True)
+    assert (target / "sub" / "photo.jpg").is_file()
+
+
+def test_force_refuses_a_foreign_data_package(sample_store: Store, tmp_path: Path) -> None:
+    target = tmp_path / "package"
+    export_package(sample_store, target)
+    (target / "datapackage.json").write_text('{"name": "someone-elses", "resources": []}')
+    with pytest.raises(ExportRefused, match="not written by desk"):
+        export_package(sample_store, target, replace=True)
+    assert (target / "datapackage.json").read_text().startswith('{"name": "someone')
+    zipped = tmp_path / "photos.zip"
+    import zipfile
+
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.writestr("photo.jpg", b"\xff\xd8")
+    before = zipped.read_bytes()
+    with pytest.raises(ExportRefused, match=r"photo\.jpg"):
+        export_package(sample_store, zipped, replace=True)
+    assert zipped.read_bytes() == before
+
+
+def test_a_failed_export_keeps_the_package_that_was_there(
+    sample_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk that fills up midway: a clear refusal, and the old package intact."""
+    from desk.exchange import sqlite_export
+
+    target = tmp_path / "package"
+    export_package(sample_store, target)
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    real = sqlite_export.write_table
+
+    def full_disk(connection, job, progress, stopped):  # type: ignore[no-untyped-def]
+        if job.table == "evidence":
+            raise OSError(27, "File too large")
+        return real(connection, job, progress, stopped)
+
+    monkeypatch.setattr(sqlite_export, "write_table", full_disk)
+    with pytest.raises(ExportRefused, match="File too large"):
+        export_package(sample_store, target, replace=True, workers=0)
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    assert leftovers(tmp_path) == ["package"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from desk.exchange import export_flat
+from desk.exchange import ExportRefused, export_flat
 from desk.exchange.flat import COLUMNS
 from desk.store import InvalidField, Store
 
@@ -135,21 +135,51 @@ def test_filters_by_actor_and_agenda_item(sample_store: Store, tmp_path: Path) -
         export_flat(sample_store, tmp_path / "x.csv", agenda_item=99)
 
 
-def test_the_excel_profile_neutralizes_the_flat_file_too(
-    sample_store: Store, tmp_path: Path
-) -> None:
+def test_the_flat_file_neutralizes_formulas_by_default(sample_store: Store, tmp_path: Path) -> None:
+    """The flat file is for spreadsheets: in both profiles, formula-looking text (fullwidth
+    forms included) gets a leading ', unless raw values are asked for."""
     assert sample_store.location.path is not None
     connection = sqlite3.connect(sample_store.location.path)
+    updates = {
+        1: ("=1+2", "@home", '\uff1dHYPERLINK("http://x")'),
+        2: ("\uff0b1", "\uff20x", "Talks"),
+        3: ("\uff0d1", "'q", "Talks"),
+    }
     with connection:
-        connection.execute("UPDATE meeting SET place = '=1+2', summary = '@home' WHERE id = 1")
+        for number, values in updates.items():
+            connection.execute(
+                "UPDATE meeting SET place = ?, summary = ?, title = ? WHERE id = ?",
+                (*values, number),
+            )
     connection.close()
-    data = read(export_flat(sample_store, tmp_path / "data.csv").path)
-    assert next(r for r in data if r["meeting_id"] == "1")["place"] == "=1+2"
-    path = export_flat(sample_store, tmp_path / "excel.csv", profile="excel").path
-    assert path.read_bytes().startswith(b"\xef\xbb\xbfmeeting_id,")
-    excel = read(path, encoding="utf-8-sig")
-    visit = next(r for r in excel if r["meeting_id"] == "1")
-    assert (visit["place"], visit["summary"]) == ("'=1+2", "'@home")
+    for profile, encoding in (("data", "utf-8"), ("excel", "utf-8-sig")):
+        path = export_flat(sample_store, tmp_path / f"{profile}.csv", profile=profile).path
+        rows = {r["meeting_id"]: r for r in read(path, encoding=encoding)}
+        for number, values in updates.items():
+            row = rows[str(number)]
+            assert (row["place"], row["summary"]) == tuple("'" + v for v in values[:2]), profile
+        assert rows["1"]["title"] == "'" + updates[1][2]
+        assert rows["2"]["title"] == "Talks"
+    assert (tmp_path / "excel.csv").read_bytes().startswith(b"\xef\xbb\xbfmeeting_id,")
+    path = export_flat(sample_store, tmp_path / "raw.csv", raw=True).path
+    rows = {r["meeting_id"]: r for r in read(path)}
+    for number, values in updates.items():
+        row = rows[str(number)]
+        assert (row["place"], row["summary"], row["title"]) == values
+
+
+def test_the_cli_writes_raw_cells_only_when_asked(sample_path: Path, tmp_path: Path) -> None:
+    from desk.cli.main import main
+
+    connection = sqlite3.connect(sample_path)
+    with connection:
+        connection.execute("UPDATE meeting SET place = '=1+2' WHERE id = 1")
+    connection.close()
+    desk = ["--db", str(sample_path), "export", "--flat"]
+    assert main([*desk, str(tmp_path / "a.csv")]) == 0
+    assert main([*desk, "--raw", str(tmp_path / "b.csv")]) == 0
+    assert next(r for r in read(tmp_path / "a.csv") if r["meeting_id"] == "1")["place"] == "'=1+2"
+    assert next(r for r in read(tmp_path / "b.csv") if r["meeting_id"] == "1")["place"] == "=1+2"
 
 
 def test_an_existing_file_is_replaced_only_when_asked(sample_store: Store, tmp_path: Path) -> None:
@@ -158,6 +188,11 @@ def test_an_existing_file_is_replaced_only_when_asked(sample_store: Store, tmp_p
     with pytest.raises(Exception, match="already exists"):
         export_flat(sample_store, target)
     assert target.read_text() == "mine"
-    export_flat(sample_store, target, replace=True)
+    with pytest.raises(ExportRefused, match="not a flat file desk exported"):
+        export_flat(sample_store, target, replace=True)  # a user's file is never replaced
+    assert target.read_text() == "mine"
+    target.unlink()
+    export_flat(sample_store, target, profile="excel")
+    export_flat(sample_store, target, replace=True)  # an earlier flat export is
     assert target.read_text().startswith("meeting_id,")
     assert sorted(p.name for p in tmp_path.iterdir() if "events" in p.name) == ["events.csv"]

@@ -109,7 +109,8 @@ CASES: list[tuple[str, str, Callable[[Rows], Rows | None], str]] = [
         "a fraction where a whole number goes",
         "evidence.csv",
         set_value("quote_start", 1, "445.5"),
-        "evidence.csv, line {1}, column quote_start: expected a whole number such as 42, got 445.5",
+        "evidence.csv, line {1}, column quote_start: expected a whole number such as 42, "
+        "got '445.5'",
     ),
     (
         "not a day",

@@ -22,13 +22,13 @@ from desk.store import Store
 TRICKY = {
     1: "김정은 met Ким Чен Ын 🤝 in Pyongyang 🇰🇵",
     2: 'He said, "we will meet again", and left',
-    3: "first line\nsecond line\r\nthird line, with a comma",
+    3: "first line\nsecond line\nthird line, with a comma",
     4: '=HYPERLINK("http://example.org","click")',
     5: "+82 2 398 3114",
     6: "-5 troops",
     7: "@KCNA_watch",
     8: "\ttabbed",
-    9: "\rcarriage return first",
+    9: "\uff1dSUM(A1:A9) (a fullwidth equals sign)",
     10: "\nline feed first",
     11: "'quoted already",
     12: "\\N",
@@ -89,7 +89,7 @@ def test_the_data_profile_writes_values_as_stored(tricky_store: Store, tmp_path:
     assert written[4] == '=HYPERLINK("http://example.org","click")'  # not neutralized
     assert written[5] == "+82 2 398 3114"
     assert written[8] == "\ttabbed"
-    assert written[3] == "first line\nsecond line\r\nthird line, with a comma"
+    assert written[3] == "first line\nsecond line\nthird line, with a comma"
     assert written[12] == "\\\\N"  # the text \N, escaped
     assert written[13] == "\\\\\\N"
     assert written[14] == ""  # an empty text is an empty field...
@@ -114,7 +114,10 @@ def test_the_excel_profile_neutralizes_formulas(tricky_store: Store, tmp_path: P
         with file.open(newline="", encoding="utf-8-sig") as handle:
             for row in csv.reader(handle):
                 for cell in row:
-                    assert not cell or cell[0] not in "=+-@\t\r\n", (file.name, cell)
+                    assert not cell or cell[0] not in "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20", (
+                        file.name,
+                        cell,
+                    )
 
 
 def test_pandas_tells_an_empty_text_from_a_missing_value(
