@@ -1,0 +1,164 @@
+"""Coreference for meeting clauses: "his talks", "they met", "the two ministers", "their
+countries", "the meeting", "who" — the actors a clause refers to without naming them."""
+
+from __future__ import annotations
+
+from desk.ingest.clauses import Sentence
+from desk.ingest.meetings.context import Context, country_of
+from desk.ingest.meetings.records import Party
+from desk.ingest.mentions import Entity
+from desk.ingest.vocabulary import (
+    PLURAL_PARTIES,
+    PRONOUNS_MANY,
+    PRONOUNS_ONE,
+    STATE_PEOPLE,
+    TRIGGERS,
+)
+from desk.ingest.words import word_set
+
+_DEFINITE = frozenset(["the", "this", "that", "these", "those"])
+#: Nouns a meeting word names a meeting by, so "the meeting" refers back to one.
+_NOUNS = word_set("meeting meetings talks visit visits trip summit exercise exercises drills call")
+#: People in the plural a report may go on to call "they".
+GENERIC_PLURALS = frozenset(["diplomats", "experts", "observers", "analysts", "people"])
+
+
+def resolve_references(
+    ctx: Context,
+    sentence: Sentence,
+    clause: tuple[int, int],
+    group: list[int],
+    parties: list[Party],
+    start: int,
+) -> None:
+    """'his talks', 'they met', 'the two ministers', 'their countries', 'the meeting'."""
+    tokens = ctx.doc.tokens
+    seen = {id(p.entity) for p in parties}
+
+    def add(entity: Entity, position: int = start) -> None:
+        if id(entity) in seen and position > start:
+            for party in parties:
+                if party.entity is entity:
+                    party.position = max(party.position, position)
+        if id(entity) not in seen:
+            seen.add(id(entity))
+            parties.append(
+                Party(entity, "participant", sentence.number, position < group[0], position)
+            )
+
+    window = range(max(start, group[0] - 6), group[-1])
+    words = [tokens[i].lower for i in window]
+    pronoun = next((i for i in window if tokens[i].lower in PRONOUNS_ONE), None)
+    if pronoun is not None:
+        person = person_before(ctx, sentence, clause, pronoun)
+        if person is not None:
+            add(person, pronoun)
+    plural_pronoun = next((i for i in window if tokens[i].lower in PRONOUNS_MANY), None)
+    if plural_pronoun is not None and plural_noun_before(ctx, sentence, plural_pronoun):
+        plural_pronoun = None  # "European leaders ... when they meet": not earlier parties
+    plural = plural_pronoun is not None or plural_reference(ctx, clause, group)
+    if plural and len(parties) < 2:
+        previous = last_pair(ctx)
+        if previous is not None:
+            countries = "countries" in words
+            for party in previous:
+                if countries:
+                    state = country_of(ctx, party.entity)
+                    if state is not None:
+                        add(state)
+                else:
+                    add(party.entity)
+    opening = tokens[clause[0]].lower
+    if clause[0] > 0 and opening.endswith("ing") and opening in TRIGGERS:
+        # "..., meeting Kim in his visits": the sentence's subject meets.
+        subject = subject_of_sentence(ctx, sentence, clause[0])
+        if subject is not None:
+            add(subject)
+    if tokens[clause[0]].lower in ("who", "which"):
+        relative_antecedent(ctx, sentence, clause, add)
+    definite = group[0] > 0 and tokens[group[0] - 1].lower in _DEFINITE
+    if not parties and definite and tokens[group[0]].lower in _NOUNS:
+        # "The meeting came as ...": the meeting last named.
+        for party in last_frame_parties(ctx):
+            add(party.entity)
+
+
+def plural_noun_before(ctx: Context, sentence: Sentence, index: int) -> bool:
+    """A plural of people ("European leaders", "diplomats") the pronoun may stand for."""
+    tokens = ctx.doc.tokens
+    for position in range(sentence.first, index):
+        word = tokens[position].lower
+        if word in PLURAL_PARTIES or word in STATE_PEOPLE or word in GENERIC_PLURALS:
+            before = {t.lower for t in tokens[max(sentence.first, position - 2) : position]}
+            if not before & {"two", "both"}:
+                return True
+    return False
+
+
+def plural_reference(ctx: Context, clause: tuple[int, int], group: list[int]) -> bool:
+    """'the two ministers', 'The special representatives', 'both countries'."""
+    tokens = ctx.doc.tokens
+    for index in range(clause[0], group[0]):
+        word = tokens[index].lower
+        if word in PLURAL_PARTIES or word == "countries":
+            if tokens[index].possessive:
+                continue
+            before = [t.lower for t in tokens[max(clause[0], index - 3) : index]]
+            if "the" in before or "two" in before or "both" in before or "their" in before:
+                return True
+    return False
+
+
+def relative_antecedent(ctx: Context, sentence: Sentence, clause: tuple[int, int], add) -> None:  # type: ignore[no-untyped-def]
+    tokens = ctx.doc.tokens
+    index = clause[0] - 1
+    if index < sentence.first:
+        return
+    mention = ctx.entities.covering.get(index)
+    if mention is not None and mention.entity.kind == "person":
+        add(mention.entity)
+        return
+    if tokens[index].lower in PLURAL_PARTIES:
+        previous = last_pair(ctx)
+        for party in previous or []:
+            add(party.entity)
+
+
+def person_before(
+    ctx: Context, sentence: Sentence, clause: tuple[int, int], index: int
+) -> Entity | None:
+    """Whom 'his' or 'her' means: the clause's first person (its likely subject), else the
+    sentence's."""
+    for first in (clause[0], sentence.first):
+        candidates = [
+            m
+            for m in ctx.entities.mentions_in(first, index - 1)
+            if m.entity.kind == "person" and not m.attribute
+        ]
+        if candidates:
+            return candidates[0].entity
+    return None
+
+
+def subject_of_sentence(ctx: Context, sentence: Sentence, before: int) -> Entity | None:
+    mentions = [
+        m
+        for m in ctx.entities.mentions_in(sentence.first, before - 1)
+        if not m.attribute and m.entity.kind == "person"
+    ]
+    return mentions[0].entity if mentions else None
+
+
+def last_pair(ctx: Context) -> list[Party] | None:
+    for frame in reversed(ctx.frames[-12:]):
+        people = [p for p in frame.parties if p.entity.kind == "person"]
+        if len(people) >= 2:
+            return people
+    return None
+
+
+def last_frame_parties(ctx: Context) -> list[Party]:
+    for frame in reversed(ctx.frames[-6:]):
+        if frame.parties:
+            return frame.parties
+    return []

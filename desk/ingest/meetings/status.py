@@ -1,0 +1,74 @@
+"""How sure a meeting is, from the modality and tense of its clause, and how its date reads
+("until", "since")."""
+
+from __future__ import annotations
+
+from desk.dates import DateError, DateMatch, PartialDate
+from desk.ingest.clauses import Sentence
+from desk.ingest.meetings.context import Context
+from desk.ingest.vocabulary import (
+    BEGINNING,
+    CANCELLED,
+    DENIED,
+    ENDING,
+    EXPECTED,
+    ONGOING,
+    PLANNED,
+    SPECULATED,
+)
+from desk.ingest.words import word_set
+
+_PAST_VERBS = word_set(
+    "met held signed visited shook arrived hosted travelled traveled wrapped concluded had "
+    "talked ended took attended"
+)
+_HEDGE_WINDOW_AFTER = 2
+
+
+def date_for(
+    ctx: Context, match: DateMatch, clause: tuple[int, int], group: list[int]
+) -> PartialDate | None:
+    tokens = ctx.doc.tokens
+    date = match.date
+    window = {t.lower for t in tokens[max(clause[0], group[0] - 8) : group[-1] + 1]}
+    try:
+        if window & ENDING and not date.is_interval:
+            return PartialDate.between(None, date, phrase=date.phrase, reference=date.reference)
+        if window & BEGINNING and not date.is_interval:
+            return PartialDate.between(date, None, phrase=date.phrase, reference=date.reference)
+    except DateError:
+        return date
+    return date
+
+
+def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: list[int]) -> str:
+    tokens = ctx.doc.tokens
+    start = clause[0]
+    if tokens[start].lower == "that":
+        start = max(sentence.first, start - 3)  # "denied that", "speculation that"
+    window = [t.lower for t in tokens[start : min(clause[1], group[-1] + _HEDGE_WINDOW_AFTER) + 1]]
+    around = set(window)
+    if around & DENIED:
+        return "denied"
+    if around & CANCELLED and not ({"called"} & around and "off" not in around):
+        return "cancelled"
+    if around & SPECULATED:
+        return "speculated"
+    if around & EXPECTED:
+        return "planned" if around & PLANNED and "expected" not in around else "expected"
+    if any(tokens[i].lower in ONGOING for i in group):
+        return "reported"
+    if around & _PAST_VERBS or any(tokens[i].lower.endswith("ed") for i in group):
+        return "held"
+    return "reported"
+
+
+def dated_status(ctx: Context, status: str, date: PartialDate | None, group: list[int]) -> str:
+    if status not in ("reported", "held") or date is None or ctx.reference is None:
+        return status
+    if date.earliest is not None and date.earliest > ctx.reference:
+        return "expected"
+    if status == "reported" and date.latest is not None and date.latest < ctx.reference:
+        ongoing = any(ctx.doc.tokens[i].lower in ONGOING for i in group)
+        return "reported" if ongoing else "held"
+    return status
