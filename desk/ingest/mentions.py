@@ -199,7 +199,11 @@ def spans(doc: Document, longest: int) -> Iterator[tuple[int, int, tuple[str, ..
             last_allowed + 1 < count
             and last_allowed - first + 1 < longest
             and tokens[last_allowed + 1].sentence == token.sentence
-            and (tokens[last_allowed + 1].close or tokens[last_allowed + 1].joined)
+            and (
+                tokens[last_allowed + 1].close
+                or tokens[last_allowed + 1].joined
+                or _inner_possessive(doc, last_allowed)
+            )
         ):
             last_allowed += 1
         for last in range(last_allowed, first - 1, -1):
@@ -211,10 +215,27 @@ def spans(doc: Document, longest: int) -> Iterator[tuple[int, int, tuple[str, ..
             yield first, last, span_keys(tokens[first : last + 1])
 
 
+def _inner_possessive(doc: Document, index: int) -> bool:
+    """"People's Republic": a possessive inside a capitalised name (the longest name wins, so
+    "Republic of Korea" is not read inside "Democratic People's Republic of Korea")."""
+    tokens = doc.tokens
+    following = tokens[index + 1]
+    return (
+        tokens[index].possessive
+        and following.capital
+        and doc.between(index, index + 1) in ("'s ", "’s ")
+    )
+
+
 def span_keys(tokens: list[Token]) -> tuple[str, ...]:
     if len(tokens) == 1 and is_acronym(tokens[0].text):
         return name_keys(tokens[0].text)
-    return keys_of_words([token.fold for token in tokens])
+    words: list[str] = []
+    for number, token in enumerate(tokens):
+        words.append(token.fold)
+        if token.possessive and number < len(tokens) - 1:
+            words.append("s")  # as name_keys reads "People's"
+    return keys_of_words(words)
 
 
 def is_embedded(doc: Document, first: int, last: int) -> bool:

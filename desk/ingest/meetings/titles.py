@@ -20,6 +20,9 @@ def short_name(entity: Entity, doc: Document) -> str:
     words = [w for w in entity.name.split() if w.lower().rstrip(".") not in NAME_SUFFIXES]
     if len(words) < 2:
         return entity.name
+    particle, _, rest = words[-1].partition("-")
+    if rest and particle.lower() in ("al", "el", "ad", "as", "an", "ar"):
+        return words[-1]  # "Abdel Fattah al-Sisi": "al-Sisi"
     if "-" in words[-1] or entity.country in FAMILY_NAME_FIRST:
         return words[0]
     return words[-1]
@@ -27,7 +30,7 @@ def short_name(entity: Entity, doc: Document) -> str:
 
 #: States whose people are named family name first ("Xi Jinping", "Kim Jong-un").
 FAMILY_NAME_FIRST = frozenset(
-    ["China", "North Korea", "South Korea", "Taiwan", "Vietnam", "Cambodia", "Hungary"]
+    ["China", "North Korea", "South Korea", "Taiwan", "Vietnam", "Cambodia"]
 )
 
 
