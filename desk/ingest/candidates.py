@@ -422,9 +422,13 @@ def _appositions(doc: Document) -> list[Sighting]:
         if head is None:
             continue
         after_head = tokens[head + 1] if head + 1 < len(tokens) else None
-        if after_head is not None and after_head.close and after_head.capital:
-            if name_word(after_head):
-                continue  # "A B, presidential aide C D": the title is C D's, not A B's
+        if (
+            after_head is not None
+            and after_head.close
+            and after_head.capital
+            and name_word(after_head)
+        ):
+            continue  # "A B, presidential aide C D": the title is C D's, not A B's
         end = head
         if head + 1 < len(tokens) and tokens[head + 1].lower in ("of", "at", "for", "to", "with"):
             end = head + 1

@@ -216,7 +216,7 @@ def spans(doc: Document, longest: int) -> Iterator[tuple[int, int, tuple[str, ..
 
 
 def _inner_possessive(doc: Document, index: int) -> bool:
-    """"People's Republic": a possessive inside a capitalised name (the longest name wins, so
+    """ "People's Republic": a possessive inside a capitalised name (the longest name wins, so
     "Republic of Korea" is not read inside "Democratic People's Republic of Korea")."""
     tokens = doc.tokens
     following = tokens[index + 1]

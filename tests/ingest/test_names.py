@@ -33,7 +33,8 @@ def _names(found: ProposalSet) -> set[str]:
     [
         # apposition to a noun of relation, with or without a comma
         (
-            "Minister Anna Lindqvist held talks with her Estonian counterpart, Jaan Tamm, on Monday.",
+            "Minister Anna Lindqvist held talks with her Estonian counterpart, Jaan Tamm, "
+            "on Monday.",
             {"Anna Lindqvist", "Jaan Tamm"},
         ),
         (
@@ -42,7 +43,8 @@ def _names(found: ProposalSet) -> set[str]:
         ),
         # a list of members
         (
-            "The delegation includes Pavel Orlov, Irina Sokolova and Dmitri Vasin, the ministry said.",
+            "The delegation includes Pavel Orlov, Irina Sokolova and Dmitri Vasin, "
+            "the ministry said.",
             {"Pavel Orlov", "Irina Sokolova", "Dmitri Vasin"},
         ),
         ("The team consists of Lena Berg and Tomas Holm.", {"Lena Berg", "Tomas Holm"}),
