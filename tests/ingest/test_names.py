@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from desk.ingest import propose
-from desk.ingest.proposals import NewActorProposal, ProposalSet
+from desk.ingest import Known, KnownActor, propose
+from desk.ingest.proposals import KnownActorProposal, NewActorProposal, ProposalSet
 
 DAY = dt.date(2025, 6, 11)
 
@@ -93,3 +93,39 @@ def test_a_dateline_is_not_a_person() -> None:
 def test_the_longest_name_wins() -> None:
     found = propose("Envoys of the Democratic People's Republic of Korea arrived on Monday.", DAY)
     assert "North Korea" in _names(found) and "South Korea" not in _names(found)
+
+
+def _known_bodies() -> Known:
+    return Known(
+        actors=[
+            KnownActor(1, "Security Council of Ruritania", "organization", country="Ruritania"),
+            KnownActor(2, "RNA", "organization", title="Ruritanian news agency"),
+            KnownActor(3, "United States", "state", aliases=("U.S.",)),
+            KnownActor(4, "Institute for Maritime Studies", "organization"),
+        ]
+    )
+
+
+def _offers(text: str, known: Known) -> dict[str, str | None]:
+    found = propose(text, DAY, known)
+    return {p.actor.name: p.new_alias for p in found.proposals if isinstance(p, KnownActorProposal)}
+
+
+def test_a_known_body_written_another_way_is_offered_as_an_alias() -> None:
+    offers = _offers(
+        "The Ruritanian Security Council met on Monday, RNA Ruritanian News Agency reported.",
+        _known_bodies(),
+    )
+    assert offers["Security Council of Ruritania"] == "Ruritanian Security Council"
+    assert offers["RNA"] == "RNA Ruritanian News Agency"
+
+
+def test_a_different_body_is_not_offered() -> None:
+    offers = _offers("The Maritime Security Council met on Monday.", _known_bodies())
+    assert "Security Council of Ruritania" not in offers
+    assert "Institute for Maritime Studies" not in offers
+
+
+def test_an_article_is_no_new_alias() -> None:
+    offers = _offers("The United States said on Monday that talks would go on.", _known_bodies())
+    assert offers["United States"] is None
