@@ -23,13 +23,14 @@ from desk.ingest.candidates import (
     Sighting,
     is_publication,
     name_after,
+    name_start_before,
     name_text,
     name_word,
     whole_words,
 )
 from desk.ingest.gazetteer import gazetteer
 from desk.ingest.text import Document
-from desk.ingest.vocabulary import ORGANIZATION_HEADS
+from desk.ingest.vocabulary import MEETING_NOUNS, ORGANIZATION_HEADS
 from desk.ingest.words import word_set
 
 #: Nouns of relation a name may stand in apposition to.
@@ -82,6 +83,10 @@ def structural_people(doc: Document, taken: set[int]) -> list[Sighting]:
             _list_after(doc, following, consider)
         elif word in ARGUMENT_SLOTS and not token.capital:
             consider(following, "argument")
+        elif word in ("by", "of") and index > 0 and tokens[index - 1].lower in MEETING_NOUNS:
+            consider(following, "argument")  # "the visit by X", "the visit of X"
+        if word in _SUBJECT_VERBS and index > 0 and tokens[index - 1].capital and token.close:
+            consider(name_start_before(doc, index - 1), "subject")  # "..., X met Y"
         if (index == 0 or tokens[index - 1].sentence != token.sentence) and token.capital:
             last = _subject_end(doc, index)
             if last is not None:
@@ -182,6 +187,6 @@ def _subject_end(doc: Document, index: int) -> int | None:
 _SUBJECT_VERBS = word_set(
     """
     met meets visited arrived received hosted held said told called spoke signed travelled
-    traveled flew welcomed led has had is was will would also
+    traveled flew welcomed led has had will would
     """
 )

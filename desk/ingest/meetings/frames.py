@@ -12,7 +12,7 @@ from desk.ingest.meetings.context import Context, preceding_word, state_entity
 from desk.ingest.meetings.records import Frame, Party
 from desk.ingest.meetings.references import resolve_references
 from desk.ingest.meetings.roles import assign_roles, split_separate
-from desk.ingest.meetings.status import date_for, dated_status, status_of
+from desk.ingest.meetings.status import date_for, dated_status, is_habitual, status_of
 from desk.ingest.meetings.words import group_window, groups
 from desk.ingest.mentions import Entities, Entity, Mention
 from desk.ingest.text import Document
@@ -20,7 +20,10 @@ from desk.ingest.vocabulary import (
     KIND_ORDER,
     LOCATIVE,
     MOVING,
+    SENDING,
     STATE_PEOPLE,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
     TOPICAL,
     TRIGGERS,
 )
@@ -38,6 +41,8 @@ def frames_of(
     ctx: Context, sentence: Sentence, clause: tuple[int, int], group: list[int]
 ) -> list[Frame]:
     tokens = ctx.doc.tokens
+    if is_habitual(ctx, sentence, clause):
+        return []
     first_trigger = group[0]
     start, end = group_window(ctx, sentence, clause, group)
     parties, places = parties_of(ctx, sentence, clause, group, start, end)
@@ -97,7 +102,7 @@ def parties_of(
         index = mention.first
         if sentence.in_reporting(index) or sentence.topic_at(index) is not None:
             continue
-        if mention.attribute or entity.reporter:
+        if mention.attribute or entity.reporter or _sender(ctx, mention):
             continue
         preceding = preceding_word(ctx, index)
         if entity.kind != "person":
@@ -240,3 +245,26 @@ def find_frames(
     reference: dt.date | None,
 ) -> list[Frame]:
     return read_frames(Context(doc, entities, sentences, dates, reference))
+
+
+def _sender(ctx: Context, mention: Mention) -> bool:
+    """'on behalf of Putin', 'an envoy of the king', 'sent by Xi', "Putin's envoy": whoever
+    sends someone to a meeting is not at it."""
+    tokens = ctx.doc.tokens
+    first, last = mention.first, mention.last
+    while first > 0 and tokens[first - 1].lower in TITLE_HEADS | TITLE_MODIFIERS:
+        first -= 1  # "on behalf of President X"
+    before = [t.lower for t in tokens[max(0, first - 3) : first]]
+    if len(before) >= 2 and before[-1] in ("of", "by", "from") and before[-2] in SENDING:
+        return True
+    if (
+        len(before) >= 3
+        and before[-1] == "the"
+        and before[-2] in ("of", "by", "from")
+        and before[-3] in SENDING
+    ):
+        return True
+    if tokens[last].possessive and last + 1 < len(tokens):
+        following = tokens[last + 1].lower
+        return following in SENDING or following in TITLE_HEADS
+    return False

@@ -48,6 +48,11 @@ def resolve_references(
 
     window = range(max(start, group[0] - 6), group[-1])
     words = [tokens[i].lower for i in window]
+    for index in range(max(clause[0], start), group[-1]):
+        if tokens[index].lower in ("latter", "former") and tokens[index - 1].lower == "the":
+            person = latter_or_former(ctx, sentence, index)
+            if person is not None:
+                add(person, index)
     pronoun = next((i for i in window if tokens[i].lower in PRONOUNS_ONE), None)
     if pronoun is not None:
         person = person_before(ctx, sentence, clause, pronoun)
@@ -162,3 +167,23 @@ def last_frame_parties(ctx: Context) -> list[Party]:
         if frame.parties:
             return frame.parties
     return []
+
+
+def latter_or_former(ctx: Context, sentence: Sentence, index: int) -> Entity | None:
+    """'the latter' is the second of the two people last named, 'the former' the first: in this
+    sentence before it, else in the sentence before."""
+    tokens = ctx.doc.tokens
+    want_last = tokens[index].lower == "latter"
+    ranges = [(sentence.first, index - 2)]
+    if sentence.number > 0:
+        first, end = ctx.doc.sentence_tokens[sentence.number - 1]
+        ranges.append((first, end - 1))
+    for first, last in ranges:
+        people: list[Entity] = []
+        for mention in ctx.entities.mentions_in(first, last):
+            person = mention.entity
+            if person.kind == "person" and not mention.attribute and person not in people:
+                people.append(person)
+        if len(people) >= 2:
+            return people[-1] if want_last else people[0]
+    return None

@@ -11,6 +11,9 @@ from desk.ingest.vocabulary import (
     MOVING,
 )
 
+#: Forms of "be" before a participle make it passive: "was received by".
+_BE = frozenset(["was", "were", "is", "are", "been", "being", "be"])
+
 
 def split_separate(ctx: Context, frame: Frame) -> list[Frame]:
     """'X and Y have held separate talks with Z': one meeting each."""
@@ -39,7 +42,6 @@ def split_separate(ctx: Context, frame: Frame) -> list[Frame]:
 
 def assign_roles(ctx: Context, frame: Frame) -> None:
     tokens = ctx.doc.tokens
-    words = {tokens[i].lower for i in frame.triggers}
     moving = [i for i in frame.triggers if tokens[i].lower in MOVING]
     if moving and frame.parties:
         before = [p for p in frame.parties if p.position < moving[0]]
@@ -47,9 +49,14 @@ def assign_roles(ctx: Context, frame: Frame) -> None:
         for party in frame.parties:
             party.role = "guest" if party is mover else "host"
         return
-    if words & HOSTING:
+    hosting = [i for i in frame.triggers if tokens[i].lower in HOSTING]
+    if hosting:
+        # "X hosted Y", "X received Y": X hosts. "Y was received by X": the passive turns it.
+        verb = hosting[0]
+        passive = verb > 0 and tokens[verb - 1].lower in _BE
         for party in frame.parties:
-            party.role = "host" if party.before else "participant"
+            after = party.position > verb
+            party.role = "host" if after == passive else "guest"
         return
     if frame.place_country and len(frame.parties) >= 2:
         hosts = [p for p in frame.parties if _country(p.entity) == frame.place_country]

@@ -12,16 +12,23 @@ from desk.ingest.vocabulary import (
     DENIED,
     ENDING,
     EXPECTED,
+    HABITUAL,
+    MEETING_NOUNS,
     ONGOING,
     PLANNED,
     SPECULATED,
 )
 from desk.ingest.words import word_set
 
+#: Past forms that do not end in -ed (those that do are read as past by their ending).
 _PAST_VERBS = word_set(
-    "met held signed visited shook arrived hosted travelled traveled wrapped concluded had "
-    "talked ended took attended"
+    """
+    met held signed visited shook arrived hosted travelled traveled wrapped concluded had
+    talked ended took attended spoke sat went came flew began gave made saw led left brought
+    sought told
+    """
 )
+
 _HEDGE_WINDOW_AFTER = 2
 
 
@@ -46,7 +53,10 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
     start = clause[0]
     if tokens[start].lower == "that":
         start = max(sentence.first, start - 3)  # "denied that", "speculation that"
-    window = [t.lower for t in tokens[start : min(clause[1], group[-1] + _HEDGE_WINDOW_AFTER) + 1]]
+    end = min(clause[1], group[-1] + _HEDGE_WINDOW_AFTER)
+    if _noun_subject(ctx, clause, group):
+        end = clause[1]  # "Talks between X and Y are set to begin": the predicate's modality
+    window = [t.lower for t in tokens[start : end + 1]]
     around = set(window)
     if around & DENIED:
         return "denied"
@@ -72,3 +82,36 @@ def dated_status(ctx: Context, status: str, date: PartialDate | None, group: lis
         ongoing = any(ctx.doc.tokens[i].lower in ONGOING for i in group)
         return "reported" if ongoing else "held"
     return status
+
+
+def is_habitual(ctx: Context, sentence: Sentence, clause: tuple[int, int]) -> bool:
+    """'Each time our officials visit Pyongyang, they meet ...', 'the two usually meet': a
+    general statement, not a meeting."""
+    tokens = ctx.doc.tokens
+    words = [t.lower for t in tokens[sentence.first : sentence.last + 1]]
+    for position, word in enumerate(words[:-1]):
+        if word in ("each", "every") and words[position + 1] == "time":
+            return True
+    return any(tokens[i].lower in HABITUAL for i in range(clause[0], clause[1] + 1)) or (
+        "whenever" in words
+    )
+
+
+def _noun_subject(ctx: Context, clause: tuple[int, int], group: list[int]) -> bool:
+    """Whether the meeting words are a noun that is the clause's subject ("The visit of ... was
+    scheduled for September"): no verb or modal comes before it in the clause, so its tense
+    and modality are the predicate's, after it."""
+    tokens = ctx.doc.tokens
+    if not all(tokens[i].lower in MEETING_NOUNS for i in group):
+        return False
+    return not any(_verbal(t.lower) for t in tokens[clause[0] : group[0]])
+
+
+def _verbal(word: str) -> bool:
+    return (
+        word.endswith("ed")
+        or word in _PAST_VERBS
+        or word in EXPECTED
+        or word in SPECULATED
+        or word in ("to", "is", "are", "was", "were", "has", "have", "hold", "holds")
+    )

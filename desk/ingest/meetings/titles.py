@@ -20,6 +20,8 @@ def short_name(entity: Entity, doc: Document) -> str:
     words = [w for w in entity.name.split() if w.lower().rstrip(".") not in NAME_SUFFIXES]
     if len(words) < 2:
         return entity.name
+    if len(words) >= 3 and words[-2].lower() in _SURNAME_PARTICLES:
+        return " ".join(words[-2:])  # "Bart De Wever": "De Wever"
     particle, _, rest = words[-1].partition("-")
     if rest and particle.lower() in ("al", "el", "ad", "as", "an", "ar"):
         return words[-1]  # "Abdel Fattah al-Sisi": "al-Sisi"
@@ -27,6 +29,9 @@ def short_name(entity: Entity, doc: Document) -> str:
         return words[0]
     return words[-1]
 
+
+#: Particles that belong to a surname: "De Wever", "von der Leyen", "bin Salman".
+_SURNAME_PARTICLES = frozenset(["de", "van", "von", "der", "den", "da", "di", "du", "le", "bin"])
 
 #: States whose people are named family name first ("Xi Jinping", "Kim Jong-un").
 FAMILY_NAME_FIRST = frozenset(

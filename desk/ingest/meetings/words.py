@@ -7,6 +7,9 @@ from desk.ingest.clauses import Sentence
 from desk.ingest.meetings.context import Context
 from desk.ingest.vocabulary import (
     HOSTING,
+    NEEDS_ACTOR_AFTER,
+    PLURAL_PARTIES,
+    STATE_PEOPLE,
     TRIGGER_NEEDS,
     TRIGGER_NEEDS_AFTER,
     TRIGGER_NOT_AFTER,
@@ -42,6 +45,8 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
         return False
     if word in HOSTING and (previous in ("a", "the") or following == "of"):
         return False
+    if word in NEEDS_ACTOR_AFTER and not _actor_follows(ctx, index):
+        return False
     return not (word == "visiting" and following in ("professor", "fellow", "scholar"))
 
 
@@ -71,9 +76,13 @@ def groups(ctx: Context, sentence: Sentence, clause: tuple[int, int]) -> list[li
 
 
 def own_party_between(ctx: Context, previous: int, index: int) -> bool:
-    """Whether an actor after 'by' introduces the second meeting word's own party."""
+    """Whether an actor after 'by' introduces the second meeting word's own party ("talks ...
+    followed by a visit by X"); "spoke by phone" is one event."""
     tokens = ctx.doc.tokens
-    return any(tokens[i].lower == "by" for i in range(previous + 1, index))
+    return any(
+        tokens[i].lower == "by" and ctx.entities.covering.get(i + 1) is not None
+        for i in range(previous + 1, index)
+    )
 
 
 # one group's frames
@@ -90,3 +99,22 @@ def group_window(
     start = clause[0] if not before else (before[-1] + group[0]) // 2 + 1
     end = clause[1] if not after else (group[-1] + after[0]) // 2
     return start, end
+
+
+def _actor_follows(ctx: Context, index: int) -> bool:
+    """Whether an actor (or 'the delegation', 'his counterpart') follows within the clause:
+    "received Abiy", "spoke by phone with Scholz", "welcomed the Iranian delegation"."""
+    tokens = ctx.doc.tokens
+    for cursor in range(index + 1, min(index + 8, len(tokens))):
+        if tokens[cursor].sentence != tokens[index].sentence:
+            return False
+        if any(mark in ctx.doc.between(cursor - 1, cursor) for mark in ",;:("):
+            return False
+        mention = ctx.entities.covering.get(cursor)
+        if mention is not None and not ctx.entities.place_at(cursor):
+            return True
+        if tokens[cursor].lower in STATE_PEOPLE or tokens[cursor].lower in PLURAL_PARTIES:
+            return True
+        if tokens[cursor].lower in ("counterpart", "counterparts", "guest", "guests"):
+            return True
+    return False

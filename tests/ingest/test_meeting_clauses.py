@@ -1,0 +1,162 @@
+"""Who met whom, in what role, and how sure: read from the meeting clause.
+
+Each case is a sentence written for this test in wire style (not taken from any report).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desk.ingest import propose
+from desk.ingest.proposals import MeetingProposal
+
+DAY = dt.date(2025, 6, 11)  # a Wednesday
+
+
+def _meetings(text: str) -> list[MeetingProposal]:
+    return [p for p in propose(text, DAY).proposals if isinstance(p, MeetingProposal)]
+
+
+def _one(text: str) -> MeetingProposal:
+    found = _meetings(text)
+    assert len(found) == 1, [m.label for m in found]
+    return found[0]
+
+
+def _roles(meeting: MeetingProposal) -> dict[str, str]:
+    return {p.actor.name: p.role for p in meeting.participants}
+
+
+# -- participants from the clause ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Chilean President Rosa Fuentes received Peruvian Foreign Minister Hugo Salas "
+            "in Santiago on Monday.",
+            {"Rosa Fuentes": "host", "Hugo Salas": "guest"},
+        ),
+        (
+            "Peruvian Foreign Minister Hugo Salas was received by Chilean President Rosa Fuentes "
+            "in Santiago on Monday.",
+            {"Rosa Fuentes": "host", "Hugo Salas": "guest"},
+        ),
+        (
+            "Norwegian Prime Minister Erik Lund hosted Danish Prime Minister Mette Holm "
+            "in Oslo on Tuesday.",
+            {"Erik Lund": "host", "Mette Holm": "guest"},
+        ),
+        (
+            "Polish Foreign Minister Adam Nowak sat down with Czech Foreign Minister Petr Kral "
+            "on Tuesday.",
+            {"Adam Nowak": "participant", "Petr Kral": "participant"},
+        ),
+    ],
+)
+def test_participants_and_roles_from_the_verb(text: str, roles: dict[str, str]) -> None:
+    assert _roles(_one(text)) == roles
+
+
+def test_a_phone_call_is_one_meeting_with_both_speakers() -> None:
+    meeting = _one(
+        "Spanish Prime Minister Luis Ortega spoke by phone with Italian Prime Minister "
+        "Marco Ricci on Monday."
+    )
+    assert meeting.meeting_kind == "phone_call" and meeting.status == "held"
+    assert set(_roles(meeting)) == {"Luis Ortega", "Marco Ricci"}
+
+
+def test_received_needs_someone_received() -> None:
+    assert not _meetings("Ukraine received new air defence systems on Monday.")
+
+
+def test_a_sender_is_not_a_participant() -> None:
+    meeting = _one(
+        "Acting on behalf of President Rosa Fuentes, Hugo Salas met Pedro Vidal in Lima on Monday."
+    )
+    assert "Rosa Fuentes" not in _roles(meeting)
+    assert {"Hugo Salas", "Pedro Vidal"} <= set(_roles(meeting))
+
+
+def test_the_latter_and_the_former_are_the_people_named_before() -> None:
+    text = (
+        "Austrian Chancellor Karl Bauer met Swiss President Anna Keller in Vienna on Monday. "
+        "The latter will travel to Rome on Friday."
+    )
+    visits = [m for m in _meetings(text) if "Rome" in (m.place or "")]
+    assert len(visits) == 1 and set(_roles(visits[0])) == {"Anna Keller"}
+    text = text.replace("The latter", "The former")
+    visits = [m for m in _meetings(text) if "Rome" in (m.place or "")]
+    assert len(visits) == 1 and set(_roles(visits[0])) == {"Karl Bauer"}
+
+
+def test_a_habitual_statement_is_not_a_meeting() -> None:
+    assert not _meetings(
+        "Every time our diplomats visit Hanoi, they meet Vietnamese officials, the envoy said."
+    )
+    assert not _meetings("Whenever the two ministers meet, they discuss trade.")
+
+
+def test_the_same_meeting_named_twice_is_one_with_both_sentences() -> None:
+    meeting = _one(
+        "Austrian Chancellor Karl Bauer met Swiss President Anna Keller in Vienna on Monday. "
+        "Bauer and Keller held talks for two hours."
+    )
+    assert len(meeting.passages) == 2
+
+
+# -- status and tense ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Talks between Greek Foreign Minister Nikos Pappas and Cypriot Foreign Minister "
+            "Elena Georgiou are set to begin in Athens on Sunday.",
+            "planned",
+        ),
+        (
+            "Indonesian Foreign Minister Budi Santoso is expected to meet Thai Foreign Minister "
+            "Somchai Wong in Jakarta on July 23.",
+            "expected",
+        ),
+        (
+            "Indonesian Foreign Minister Budi Santoso might also hold a courtesy meeting with "
+            "Thai Foreign Minister Somchai Wong, officials said.",
+            "speculated",
+        ),
+        (
+            "A spokesman denied that Budi Santoso had met Somchai Wong in Bangkok on Monday.",
+            "denied",
+        ),
+        (
+            "The visit by Budi Santoso to Bangkok was postponed, officials said on Monday.",
+            "cancelled",
+        ),
+        (
+            "The visit of Indonesian envoy Budi Santoso to Bangkok is scheduled for next week.",
+            "planned",
+        ),
+    ],
+)
+def test_status_from_modality_and_tense(text: str, status: str) -> None:
+    assert _one(text).status == status
+
+
+def test_the_tense_of_a_reported_clause_is_its_own() -> None:
+    meeting = _one(
+        "Spokeswoman Ana Ruiz said on Wednesday that Foreign Minister Carlos Mena will meet "
+        "Foreign Minister Jorge Pinto in Quito next week."
+    )
+    assert meeting.status == "expected"
+    assert meeting.date is not None and meeting.date.earliest > DAY
+    assert "Ana Ruiz" not in _roles(meeting)
+
+
+def test_a_planned_meeting_keeps_its_date() -> None:
+    meeting = _one(
+        "Indonesian Foreign Minister Budi Santoso is expected to meet Thai Foreign Minister "
+        "Somchai Wong in Jakarta on July 23."
+    )
+    assert meeting.date is not None and meeting.date.text == "2025-07-23"
