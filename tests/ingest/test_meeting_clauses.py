@@ -160,3 +160,28 @@ def test_a_planned_meeting_keeps_its_date() -> None:
         "Somchai Wong in Jakarta on July 23."
     )
     assert meeting.date is not None and meeting.date.text == "2025-07-23"
+
+
+def test_a_denial_that_refers_back_denies_the_meeting_before() -> None:
+    meeting = _one(
+        "Argentine President Lucia Paz said she would be ready to meet Uruguayan President "
+        "Diego Soto. Montevideo has rejected the idea."
+    )
+    assert meeting.status == "denied" and len(meeting.passages) == 2
+
+
+def test_a_denied_meeting_does_not_join_a_held_one() -> None:
+    found = _meetings(
+        "Argentine President Lucia Paz met Diego Soto in Buenos Aires on Monday. Paz said she "
+        "would be ready to meet Soto again. Montevideo has rejected the idea."
+    )
+    assert sorted(m.status for m in found) == ["denied", "held"]
+
+
+def test_the_speaker_is_the_person_a_relative_clause_is_about() -> None:
+    meeting = _one(
+        "Chilean President Rosa Fuentes, who had flown to Lima on Monday for talks with "
+        "Peruvian President Pedro Vidal, said the visit went well."
+    )
+    assert set(_roles(meeting)) == {"Rosa Fuentes", "Pedro Vidal"}
+    assert meeting.passage.attributed_name == "Rosa Fuentes"

@@ -12,7 +12,13 @@ from desk.ingest.meetings.context import Context, preceding_word, state_entity
 from desk.ingest.meetings.records import Frame, Party
 from desk.ingest.meetings.references import resolve_references
 from desk.ingest.meetings.roles import assign_roles, split_separate
-from desk.ingest.meetings.status import date_for, dated_status, is_habitual, status_of
+from desk.ingest.meetings.status import (
+    date_for,
+    dated_status,
+    denials_by_reference,
+    is_habitual,
+    status_of,
+)
 from desk.ingest.meetings.words import group_window, groups
 from desk.ingest.mentions import Entities, Entity, Mention
 from desk.ingest.text import Document
@@ -34,6 +40,7 @@ def read_frames(ctx: Context) -> list[Frame]:
         for clause in sentence.clauses:
             for group in groups(ctx, sentence, clause):
                 ctx.frames.extend(frames_of(ctx, sentence, clause, group))
+    denials_by_reference(ctx)
     return ctx.frames
 
 

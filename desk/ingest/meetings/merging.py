@@ -11,7 +11,8 @@ from desk.ingest.meetings.records import Frame, MeetingCandidate, Party
 from desk.ingest.meetings.titles import title_of
 from desk.ingest.text import Document
 
-_FUTURE_STATUSES = frozenset(["expected", "planned", "speculated"])
+#: Statuses of meetings that have not (or not certainly) happened: they never join a held one.
+_FUTURE_STATUSES = frozenset(["expected", "planned", "speculated", "denied", "cancelled"])
 
 
 def merge_frames(

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desk.dates import DateError, DateMatch, PartialDate
 from desk.ingest.clauses import Sentence
 from desk.ingest.meetings.context import Context
+from desk.ingest.meetings.records import Frame
 from desk.ingest.vocabulary import (
     BEGINNING,
     CANCELLED,
@@ -115,3 +118,35 @@ def _verbal(word: str) -> bool:
         or word in SPECULATED
         or word in ("to", "is", "are", "was", "were", "has", "have", "hold", "holds")
     )
+
+
+#: What a denial refers back with: "The Kremlin has dismissed the idea", "denied such reports".
+_BACK_REFERENCES = frozenset(
+    ["idea", "proposal", "suggestion", "reports", "report", "claim", "claims", "plan", "it"]
+)
+_FUTURE_OR_OPEN = frozenset(["expected", "planned", "speculated", "reported"])
+
+
+def denials_by_reference(ctx: Context) -> None:
+    """'Zelensky said he was ready to meet Putin. The Kremlin has dismissed the idea.': a
+    sentence that denies what the one before proposed makes that meeting denied, with this
+    sentence as evidence too (a copy of its frame, which merging joins to it)."""
+    tokens = ctx.doc.tokens
+    by_sentence: dict[int, list[Frame]] = {}
+    for frame in ctx.frames:
+        by_sentence.setdefault(frame.sentence, []).append(frame)
+    for sentence in ctx.sentences:
+        if sentence.number in by_sentence or sentence.number == 0:
+            continue
+        words = [t.lower for t in tokens[sentence.first : sentence.last + 1]]
+        denial = next((n for n, w in enumerate(words) if w in DENIED), None)
+        if denial is None or not set(words[denial + 1 : denial + 4]) & _BACK_REFERENCES:
+            continue
+        earlier = [
+            f for f in by_sentence.get(sentence.number - 1, []) if f.status in _FUTURE_OR_OPEN
+        ]
+        if not earlier:
+            continue
+        frame = earlier[-1]
+        frame.status = "denied"
+        ctx.frames.append(replace(frame, sentence=sentence.number, parties=list(frame.parties)))
