@@ -137,6 +137,7 @@ class Measurement:
     extra_meetings: list[str] = field(default_factory=list)
     wrong_participants: list[str] = field(default_factory=list)
     wrong_statuses: list[str] = field(default_factory=list)
+    wrong_roles: list[str] = field(default_factory=list)
     missed_dates: list[str] = field(default_factory=list)
     seconds: float = 0.0
     propose_seconds: float = 0.0
@@ -361,6 +362,7 @@ def compare(
     agreeing = participants_right = roles_right = roles_compared = 0
     wrong_participants: list[str] = []
     wrong_statuses: list[str] = []
+    wrong_roles: list[str] = []
     for _, _, d, e in pairs:
         if d in used_desk or e in used_expected:
             continue
@@ -378,7 +380,11 @@ def compare(
         given = dict(mine.roles)
         for number, role in theirs.roles:
             roles_compared += 1
-            roles_right += int(given.get(number) == role)
+            if given.get(number) == role:
+                roles_right += 1
+            else:
+                who = report.actors[number].name
+                wrong_roles.append(f"{theirs.title}: {who} {given.get(number)} (expected {role})")
     dated = [e for e, meeting in enumerate(report.meetings) if meeting.date is not None]
     expected_dates = {m.date for m in report.meetings if m.date is not None}
     desk_dates = {m.date for m in desk_meetings if m.date is not None}
@@ -407,6 +413,7 @@ def compare(
         ],
         wrong_participants=wrong_participants,
         wrong_statuses=wrong_statuses,
+        wrong_roles=wrong_roles,
     )
 
 

@@ -144,6 +144,7 @@ def print_details(measurements: list[Measurement]) -> None:
             ("extra meetings", m.extra_meetings),
             ("wrong participants", m.wrong_participants),
             ("wrong status", m.wrong_statuses),
+            ("wrong roles", m.wrong_roles),
             ("missed date expressions", m.missed_dates),
         ):
             if items:
