@@ -185,3 +185,13 @@ def test_the_speaker_is_the_person_a_relative_clause_is_about() -> None:
     )
     assert set(_roles(meeting)) == {"Rosa Fuentes", "Pedro Vidal"}
     assert meeting.passage.attributed_name == "Rosa Fuentes"
+
+
+def test_the_minister_is_the_minister_named_before() -> None:
+    found = _meetings(
+        "Greek Foreign Minister Nikos Pappas arrived in Nicosia on Sunday. The minister met "
+        "Cypriot President Elena Georgiou on Monday."
+    )
+    talks = [m for m in found if m.date is not None and m.date.text == "2025-06-09"]
+    assert len(talks) == 1 and set(_roles(talks[0])) == {"Nikos Pappas", "Elena Georgiou"}
+    assert "minister" not in talks[0].title

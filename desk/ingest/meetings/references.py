@@ -12,6 +12,8 @@ from desk.ingest.vocabulary import (
     PRONOUNS_MANY,
     PRONOUNS_ONE,
     STATE_PEOPLE,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
     TRIGGERS,
 )
 from desk.ingest.words import word_set
@@ -48,6 +50,11 @@ def resolve_references(
 
     window = range(max(start, group[0] - 6), group[-1])
     words = [tokens[i].lower for i in window]
+    for index in range(max(clause[0], start), min(clause[1], group[-1] + 6) + 1):
+        if _definite_title(ctx, index):
+            person = titled_before(ctx, index)
+            if person is not None:
+                add(person, index)
     for index in range(max(clause[0], start), group[-1]):
         if tokens[index].lower in ("latter", "former") and tokens[index - 1].lower == "the":
             person = latter_or_former(ctx, sentence, index)
@@ -186,4 +193,33 @@ def latter_or_former(ctx: Context, sentence: Sentence, index: int) -> Entity | N
                 people.append(person)
         if len(people) >= 2:
             return people[-1] if want_last else people[0]
+    return None
+
+
+def _definite_title(ctx: Context, index: int) -> bool:
+    """'the minister', 'the Turkish president' with no name after it: someone named before."""
+    tokens = ctx.doc.tokens
+    token = tokens[index]
+    if token.lower not in TITLE_HEADS or index + 1 >= len(tokens) or index < 1:
+        return False
+    following = tokens[index + 1]
+    if following.capital and following.close:
+        return False  # "the minister Hakan Fidan" names them
+    cursor = index - 1
+    while cursor > 0 and tokens[cursor].lower in TITLE_MODIFIERS:
+        cursor -= 1
+    return tokens[cursor].lower == "the" and ctx.entities.covering.get(index) is None
+
+
+def titled_before(ctx: Context, index: int) -> Entity | None:
+    """The person last named before ``index`` (within three sentences) whose title has the
+    word at ``index``: 'Foreign Minister Hakan Fidan ... The minister met ...'."""
+    tokens = ctx.doc.tokens
+    word = tokens[index].lower
+    floor = ctx.doc.sentence_tokens[max(0, tokens[index].sentence - 3)][0]
+    for mention in reversed(ctx.entities.mentions_in(floor, index - 1)):
+        person = mention.entity
+        title = (person.title or "").lower().split()
+        if person.kind == "person" and not mention.attribute and word in title:
+            return person
     return None

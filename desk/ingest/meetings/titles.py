@@ -15,8 +15,9 @@ def short_name(entity: Entity, doc: Document) -> str:
     if entity.kind != "person":
         return entity.name
     for mention in sorted(entity.mentions, key=lambda m: m.start):
-        if not mention.full and mention.first == mention.last:
-            return doc.tokens[mention.first].text
+        token = doc.tokens[mention.first]
+        if not mention.full and mention.first == mention.last and token.capital:
+            return token.text  # the surname the report uses (not "the minister")
     words = [w for w in entity.name.split() if w.lower().rstrip(".") not in NAME_SUFFIXES]
     if len(words) < 2:
         return entity.name
