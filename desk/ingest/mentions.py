@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from desk.ingest.gazetteer import Entry, gazetteer
 from desk.ingest.known import KnownActor
@@ -235,7 +236,13 @@ def span_keys(tokens: list[Token]) -> tuple[str, ...]:
         words.append(token.fold)
         if token.possessive and number < len(tokens) - 1:
             words.append("s")  # as name_keys reads "People's"
-    return keys_of_words(words)
+    return _cached_keys(tuple(words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _cached_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A report names the same people again and again: their spans' keys are computed once."""
+    return keys_of_words(list(words))
 
 
 def is_embedded(doc: Document, first: int, last: int) -> bool:
