@@ -195,3 +195,56 @@ def test_the_minister_is_the_minister_named_before() -> None:
     talks = [m for m in found if m.date is not None and m.date.text == "2025-06-09"]
     assert len(talks) == 1 and set(_roles(talks[0])) == {"Nikos Pappas", "Elena Georgiou"}
     assert "minister" not in talks[0].title
+
+
+def test_his_counterpart_is_the_person_from_that_state_named_before() -> None:
+    found = _meetings(
+        "Pakistani Foreign Minister Imran Qadir arrived in Dhaka on Sunday. Bangladeshi Foreign "
+        "Minister Rahim Uddin met his Pakistani counterpart on Monday."
+    )
+    talks = [m for m in found if m.date is not None and m.date.text == "2025-06-09"]
+    assert len(talks) == 1 and set(_roles(talks[0])) == {"Imran Qadir", "Rahim Uddin"}
+
+
+def test_the_two_leaders_after_between() -> None:
+    found = _meetings(
+        "Ghanaian President Kofi Mensah met Togolese President Yao Agbeko in Accra on Monday. "
+        "A summit between the two leaders is expected to take place on July 23."
+    )
+    summit = next(m for m in found if m.meeting_kind == "summit")
+    assert summit.status == "expected" and summit.date is not None
+    assert summit.date.text == "2025-07-23"
+    assert set(_roles(summit)) == {"Kofi Mensah", "Yao Agbeko"}
+
+
+def test_a_leaders_envoy_stands_for_the_leader() -> None:
+    meeting = _one(
+        "Chilean President Rosa Fuentes's envoy Hugo Salas met Peruvian envoy Pedro Vidal "
+        "in Lima on Tuesday."
+    )
+    assert "Rosa Fuentes" not in _roles(meeting)
+
+
+def test_a_state_named_as_the_place_is_not_a_participant() -> None:
+    meeting = _one(
+        "Ghanaian President Kofi Mensah met Togolese President Yao Agbeko in Nigeria on Monday."
+    )
+    assert set(_roles(meeting)) == {"Kofi Mensah", "Yao Agbeko"}
+    assert meeting.place == "Nigeria"
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        (
+            "President Abdel Karim el-Masri met President Kofi Mensah in Accra on Monday.",
+            "el-Masri",
+        ),
+        (
+            "Prime Minister Pieter De Vries met President Kofi Mensah in Accra on Monday.",
+            "De Vries",
+        ),
+    ],
+)
+def test_a_title_calls_a_person_by_the_surname_with_its_particle(text: str, short: str) -> None:
+    assert _one(text).title.startswith(short)

@@ -4,6 +4,7 @@ countries", "the meeting", "who" — the actors a clause refers to without namin
 from __future__ import annotations
 
 from desk.ingest.clauses import Sentence
+from desk.ingest.gazetteer import gazetteer
 from desk.ingest.meetings.context import Context, country_of
 from desk.ingest.meetings.records import Party
 from desk.ingest.mentions import Entity
@@ -51,6 +52,9 @@ def resolve_references(
     window = range(max(start, group[0] - 6), group[-1])
     words = [tokens[i].lower for i in window]
     for index in range(max(clause[0], start), min(clause[1], group[-1] + 6) + 1):
+        if tokens[index].lower in ("counterpart", "counterparts"):
+            for person in counterparts(ctx, index, seen):
+                add(person, index)
         if _definite_title(ctx, index):
             person = titled_before(ctx, index)
             if person is not None:
@@ -110,12 +114,16 @@ def plural_noun_before(ctx: Context, sentence: Sentence, index: int) -> bool:
 def plural_reference(ctx: Context, clause: tuple[int, int], group: list[int]) -> bool:
     """'the two ministers', 'The special representatives', 'both countries'."""
     tokens = ctx.doc.tokens
-    for index in range(clause[0], group[0]):
+    # Before the meeting word, or after it behind "between"/"with" ("a summit between the two
+    # leaders").
+    for index in range(clause[0], min(clause[1], group[-1] + 5) + 1):
         word = tokens[index].lower
         if word in PLURAL_PARTIES or word == "countries":
-            if tokens[index].possessive:
+            if tokens[index].possessive or index in group:
                 continue
             before = [t.lower for t in tokens[max(clause[0], index - 3) : index]]
+            if index > group[-1] and not set(before) & {"between", "with", "among"}:
+                continue
             if "the" in before or "two" in before or "both" in before or "their" in before:
                 return True
     return False
@@ -223,3 +231,28 @@ def titled_before(ctx: Context, index: int) -> Entity | None:
         if person.kind == "person" and not mention.attribute and word in title:
             return person
     return None
+
+
+def counterparts(ctx: Context, index: int, taken: set[int]) -> list[Entity]:
+    """'his Pakistani counterpart' with no name after it: the last person named (within three
+    sentences) from the state the adjective names, not already in the meeting."""
+    tokens = ctx.doc.tokens
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if following is not None and (following.capital or following.lower == ","):
+        return []  # named after it: the apposition reads the name (desk.ingest.structure)
+    data = gazetteer()
+    state = None
+    for cursor in range(index - 1, max(-1, index - 4), -1):
+        if tokens[cursor].text in data.adjectives:
+            state = data.adjectives[tokens[cursor].text]
+            break
+        if tokens[cursor].lower in ("his", "her", "their", "its"):
+            break
+    if state is None:
+        return []
+    floor = ctx.doc.sentence_tokens[max(0, tokens[index].sentence - 3)][0]
+    for mention in reversed(ctx.entities.mentions_in(floor, index - 1)):
+        person = mention.entity
+        if person.kind == "person" and person.country == state and id(person) not in taken:
+            return [person]
+    return []
