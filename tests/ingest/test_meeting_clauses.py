@@ -248,3 +248,31 @@ def test_a_state_named_as_the_place_is_not_a_participant() -> None:
 )
 def test_a_title_calls_a_person_by_the_surname_with_its_particle(text: str, short: str) -> None:
     assert _one(text).title.startswith(short)
+
+
+def test_he_in_a_where_clause_is_the_subject_of_the_clause_before() -> None:
+    found = _meetings(
+        "Bauer's visit comes a week after Swiss President Anna Keller travelled to Geneva, where "
+        "she held talks with French President Paul Martin on June 3."
+    )
+    talks = [m for m in found if m.date is not None and m.date.text == "2025-06-03"]
+    assert len(talks) == 1 and set(_roles(talks[0])) == {"Anna Keller", "Paul Martin"}
+
+
+def test_someone_new_with_one_of_a_pair_is_another_meeting() -> None:
+    found = _meetings(
+        "Norwegian Prime Minister Erik Lund hosted Danish Prime Minister Mette Holm in Oslo on "
+        "Tuesday. Holm later sat down with Norwegian Foreign Minister Ola Berg."
+    )
+    assert sorted(sorted(_roles(m)) for m in found) == [
+        ["Erik Lund", "Mette Holm"],
+        ["Mette Holm", "Ola Berg"],
+    ]
+
+
+def test_the_party_from_the_place_hosts_a_guest() -> None:
+    meeting = _one(
+        "Armenian Prime Minister Aram Hakobyan travelled to Istanbul, where he held talks with "
+        "Turkish President Kemal Aydin on June 3."
+    )
+    assert _roles(meeting) == {"Aram Hakobyan": "guest", "Kemal Aydin": "host"}

@@ -36,8 +36,28 @@ def merge_frames(
     ]
     kept.sort(key=lambda c: (c.primary.sentence, c.primary.triggers[0]))
     for candidate in kept:
+        _settle_roles(candidate)
         candidate.title = title_of(candidate, doc)
     return kept
+
+
+def _settle_roles(candidate: MeetingCandidate) -> None:
+    """Roles read from different mentions agree: with a guest named, the one party from the
+    place's country hosts ("Pashinyan travelled to Istanbul, where he held talks with
+    Erdogan": Erdogan hosts)."""
+    if candidate.place_country is None:
+        return
+    if not any(p.role == "guest" for p in candidate.parties):
+        return
+    locals_ = [
+        p
+        for p in candidate.parties
+        if p.role == "participant"
+        and (p.entity.name if p.entity.kind == "state" else p.entity.country)
+        == candidate.place_country
+    ]
+    if len(locals_) == 1 and not any(p.role == "host" for p in candidate.parties):
+        locals_[0].role = "host"
 
 
 def _informativeness(frame: Frame) -> tuple[int, int, int, int]:
@@ -123,6 +143,11 @@ def _compatible(frame: Frame, candidate: MeetingCandidate, reference: dt.date | 
             return False
         people = {id(p.entity) for p in frame.parties if p.entity.kind == "person"}
         if not people & theirs and not (mine <= theirs):
+            return False
+        their_people = {id(p.entity) for p in candidate.parties if p.entity.kind == "person"}
+        if people - theirs and len(their_people) >= 2 and len(people & theirs) < 2:
+            # "Erdogan received Aliyev ... Aliyev later sat down with Fidan": a meeting that
+            # already has its pair and someone new with one of them is another meeting.
             return False
     elif frame.date is None and candidate.date is None and not (mine <= theirs or theirs <= mine):
         return False

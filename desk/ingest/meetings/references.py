@@ -147,17 +147,52 @@ def relative_antecedent(ctx: Context, sentence: Sentence, clause: tuple[int, int
 def person_before(
     ctx: Context, sentence: Sentence, clause: tuple[int, int], index: int
 ) -> Entity | None:
-    """Whom 'his' or 'her' means: the clause's first person (its likely subject), else the
-    sentence's."""
-    for first in (clause[0], sentence.first):
-        candidates = [
-            m
-            for m in ctx.entities.mentions_in(first, index - 1)
-            if m.entity.kind == "person" and not m.attribute
-        ]
-        if candidates:
-            return candidates[0].entity
-    return None
+    """Whom 'he', 'his' or 'her' means: the clause's first person (its likely subject), else
+    the subject of the nearest clause before it in the sentence ("Aliyev's visit comes after
+    Pashinyan travelled to Istanbul, where he held talks": Pashinyan), else the sentence's
+    first person."""
+    candidates = [
+        m
+        for m in ctx.entities.mentions_in(clause[0], index - 1)
+        if m.entity.kind == "person" and not m.attribute
+    ]
+    if candidates:
+        return candidates[0].entity
+    tokens = ctx.doc.tokens
+    candidates = [
+        m
+        for m in ctx.entities.mentions_in(sentence.first, index - 1)
+        if m.entity.kind == "person" and not m.attribute
+    ]
+    subjects = [
+        m
+        for m in candidates
+        if not tokens[m.last].possessive and _subject_position(ctx, m.first, sentence.first)
+    ]
+    if subjects:
+        return subjects[-1].entity
+    return candidates[0].entity if candidates else None
+
+
+def _subject_position(ctx: Context, first: int, sentence_first: int) -> bool:
+    """A name not governed by a verb or preposition before it (titles aside): a subject."""
+    tokens = ctx.doc.tokens
+    cursor = first - 1
+    while cursor >= sentence_first and (
+        tokens[cursor].lower in TITLE_HEADS | TITLE_MODIFIERS
+        or (tokens[cursor].capital and tokens[cursor].close)
+    ):
+        cursor -= 1
+    if cursor < sentence_first:
+        return True
+    word = tokens[cursor].lower
+    return word not in _GOVERNING and not word.endswith("ed")
+
+
+#: Words after which a name is an object, not a subject.
+_GOVERNING = frozenset(
+    ["with", "by", "to", "of", "for", "from", "met", "meet", "meets", "visited", "received"]
+)
 
 
 def subject_of_sentence(ctx: Context, sentence: Sentence, before: int) -> Entity | None:
