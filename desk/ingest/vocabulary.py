@@ -116,6 +116,9 @@ TRIGGERS: dict[str, str] = {
     "call": "phone_call",
     "calls": "phone_call",
     "phone": "phone_call",
+    "telephone": "phone_call",
+    "conversation": "talks",  # "held a telephone conversation with"
+    "conversations": "talks",
     "conference": "conference",
     "forum": "conference",
     "host": "talks",
@@ -163,6 +166,8 @@ TRIGGER_NEEDS_AFTER: dict[str, frozenset[str]] = {
     word: frozenset(["to", "into", "in", "back"])
     for word in ("fly", "flies", "flew", "flown", "flying")
 }
+for _word in ("conversation", "conversations"):
+    TRIGGER_NEEDS_AFTER[_word] = frozenset(["with", "between"])
 for _word in ("sit", "sits", "sat", "sitting"):
     TRIGGER_NEEDS_AFTER[_word] = frozenset(["down"])
 for _word in ("speak", "speaks", "spoke", "spoken"):
@@ -183,7 +188,7 @@ HOSTING = word_set(
 MEETING_NOUNS = word_set(
     """
     meeting meetings talks visit visits trip trips summit summits call calls conference forum
-    exercise exercises drill drills negotiations
+    exercise exercises drill drills negotiations conversation conversations
     """
 )
 #: Words that make a clause habitual or general, not one meeting: "each time ... visit".

@@ -276,3 +276,46 @@ def test_the_party_from_the_place_hosts_a_guest() -> None:
         "Turkish President Kemal Aydin on June 3."
     )
     assert _roles(meeting) == {"Aram Hakobyan": "guest", "Kemal Aydin": "host"}
+
+
+def test_a_telephone_conversation_is_a_phone_call() -> None:
+    meeting = _one(
+        "Finnish Foreign Minister Elina Virtanen held a telephone conversation with her "
+        "Swedish counterpart, Lars Nilsson, on Monday."
+    )
+    assert meeting.meeting_kind == "phone_call" and meeting.status == "held"
+    assert set(_roles(meeting)) == {"Elina Virtanen", "Lars Nilsson"}
+
+
+def test_agreed_to_hold_a_meeting_is_planned_and_apart_from_the_call() -> None:
+    found = _meetings(
+        "Finnish Foreign Minister Elina Virtanen held a telephone conversation with her "
+        "Swedish counterpart, Lars Nilsson, on Monday. The two ministers agreed to hold a "
+        "trilateral meeting with Norwegian Foreign Minister Ola Berg in Oslo later this month."
+    )
+    assert sorted(m.status for m in found) == ["held", "planned"]
+    planned = next(m for m in found if m.status == "planned")
+    assert set(_roles(planned)) == {"Elina Virtanen", "Lars Nilsson", "Ola Berg"}
+
+
+def test_agreed_to_revive_talks_is_no_new_meeting() -> None:
+    assert not any(
+        m.status == "planned"
+        for m in _meetings("Lund and Holm agreed to revive the talks when they met on Monday.")
+    )
+
+
+def test_a_planned_visit_called_off_is_cancelled() -> None:
+    meeting = _one(
+        "Meanwhile, a planned visit to Oslo by Danish Prime Minister Mette Holm has been "
+        "called off, officials said."
+    )
+    assert meeting.status == "cancelled"
+
+
+def test_its_officials_are_the_states() -> None:
+    meeting = _one(
+        "Iceland dismissed reports that its officials had met Danish diplomats in Oslo in May."
+    )
+    assert meeting.status == "denied"
+    assert set(_roles(meeting)) == {"Iceland", "Denmark"}

@@ -127,6 +127,9 @@ def _compatible(frame: Frame, candidate: MeetingCandidate, reference: dt.date | 
         return False
     if (frame.kind == "exercise") != (candidate.kind == "exercise"):
         return False
+    statuses = {frame.status, candidate.status}
+    if "held" in statuses and statuses & _FUTURE_STATUSES:
+        return False  # a meeting held and one only planned or denied are two meetings
     mine, theirs = frame.entities, candidate.entities
     overlap = mine & theirs
     if not overlap:

@@ -69,6 +69,11 @@ def resolve_references(
         person = person_before(ctx, sentence, clause, pronoun)
         if person is not None:
             add(person, pronoun)
+    its = next((i for i in window if tokens[i].lower == "its"), None)
+    if its is not None:
+        body = body_before(ctx, sentence, its)
+        if body is not None:
+            add(body, its)
     plural_pronoun = next((i for i in window if tokens[i].lower in PRONOUNS_MANY), None)
     if plural_pronoun is not None and plural_noun_before(ctx, sentence, plural_pronoun):
         plural_pronoun = None  # "European leaders ... when they meet": not earlier parties
@@ -291,3 +296,12 @@ def counterparts(ctx: Context, index: int, taken: set[int]) -> list[Entity]:
         if person.kind == "person" and person.country == state and id(person) not in taken:
             return [person]
     return []
+
+
+def body_before(ctx: Context, sentence: Sentence, index: int) -> Entity | None:
+    """Whose 'its officials' are: the sentence's first state or body before it ("North Korea
+    dismissed reports that its officials had met ...")."""
+    for mention in ctx.entities.mentions_in(sentence.first, index - 1):
+        if mention.entity.kind != "person" and not mention.attribute:
+            return mention.entity
+    return None

@@ -67,6 +67,8 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
         return "cancelled"
     if around & SPECULATED:
         return "speculated"
+    if _agreed_to(window):
+        return "planned"  # "agreed to hold a trilateral meeting"
     if around & EXPECTED:
         return "planned" if around & PLANNED and "expected" not in around else "expected"
     if any(tokens[i].lower in ONGOING for i in group):
@@ -107,7 +109,13 @@ def _noun_subject(ctx: Context, clause: tuple[int, int], group: list[int]) -> bo
     tokens = ctx.doc.tokens
     if not all(tokens[i].lower in MEETING_NOUNS for i in group):
         return False
-    return not any(_verbal(t.lower) for t in tokens[clause[0] : group[0]])
+    before = range(clause[0], group[0])
+    return not any(
+        _verbal(tokens[i].lower)
+        # "a planned visit": a participle before the noun describes it, it is not the verb
+        and not (i > clause[0] and tokens[i - 1].lower in ("a", "an", "the", "this"))
+        for i in before
+    )
 
 
 def _verbal(word: str) -> bool:
@@ -150,3 +158,18 @@ def denials_by_reference(ctx: Context) -> None:
         frame = earlier[-1]
         frame.status = "denied"
         ctx.frames.append(replace(frame, sentence=sentence.number, parties=list(frame.parties)))
+
+
+#: Verbs after "agreed to" that make a meeting of it ("agreed to hold talks"), unlike "agreed to
+#: revive the talks" (which speaks of talks already named).
+_TO_MEET = frozenset(["hold", "meet", "visit", "host", "convene", "travel", "organize", "organise"])
+
+
+def _agreed_to(words: list[str]) -> bool:
+    """'agreed to hold a trilateral meeting', 'decided to meet again': a planned meeting."""
+    return any(
+        first in ("agreed", "agree", "agrees", "decided", "decide")
+        and second == "to"
+        and third in _TO_MEET
+        for first, second, third in zip(words, words[1:], words[2:], strict=False)
+    )
