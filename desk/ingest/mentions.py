@@ -374,12 +374,17 @@ def scan_surnames(doc: Document, entities: Entities) -> None:
     for person in people:
         full = person.first_full
         assert full is not None
-        parts = [t for t in tokens[full.first : full.last + 1] if not t.joined]
+        span = tokens[full.first : full.last + 1]
+        parts = [t for t in span if not t.joined]
         parts = [t for t in parts if t.lower not in NAME_SUFFIXES]
         if len(parts) < 2:
             continue
         for part in (parts[0], parts[-1]):
             short.setdefault(part.fold, []).append((person, full.start))
+        last = span[-1]
+        if last.joined and last.capital and len(span) >= 2 and span[-2].lower in ("al", "el"):
+            # "Abdel Fattah al-Sisi" is "Sisi" as well as "al-Sisi"
+            short.setdefault(last.fold, []).append((person, full.start))
     for index, token in enumerate(tokens):
         if not token.capital or index in entities.covering or token.lower in NOT_NAMES:
             continue

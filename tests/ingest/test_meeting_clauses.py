@@ -319,3 +319,22 @@ def test_its_officials_are_the_states() -> None:
     )
     assert meeting.status == "denied"
     assert set(_roles(meeting)) == {"Iceland", "Denmark"}
+
+
+def test_a_surname_after_al_stands_alone() -> None:
+    found = _meetings(
+        "Egyptian President Khaled Mahmoud al-Sayed met Jordan's King Faisal in Cairo on "
+        "Monday. Sayed also hosted a delegation led by Omar al-Rashid."
+    )
+    hosted = [m for m in found if "Omar al-Rashid" in _roles(m)]
+    assert len(hosted) == 1
+    assert _roles(hosted[0]) == {"Khaled Mahmoud al-Sayed": "host", "Omar al-Rashid": "guest"}
+
+
+def test_leaders_from_a_state_make_it_a_party() -> None:
+    meeting = _one(
+        "A summit scheduled for Tuesday in Accra will be attended by leaders from Togo, Benin "
+        "and Niger."
+    )
+    assert set(_roles(meeting)) == {"Togo", "Benin", "Niger"}
+    assert meeting.status == "planned"

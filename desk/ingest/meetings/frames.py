@@ -26,6 +26,7 @@ from desk.ingest.vocabulary import (
     KIND_ORDER,
     LOCATIVE,
     MOVING,
+    PLURAL_PARTIES,
     SENDING,
     STATE_PEOPLE,
     TITLE_HEADS,
@@ -114,7 +115,12 @@ def parties_of(
         preceding = preceding_word(ctx, index)
         if entity.kind != "person":
             after_place = index > 0 and ctx.entities.place_at(index - 1) is not None
-            if preceding in LOCATIVE or after_place or after_moving_verb(ctx, index):
+            sent_from = preceding == "from" and _people_word_before(ctx, index)
+            if (
+                (preceding in LOCATIVE and not sent_from)
+                or after_place
+                or after_moving_verb(ctx, index)
+            ):
                 if entity.kind == "state":
                     places.append((index, entity.name, entity.name))
                 continue
@@ -274,4 +280,14 @@ def _sender(ctx: Context, mention: Mention) -> bool:
     if tokens[last].possessive and last + 1 < len(tokens):
         following = tokens[last + 1].lower
         return following in SENDING or following in TITLE_HEADS
+    return False
+
+
+def _people_word_before(ctx: Context, index: int) -> bool:
+    """'leaders from Saudi Arabia', 'a delegation from Hamas': the people a state or body
+    sends, so it takes part (not a place)."""
+    tokens = ctx.doc.tokens
+    for cursor in range(index - 1, max(-1, index - 4), -1):
+        if tokens[cursor].lower in STATE_PEOPLE or tokens[cursor].lower in PLURAL_PARTIES:
+            return True
     return False

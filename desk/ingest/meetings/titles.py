@@ -32,7 +32,9 @@ def short_name(entity: Entity, doc: Document) -> str:
 
 
 #: Particles that belong to a surname: "De Wever", "von der Leyen", "bin Salman".
-_SURNAME_PARTICLES = frozenset(["de", "van", "von", "der", "den", "da", "di", "du", "le", "bin"])
+_SURNAME_PARTICLES = frozenset(
+    ["de", "van", "von", "der", "den", "da", "di", "du", "le", "bin", "al", "el", "abu"]
+)
 
 #: States whose people are named family name first ("Xi Jinping", "Kim Jong-un").
 FAMILY_NAME_FIRST = frozenset(
