@@ -175,6 +175,14 @@ def _particle_at(doc: Document, index: int) -> bool:
     if index + 1 >= len(tokens):
         return False
     token, following = tokens[index], tokens[index + 1]
+    if (
+        token.lower in _PARTICLES
+        and not token.capital
+        and following.lower in _PARTICLES
+        and following.close
+        and _particle_at(doc, index + 1)
+    ):
+        return True  # "von der Leyen", "van den Berg"
     if not (following.capital and name_word(following)):
         return False
     if token.lower in _HYPHEN_PARTICLES and not token.capital:

@@ -338,3 +338,17 @@ def test_leaders_from_a_state_make_it_a_party() -> None:
     )
     assert set(_roles(meeting)) == {"Togo", "Benin", "Niger"}
     assert meeting.status == "planned"
+
+
+def test_a_month_called_may_is_no_doubt() -> None:
+    meeting = _one("The meeting between Erik Lund and Mette Holm took place on May 2 in Oslo.")
+    assert meeting.status == "held"
+
+
+def test_particles_in_a_row() -> None:
+    meeting = _one(
+        "Commission President Greta von der Berg will travel to Oslo on Friday to meet "
+        "Norwegian Prime Minister Erik Lund."
+    )
+    assert _roles(meeting) == {"Greta von der Berg": "guest", "Erik Lund": "host"}
+    assert meeting.title.startswith("von der Berg")

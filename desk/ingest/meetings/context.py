@@ -26,9 +26,15 @@ class Context:
     frames: list[Frame] = field(default_factory=list)
     dates_at: dict[int, DateMatch] = field(default_factory=dict)
 
+    #: Tokens inside a date ("May" in "on May 2" is no "may" of doubt).
+    date_tokens: set[int] = field(default_factory=set)
+
     def __post_init__(self) -> None:
         for match in self.dates:
-            self.dates_at[self.doc.token_at(match.start)] = match
+            first = self.doc.token_at(match.start)
+            self.dates_at[first] = match
+            last = max(first, self.doc.token_at(match.end) - 1)
+            self.date_tokens.update(range(first, last + 1))
 
 
 def preceding_word(ctx: Context, index: int) -> str:

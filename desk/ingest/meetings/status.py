@@ -59,7 +59,7 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
     end = min(clause[1], group[-1] + _HEDGE_WINDOW_AFTER)
     if _noun_subject(ctx, clause, group):
         end = clause[1]  # "Talks between X and Y are set to begin": the predicate's modality
-    window = [t.lower for t in tokens[start : end + 1]]
+    window = [tokens[i].lower for i in range(start, end + 1) if i not in ctx.date_tokens]
     around = set(window)
     if around & DENIED:
         return "denied"

@@ -21,8 +21,11 @@ def short_name(entity: Entity, doc: Document) -> str:
     words = [w for w in entity.name.split() if w.lower().rstrip(".") not in NAME_SUFFIXES]
     if len(words) < 2:
         return entity.name
-    if len(words) >= 3 and words[-2].lower() in _SURNAME_PARTICLES:
-        return " ".join(words[-2:])  # "Bart De Wever": "De Wever"
+    first = len(words) - 1
+    while first > 1 and words[first - 1].lower() in _SURNAME_PARTICLES:
+        first -= 1
+    if first < len(words) - 1:
+        return " ".join(words[first:])  # "Bart De Wever": "De Wever"; "von der Leyen"
     particle, _, rest = words[-1].partition("-")
     if rest and particle.lower() in ("al", "el", "ad", "as", "an", "ar"):
         return words[-1]  # "Abdel Fattah al-Sisi": "al-Sisi"
