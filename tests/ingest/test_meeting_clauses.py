@@ -352,3 +352,22 @@ def test_particles_in_a_row() -> None:
     )
     assert _roles(meeting) == {"Greta von der Berg": "guest", "Erik Lund": "host"}
     assert meeting.title.startswith("von der Berg")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar hosted the World Cup in 2022.",
+        "The government welcomed the decision on Tuesday.",
+        "Minister Erik Lund spoke to reporters in Oslo on Monday.",
+        "Exports received a boost from lower energy prices in May.",
+        "The results of the vote met expectations, analysts said.",
+    ],
+)
+def test_wording_that_is_no_meeting(text: str) -> None:
+    assert not _meetings(text)
+
+
+def test_hosting_talks_is_a_meeting() -> None:
+    meeting = _one("Norway hosted talks between Erik Lund and Mette Holm in Oslo on Monday.")
+    assert {"Erik Lund", "Mette Holm"} <= set(_roles(meeting))

@@ -7,6 +7,7 @@ from desk.ingest.clauses import Sentence
 from desk.ingest.meetings.context import Context
 from desk.ingest.vocabulary import (
     HOSTING,
+    MEETING_NOUNS,
     NEEDS_ACTOR_AFTER,
     PLURAL_PARTIES,
     STATE_PEOPLE,
@@ -47,6 +48,10 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
         return False
     if word in NEEDS_ACTOR_AFTER and not _actor_follows(ctx, index):
         return False
+    if word in _HOST_VERBS and not (
+        _actor_follows(ctx, index) or _meeting_noun_follows(ctx, index)
+    ):
+        return False  # "hosted the World Cup" is no meeting; "hosted talks", "hosted X" are
     return not (word == "visiting" and following in ("professor", "fellow", "scholar"))
 
 
@@ -118,3 +123,15 @@ def _actor_follows(ctx: Context, index: int) -> bool:
         if tokens[cursor].lower in ("counterpart", "counterparts", "guest", "guests"):
             return True
     return False
+
+
+_HOST_VERBS = frozenset(["host", "hosts", "hosted"])
+
+
+def _meeting_noun_follows(ctx: Context, index: int) -> bool:
+    tokens = ctx.doc.tokens
+    return any(
+        tokens[cursor].lower in MEETING_NOUNS
+        for cursor in range(index + 1, min(index + 5, len(tokens)))
+        if tokens[cursor].sentence == tokens[index].sentence
+    )
