@@ -371,3 +371,14 @@ def test_wording_that_is_no_meeting(text: str) -> None:
 def test_hosting_talks_is_a_meeting() -> None:
     meeting = _one("Norway hosted talks between Erik Lund and Mette Holm in Oslo on Monday.")
     assert {"Erik Lund", "Mette Holm"} <= set(_roles(meeting))
+
+
+def test_met_separately_with_two_is_two_meetings() -> None:
+    found = _meetings(
+        "Secretary General Erik Lund met separately with the foreign ministers of Estonia and "
+        "Latvia in Riga on Monday."
+    )
+    assert sorted(sorted(_roles(m)) for m in found) == [
+        ["Erik Lund", "Estonia"],
+        ["Erik Lund", "Latvia"],
+    ]

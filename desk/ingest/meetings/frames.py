@@ -63,7 +63,8 @@ def frames_of(
     dates = meeting_dates(ctx, sentence, start, end, group)
     place, place_country = place_of(ctx, places, group)
     separate = any(
-        tokens[i].lower == "separate" for i in range(max(start, first_trigger - 2), first_trigger)
+        tokens[i].lower in ("separate", "separately")
+        for i in range(max(start, first_trigger - 2), min(end, group[-1] + 2) + 1)
     )
     frames: list[Frame] = []
     for date_match in dates or [None]:
@@ -124,8 +125,8 @@ def parties_of(
                 if entity.kind == "state":
                     places.append((index, entity.name, entity.name))
                 continue
-            if preceding in TOPICAL:
-                continue
+            if preceding in TOPICAL and not (preceding == "of" and _people_word_before(ctx, index)):
+                continue  # "talks on Ukraine" is a topic; "the ministers of Poland" take part
             if tokens[mention.last].possessive and not possesses_trigger(ctx, mention, group):
                 continue
             if entity.kind == "organization" and not beside_party_word(ctx, mention, group):

@@ -16,18 +16,22 @@ _BE = frozenset(["was", "were", "is", "are", "been", "being", "be"])
 
 
 def split_separate(ctx: Context, frame: Frame) -> list[Frame]:
-    """'X and Y have held separate talks with Z': one meeting each."""
+    """'X and Y have held separate talks with Z', 'Z met separately with X and Y': one meeting
+    each."""
     if not frame.separate:
         return [frame]
     subjects = [p for p in frame.parties if p.before]
     others = [p for p in frame.parties if not p.before]
+    if len(subjects) == 1 and len(others) >= 2:
+        # "X met separately with Y and Z": one meeting with each
+        subjects, others = others, subjects
     if len(subjects) < 2 or not others:
         return [frame]
     return [
         Frame(
             frame.sentence,
             frame.triggers,
-            [subject, *others],
+            sorted([subject, *others], key=lambda p: p.position),
             frame.kind,
             frame.status,
             frame.date,
