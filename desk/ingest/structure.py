@@ -187,6 +187,7 @@ def _subject_end(doc: Document, index: int) -> int | None:
 _SUBJECT_VERBS = word_set(
     """
     met meets visited arrived received hosted held said told called spoke signed travelled
-    traveled flew welcomed led has had will would
+    traveled flew welcomed led has had will would could may might can should must plans
+    visits hosts receives arrives cancelled canceled postponed not never also later
     """
 )

@@ -382,3 +382,25 @@ def test_met_separately_with_two_is_two_meetings() -> None:
         ["Erik Lund", "Estonia"],
         ["Erik Lund", "Latvia"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The ministry ruled out a meeting between Erik Lund and Mette Holm this year.", "denied"),
+        ("Erik Lund has no plans to meet Mette Holm, his spokesman said.", "denied"),
+        ("Erik Lund will not attend the summit in Oslo with Mette Holm next week.", "denied"),
+        ("Erik Lund not only met Mette Holm in Oslo on Monday but also toured the port.", "held"),
+        ("Erik Lund plans to visit Mette Holm in Copenhagen in July.", "planned"),
+        ("Erik Lund cancelled his trip to Copenhagen, his office said on Monday.", "cancelled"),
+        ("There is speculation that Erik Lund could meet Mette Holm in Oslo in May.", "speculated"),
+        (
+            "Erik Lund told reporters on Monday that he had met Mette Holm in Oslo last week.",
+            "held",
+        ),
+    ],
+)
+def test_status_of_more_wording(text: str, status: str) -> None:
+    meeting = _one(text)
+    assert meeting.status == status
+    assert "Erik Lund" in _roles(meeting)

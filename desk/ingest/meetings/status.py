@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from desk.dates import DateError, DateMatch, PartialDate
@@ -61,7 +62,7 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
         end = clause[1]  # "Talks between X and Y are set to begin": the predicate's modality
     window = [tokens[i].lower for i in range(start, end + 1) if i not in ctx.date_tokens]
     around = set(window)
-    if around & DENIED:
+    if around & DENIED or _ruled_out(window) or _negated(ctx, clause, group):
         return "denied"
     if around & CANCELLED and not ({"called"} & around and "off" not in around):
         return "cancelled"
@@ -172,4 +173,27 @@ def _agreed_to(words: list[str]) -> bool:
         and second == "to"
         and third in _TO_MEET
         for first, second, third in zip(words, words[1:], words[2:], strict=False)
+    )
+
+
+def _ruled_out(words: list[str]) -> bool:
+    """'ruled out a meeting', 'rules out talks'."""
+    return any(
+        first in ("ruled", "rules", "rule") and second == "out"
+        for first, second in itertools.pairwise(words)
+    )
+
+
+#: Words that negate the verb after them: "will not meet", "has no plans to meet".
+_NEGATIONS = frozenset(["not", "never", "no", "n't"])
+
+
+def _negated(ctx: Context, clause: tuple[int, int], group: list[int]) -> bool:
+    """'will not attend the summit', 'has no plans to meet', 'never met': the clause says the
+    meeting is not (or was not) to be: denied."""
+    tokens = ctx.doc.tokens
+    before = range(max(clause[0], group[0] - 4), group[0])
+    return any(
+        tokens[i].lower in _NEGATIONS and tokens[i + 1].lower != "only"  # "not only met"
+        for i in before
     )
