@@ -419,13 +419,17 @@ def _appositions(doc: Document) -> list[Sighting]:
         cursor = index + 1
         if cursor < len(tokens) and tokens[cursor].lower in ("the", "a", "an"):
             cursor += 1
+        # "Russia's envoy in Vienna", "the EU's foreign policy chief": whose title it is
+        owner = cursor if cursor < len(tokens) and tokens[cursor].possessive else None
         head = None
-        for offset in range(cursor, min(cursor + 4, len(tokens))):
+        for offset in range(cursor, min(cursor + 5, len(tokens))):
             if tokens[offset].sentence != token.sentence:
                 break
             if tokens[offset].lower in TITLE_HEADS:
                 head = offset
-            elif head is not None or tokens[offset].lower not in TITLE_MODIFIERS:
+            elif offset == owner:
+                continue
+            elif head is not None or tokens[offset].lower not in TITLE_MODIFIERS | {"policy"}:
                 break
         if head is None:
             continue
@@ -438,7 +442,14 @@ def _appositions(doc: Document) -> list[Sighting]:
         ):
             continue  # "A B, presidential aide C D": the title is C D's, not A B's
         end = head
-        if head + 1 < len(tokens) and tokens[head + 1].lower in ("of", "at", "for", "to", "with"):
+        if head + 1 < len(tokens) and tokens[head + 1].lower in (
+            "of",
+            "at",
+            "for",
+            "to",
+            "with",
+            "in",
+        ):
             end = head + 1
             while end + 1 < len(tokens) and tokens[end + 1].sentence == token.sentence:
                 gap = doc.between(end, end + 1)

@@ -30,7 +30,7 @@ from desk.ingest.candidates import (
 )
 from desk.ingest.gazetteer import gazetteer
 from desk.ingest.text import Document
-from desk.ingest.vocabulary import MEETING_NOUNS, ORGANIZATION_HEADS
+from desk.ingest.vocabulary import MEETING_NOUNS, ORGANIZATION_HEADS, TITLE_HEADS
 from desk.ingest.words import word_set
 
 #: Nouns of relation a name may stand in apposition to.
@@ -81,6 +81,12 @@ def structural_people(doc: Document, taken: set[int]) -> list[Sighting]:
             consider(following, "apposition", _country_of_relation(doc, index))
         elif word in LIST_OPENERS and _opens_list(doc, index):
             _list_after(doc, following, consider)
+        elif token.capital and _plural_title(word):
+            _list_after(doc, following, consider)  # "Foreign Ministers A B and C D"
+        elif word in ("said", "says", "told") and tokens[following].capital:
+            consider(following, "speaker")  # '"...," said Kaja Kallas, the EU's ...'
+        elif word in HONORIFICS and following + 1 < len(tokens):
+            consider(following, "argument")  # "Mrs. Anna Keller"
         elif word in ARGUMENT_SLOTS and not token.capital:
             consider(following, "argument")
         elif word in ("by", "of") and index > 0 and tokens[index - 1].lower in MEETING_NOUNS:
@@ -98,6 +104,8 @@ def _person_at(
     doc: Document, start: int, how: str, country: str | None, claimed: set[int]
 ) -> Sighting | None:
     tokens = doc.tokens
+    while start < len(tokens) and tokens[start].lower in HONORIFICS:
+        start += 1  # "Mrs. Anna Keller", "Gen. Michael Kurilla"
     if start >= len(tokens) or start in claimed or not tokens[start].capital:
         return None
     span = name_after(doc, start)
@@ -191,3 +199,12 @@ _SUBJECT_VERBS = word_set(
     visits hosts receives arrives cancelled canceled postponed not never also later
     """
 )
+
+
+#: Forms of address before a name, not part of it.
+HONORIFICS = word_set("mr mrs ms dr gen sen rep prof sir dame lord lady col lt capt adm maj")
+
+
+def _plural_title(word: str) -> bool:
+    """'Presidents', 'Foreign Ministers': a title for the several people named after it."""
+    return len(word) > 3 and word.endswith("s") and word[:-1] in TITLE_HEADS

@@ -15,7 +15,7 @@ TITLE_HEADS = word_set(
     governor mayor king queen prince princess emperor senator lawmaker speaker official
     diplomat negotiator head counselor counsellor attache professor researcher analyst fellow
     ceo founder prosecutor judge admiral colonel lieutenant marshal sheikh emir sultan pope
-    cardinal representative ruler dictator strongman statesman delegate aide
+    cardinal representative ruler dictator strongman statesman delegate aide fm pm
     """
 )
 #: Words that qualify a title: "Deputy Foreign Minister", "top security official".

@@ -129,3 +129,25 @@ def test_a_different_body_is_not_offered() -> None:
 def test_an_article_is_no_new_alias() -> None:
     offers = _offers("The United States said on Monday that talks would go on.", _known_bodies())
     assert offers["United States"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Foreign Ministers Lena Berg and Tomas Holm met in Oslo.", {"Lena Berg", "Tomas Holm"}),
+        ("Presidents Rosa Fuentes and Hugo Salas spoke on Monday.", {"Rosa Fuentes", "Hugo Salas"}),
+        (
+            "Mr. Rahim Uddin met Mrs. Anna Keller in Dhaka on Monday.",
+            {"Rahim Uddin", "Anna Keller"},
+        ),
+        ('"It went well," said Kaja Lepp, the bloc\'s foreign policy chief.', {"Kaja Lepp"}),
+        ("Peruvian FM Hugo Salas arrived in Quito on Monday.", {"Hugo Salas"}),
+    ],
+)
+def test_plural_titles_honorifics_and_inverted_speakers(text: str, expected: set[str]) -> None:
+    assert expected <= set(_people(text))
+
+
+def test_a_possessive_owner_before_the_title_after_a_name() -> None:
+    people = _people("According to Ivan Petrov, Russia's envoy in Vienna, the talks ended.")
+    assert "envoy" in (people["Ivan Petrov"].title or "").lower()
