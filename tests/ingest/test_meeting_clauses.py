@@ -404,3 +404,19 @@ def test_status_of_more_wording(text: str, status: str) -> None:
     meeting = _one(text)
     assert meeting.status == status
     assert "Erik Lund" in _roles(meeting)
+
+
+def test_visiting_before_a_name_makes_that_person_the_guest() -> None:
+    meeting = _one(
+        "Norwegian Prime Minister Erik Lund and visiting Danish Prime Minister Mette Holm held "
+        "talks in Oslo on Monday."
+    )
+    assert _roles(meeting) == {"Erik Lund": "host", "Mette Holm": "guest"}
+
+
+def test_a_capital_that_acts_is_not_the_place() -> None:
+    found = _meetings(
+        "Erik Lund met Mette Holm on Monday. A spokesperson said Stockholm was watching the "
+        "talks closely."
+    )
+    assert all(m.place != "Stockholm, Sweden" for m in found)

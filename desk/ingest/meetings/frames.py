@@ -103,7 +103,7 @@ def parties_of(
     for place in ctx.entities.places:
         inside = start <= place.first <= end
         if inside and sentence.topic_at(place.first) is None:
-            if sentence.in_reporting(place.first):
+            if sentence.in_reporting(place.first) or _acting_city(ctx, place.first):
                 continue
             places.append((place.first, place.name, place.country))
     for mention in ctx.entities.mentions_in(start, end):
@@ -292,3 +292,18 @@ def _people_word_before(ctx: Context, index: int) -> bool:
         if tokens[cursor].lower in STATE_PEOPLE or tokens[cursor].lower in PLURAL_PARTIES:
             return True
     return False
+
+
+def _acting_city(ctx: Context, index: int) -> bool:
+    """'Beijing was watching the talks', 'Moscow has dismissed ...': a capital that acts (its
+    government), at the head of a clause before its verb, is not where anyone met."""
+    tokens = ctx.doc.tokens
+    place = ctx.entities.place_at(index)
+    last = place.last if place is not None else index
+    if last + 1 >= len(tokens) or not tokens[last + 1].close:
+        return False
+    following = tokens[last + 1].lower
+    previous = tokens[index - 1].lower if index > 0 else ""
+    opens = index == 0 or tokens[index - 1].sentence != tokens[index].sentence
+    verbs = ("was", "is", "has", "had", "said", "says", "will", "would", "were")
+    return following in verbs and (opens or previous in ("that", "and", "but", "said", "says"))

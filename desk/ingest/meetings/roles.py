@@ -49,7 +49,11 @@ def assign_roles(ctx: Context, frame: Frame) -> None:
     moving = [i for i in frame.triggers if tokens[i].lower in MOVING]
     if moving and frame.parties:
         before = [p for p in frame.parties if p.position < moving[0]]
-        mover = max(before, key=lambda p: p.position) if before else frame.parties[0]
+        after = [p for p in frame.parties if p.position > moving[0]]
+        if adjectival_visiting(ctx, moving[0]) and after:
+            mover = min(after, key=lambda p: p.position)  # "visiting Australian PM Albanese"
+        else:
+            mover = max(before, key=lambda p: p.position) if before else frame.parties[0]
         for party in frame.parties:
             party.role = "guest" if party is mover else "host"
         return
@@ -71,3 +75,14 @@ def assign_roles(ctx: Context, frame: Frame) -> None:
 
 def _country(entity: Entity) -> str | None:
     return entity.name if entity.kind == "state" else entity.country
+
+
+def adjectival_visiting(ctx: Context, index: int) -> bool:
+    """'visiting Australian Prime Minister Albanese': 'visiting' describes the one after it."""
+    tokens = ctx.doc.tokens
+    return (
+        tokens[index].lower == "visiting"
+        and index + 1 < len(tokens)
+        and tokens[index + 1].capital
+        and tokens[index + 1].close
+    )

@@ -10,6 +10,7 @@ from desk.dates import DateError, DateMatch, PartialDate
 from desk.ingest.clauses import Sentence
 from desk.ingest.meetings.context import Context
 from desk.ingest.meetings.records import Frame
+from desk.ingest.meetings.roles import adjectival_visiting
 from desk.ingest.vocabulary import (
     BEGINNING,
     CANCELLED,
@@ -72,7 +73,7 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
         return "planned"  # "agreed to hold a trilateral meeting"
     if around & EXPECTED:
         return "planned" if around & PLANNED and "expected" not in around else "expected"
-    if any(tokens[i].lower in ONGOING for i in group):
+    if any(tokens[i].lower in ONGOING and not adjectival_visiting(ctx, i) for i in group):
         return "reported"
     if around & _PAST_VERBS or any(tokens[i].lower.endswith("ed") for i in group):
         return "held"
