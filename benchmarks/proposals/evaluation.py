@@ -193,13 +193,19 @@ def toml_report(path: Path) -> Report:
         for a in data.get("actor", [])
     )
     numbers = {name: n for n, actor in enumerate(actors) for name in actor.names}
+
+    def number(name: str, meeting: str) -> int:
+        if name not in numbers:
+            raise ValueError(f"{path.name}: meeting “{meeting}” names “{name}”, no [[actor]]")
+        return numbers[name]
+
     meetings = tuple(
         MeetingRecord(
             m["title"],
-            frozenset(numbers[name] for name in m["participants"]),
+            frozenset(number(name, m["title"]) for name in m["participants"]),
             m.get("date"),
             m.get("status"),
-            tuple((numbers[name], role) for name, role in m.get("roles", {}).items()),
+            tuple((number(name, m["title"]), role) for name, role in m.get("roles", {}).items()),
             tuple(m.get("evidence", [])),
         )
         for m in data.get("meeting", [])

@@ -125,3 +125,18 @@ phrase = "Beijing"
     )
     assert measured.people.found == 2 and measured.people.precision == 1.0
     assert measured.participants.right == 1 and measured.roles.right == 1
+
+
+def test_the_held_out_set_may_be_empty_or_missing(tmp_path: Path) -> None:
+    from evaluation import held_out_set
+
+    assert held_out_set(tmp_path / "nowhere") == []
+    assert held_out_set(tmp_path) == []
+    (tmp_path / "r.txt").write_text("Lavrov met Wang.", encoding="utf-8")
+    (tmp_path / "r.toml").write_text(
+        '[source]\nfile = "r.txt"\ntitle = "t"\npublisher = "p"\npublished = "2025-03-21"\n'
+        '[[actor]]\nname = "Lavrov"\n[[meeting]]\ntitle = "m"\nparticipants = ["Lavrov", "Wang"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="names “Wang”, no"):
+        held_out_set(tmp_path)
