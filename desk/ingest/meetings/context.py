@@ -28,6 +28,8 @@ class Context:
 
     #: Tokens inside a date ("May" in "on May 2" is no "may" of doubt).
     date_tokens: set[int] = field(default_factory=set)
+    #: Where dates start, in token order (for looking up a clause's dates by bisection).
+    date_positions: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for match in self.dates:
@@ -35,6 +37,7 @@ class Context:
             self.dates_at[first] = match
             last = max(first, self.doc.token_at(match.end) - 1)
             self.date_tokens.update(range(first, last + 1))
+        self.date_positions = sorted(self.dates_at)
 
 
 def preceding_word(ctx: Context, index: int) -> str:

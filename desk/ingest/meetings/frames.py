@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from desk.dates import DateMatch
@@ -218,12 +219,11 @@ def compound_parties(ctx: Context, trigger: int) -> list[Party]:
 def meeting_dates(
     ctx: Context, sentence: Sentence, start: int, end: int, group: list[int]
 ) -> list[DateMatch]:
+    positions = ctx.date_positions
     found = [
-        match
-        for index, match in sorted(ctx.dates_at.items())
-        if start <= index <= end
-        and not sentence.in_reporting(index)
-        and sentence.topic_at(index) is None
+        ctx.dates_at[index]
+        for index in positions[bisect_left(positions, start) : bisect_right(positions, end)]
+        if not sentence.in_reporting(index) and sentence.topic_at(index) is None
     ]
     if not found:
         return []
