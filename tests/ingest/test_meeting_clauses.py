@@ -420,3 +420,15 @@ def test_a_capital_that_acts_is_not_the_place() -> None:
         "talks closely."
     )
     assert all(m.place != "Stockholm, Sweden" for m in found)
+
+
+def test_delegation_heads_and_the_chair_join_the_meeting_before() -> None:
+    meeting = _one(
+        "Armenian and Azerbaijani delegations held talks in Tbilisi on Friday. The Armenian "
+        "delegation was led by Foreign Minister Aram Hakobyan, while Azerbaijan sent a team "
+        "headed by Elnur Mammadov, an aide to the president. Georgian Foreign Minister Nino "
+        "Beridze chaired the session."
+    )
+    roles = _roles(meeting)
+    assert {"Armenia", "Azerbaijan", "Aram Hakobyan", "Elnur Mammadov"} <= set(roles)
+    assert roles.get("Nino Beridze") == "host"

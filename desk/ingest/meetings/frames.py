@@ -11,7 +11,7 @@ from desk.ingest.clauses import Sentence
 from desk.ingest.gazetteer import gazetteer
 from desk.ingest.meetings.context import Context, preceding_word, state_entity
 from desk.ingest.meetings.records import Frame, Party
-from desk.ingest.meetings.references import resolve_references
+from desk.ingest.meetings.references import join_back, resolve_references
 from desk.ingest.meetings.roles import assign_roles, split_separate
 from desk.ingest.meetings.status import (
     date_for,
@@ -42,6 +42,7 @@ def read_frames(ctx: Context) -> list[Frame]:
         for clause in sentence.clauses:
             for group in groups(ctx, sentence, clause):
                 ctx.frames.extend(frames_of(ctx, sentence, clause, group))
+    join_back(ctx)
     denials_by_reference(ctx)
     return ctx.frames
 

@@ -305,3 +305,86 @@ def body_before(ctx: Context, sentence: Sentence, index: int) -> Entity | None:
         if mention.entity.kind != "person" and not mention.attribute:
             return mention.entity
     return None
+
+
+#: Verbs by which someone runs a meeting already named ("chaired the session"), and the role.
+_RUNNING = {
+    "chaired": "host",
+    "hosted": "host",
+    "presided": "host",
+    "mediated": "mediator",
+    "moderated": "mediator",
+    "brokered": "mediator",
+}
+_BACK_NOUNS = frozenset(["session", "talks", "meeting", "negotiations", "summit", "round"])
+_LEADING = frozenset(["led", "headed"])
+_SIDES = frozenset(["delegation", "team", "side", "delegations"])
+
+
+def join_back(ctx: Context) -> None:
+    """People a sentence attaches to a meeting named just before, without naming it again:
+    'The Ukrainian delegation was led by Umerov, while Russia sent a team headed by Medinsky'
+    (each joins the meeting their state is in), 'Fidan chaired the session' (the chair joins
+    the meeting 'the session' refers to)."""
+    tokens = ctx.doc.tokens
+    for sentence in ctx.sentences:
+        recent = [f for f in ctx.frames if 0 < sentence.number - f.sentence <= 2]
+        if not recent:
+            continue
+        for index in range(sentence.first, sentence.last):
+            word = tokens[index].lower
+            if word in _LEADING and tokens[index + 1].lower == "by":
+                person = _person_at(ctx, index + 2)
+                state = _side_state(ctx, sentence.first, index)
+                if person is None or state is None:
+                    continue
+                frame = next((f for f in reversed(recent) if id(state) in f.entities), None)
+                if frame is not None and id(person) not in frame.entities:
+                    frame.parties.append(Party(person, "participant", sentence.number, True, 0))
+            elif word in _RUNNING and index + 2 <= sentence.last:
+                following = {tokens[index + 1].lower, tokens[index + 2].lower}
+                if "the" not in following or not following & _BACK_NOUNS:
+                    continue
+                chair = next(
+                    (
+                        m.entity
+                        for m in reversed(ctx.entities.mentions_in(sentence.first, index - 1))
+                        if m.entity.kind == "person" and not m.attribute
+                    ),
+                    None,
+                )
+                frame = recent[-1]
+                if chair is not None and id(chair) not in frame.entities:
+                    frame.parties.append(Party(chair, _RUNNING[word], sentence.number, True, 0))
+
+
+def _person_at(ctx: Context, index: int) -> Entity | None:
+    mention = ctx.entities.covering.get(index)
+    if mention is None:
+        # "headed by Vladimir Medinsky": a title may come first
+        tokens = ctx.doc.tokens
+        cursor = index
+        while cursor < len(tokens) and tokens[cursor].lower in TITLE_HEADS | TITLE_MODIFIERS:
+            cursor += 1
+        mention = ctx.entities.covering.get(cursor)
+    if mention is None or mention.entity.kind != "person":
+        return None
+    return mention.entity
+
+
+def _side_state(ctx: Context, first: int, index: int) -> Entity | None:
+    """Whose delegation or team: the state named nearest before 'led/headed by' in the same
+    part of the sentence ('The Ukrainian delegation', 'Russia sent a team')."""
+    tokens = ctx.doc.tokens
+    if not any(tokens[i].lower in _SIDES for i in range(max(first, index - 4), index)):
+        return None
+    for cursor in range(index - 1, max(first - 1, index - 8), -1):
+        mention = ctx.entities.covering.get(cursor)
+        if mention is not None and mention.entity.kind == "state":
+            return mention.entity
+        adjective = gazetteer().adjectives.get(tokens[cursor].text)
+        if adjective is not None and ctx.entities.find(adjective) is not None:
+            return ctx.entities.find(adjective)  # "The Ukrainian delegation"
+        if "," in ctx.doc.between(cursor, cursor + 1) and cursor < index - 1:
+            break
+    return None
