@@ -197,6 +197,8 @@ def render(found: ProposalSet) -> str:
 
     published = f", published {found.reference.isoformat()}" if found.reference else ""
     lines = [f"Source #{found.source_id} “{found.title}”{published}"]
+    if found.proposals:
+        lines.append("(• pending  ✓ accepted  ✗ rejected; a meeting's own status follows “·”)")
     if not found.proposals:
         lines.append("Nothing to propose.")
     for kind in KINDS:

@@ -2,10 +2,12 @@
 each with the passage that supports it, for the analyst to accept, edit or reject.
 
 It runs offline and headless (no Textual, no model downloaded, nothing sent anywhere): names are
-matched with tolerant keys (``names``), candidates read from titles and wording (``candidates``,
-``meetings``, ``agenda``), related to what the desk holds (``relate``), and turned into
-``proposals`` by ``engine``; ``accept`` carries decisions out through the store. Names load on
-first use (see desk.lazy), so importing the package is cheap.
+matched with tolerant keys (``names``), candidates read from titles and wording (``candidates``),
+from where a name stands in its sentence (``structure``), meetings from their clauses
+(``meetings``, a package of small readers) and agenda items (``agenda``), bodies the desk knows
+under another wording offered as aliases (``similar``), related to what the desk holds
+(``relate``), and turned into ``proposals`` by ``engine``; ``accept`` carries decisions out
+through the store. Names load on first use (see desk.lazy), so importing the package is cheap.
 """
 
 from typing import TYPE_CHECKING

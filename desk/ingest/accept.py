@@ -92,7 +92,7 @@ class AcceptAll:
 
 
 def accept_all(store: Store, proposals: ProposalSet) -> AcceptAll:
-    """Accept every pending proposal, actors first (what ``benchmarks/ingest_quality.py`` and a
+    """Accept every pending proposal, actors first (what ``benchmarks/proposals/measure.py`` and a
     script that trusts desk's reading do)."""
     result = AcceptAll()
     for kind in ACCEPT_ORDER:

@@ -73,6 +73,10 @@ def find_candidates(doc: Document, entities: Entities) -> list[tuple[int, int]]:
         *_state_bodies(doc, entities),
     ]
     sightings += _speakers(doc, entities, sightings)
+    taken = {i for s in sightings for i in range(s.first, s.last + 1)} | set(entities.covering)
+    from desk.ingest.structure import structural_people  # it reads names with this module
+
+    sightings += structural_people(doc, taken)
     title_spans: list[tuple[int, int]] = []
     for sighting in sightings:
         if sighting.title_span is not None:
@@ -120,7 +124,7 @@ def _enrich(entity: Entity, sighting: Sighting, doc: Document) -> None:
 
 
 # -- people ------------------------------------------------------------------------------------
-def _name_after(doc: Document, start: int) -> tuple[int, int] | None:
+def name_after(doc: Document, start: int) -> tuple[int, int] | None:
     """The personal name starting at token ``start``: capitalised words (hyphenated parts and
     a suffix such as "Jr." included), at most four, none of them a title word."""
     tokens = doc.tokens
@@ -137,7 +141,9 @@ def _name_after(doc: Document, start: int) -> tuple[int, int] | None:
             break
         if token.joined and not token.capital and last is not None:
             last = index
-        elif token.capital and _name_word(token):
+        elif last is not None and _particle_at(doc, index):
+            pass  # "al-Sisi", "bin Hamad", "Hassan Sheikh Mohamud": inside a name, not a word
+        elif token.capital and name_word(token):
             if token.lower in NAME_SUFFIXES and words >= 2:
                 last = index
                 break
@@ -155,7 +161,63 @@ def _name_after(doc: Document, start: int) -> tuple[int, int] | None:
     return start, last
 
 
-def _name_word(token: Token) -> bool:
+#: Lower-case particles written apart inside a name: "Tamim bin Hamad", "Ursula von der Leyen".
+_PARTICLES = word_set("bin bint ibn ben abu de del della der den van von da dos du di le zu")
+#: Particles written with a hyphen: "al-Sisi", "el-Sisi", "ad-Dawla".
+_HYPHEN_PARTICLES = word_set("al el ad as an at ar az ash")
+#: Honorifics that can stand inside a name ("Hassan Sheikh Mohamud").
+_INNER_HONORIFICS = word_set("sheikh sheik")
+
+
+def _particle_at(doc: Document, index: int) -> bool:
+    """Whether token ``index`` is a particle inside a name: a capitalised name word follows."""
+    tokens = doc.tokens
+    if index + 1 >= len(tokens):
+        return False
+    token, following = tokens[index], tokens[index + 1]
+    if (
+        token.lower in _PARTICLES
+        and not token.capital
+        and following.lower in _PARTICLES
+        and following.close
+        and _particle_at(doc, index + 1)
+    ):
+        return True  # "von der Leyen", "van den Berg"
+    if not (following.capital and name_word(following)):
+        return False
+    if token.lower in _HYPHEN_PARTICLES and not token.capital:
+        return following.joined and token.close
+    if token.lower in _PARTICLES and not token.capital:
+        return following.close and token.close
+    return token.lower in _INNER_HONORIFICS and token.close and following.close
+
+
+def name_start_before(doc: Document, last: int) -> int:
+    """The first token of the personal name ending at ``last``, walking back over name words,
+    hyphenated parts and particles ("Abdel Fattah al-Sisi", "Tamim bin Hamad Al Thani")."""
+    tokens = doc.tokens
+    first = last
+    while first > 0:
+        previous = tokens[first - 1]
+        current = tokens[first]
+        if previous.sentence != current.sentence or not (current.close or current.joined):
+            break
+        if current.joined and not current.capital:
+            first -= 1
+            continue
+        if previous.capital and name_word(previous):
+            first -= 1
+            continue
+        if _particle_at(doc, first - 1) and first - 1 > 0 and tokens[first - 2].capital:
+            first -= 1
+            continue
+        break
+    while first < last and (tokens[first].joined or not tokens[first].capital):
+        first += 1
+    return first
+
+
+def name_word(token: Token) -> bool:
     lower = token.lower
     return (
         lower not in NOT_NAMES
@@ -167,7 +229,31 @@ def _name_word(token: Token) -> bool:
     )
 
 
-def _name_text(doc: Document, first: int, last: int) -> str:
+def whole_words(doc: Document, first: int, last: int) -> list[Token]:
+    """A name's words, leaving out hyphenated parts and particles."""
+    tokens = doc.tokens
+    return [
+        t
+        for t in tokens[first : last + 1]
+        if (not t.joined or (t.index > 0 and _particle_at(doc, t.index - 1)))
+        and not (t.index < last and _particle_at(doc, t.index))
+    ]
+
+
+#: Words that make a name a newspaper or broadcaster, never a person ("Daily Sabah").
+PUBLICATIONS = word_set(
+    """
+    daily times post herald journal gazette tribune telegraph news press chronicle courier
+    monitor express mail standard magazine weekly broadcasting television radio tv
+    """
+)
+
+
+def is_publication(name: str) -> bool:
+    return any(word.lower().strip(".") in PUBLICATIONS for word in name.split())
+
+
+def name_text(doc: Document, first: int, last: int) -> str:
     text = doc.span_text(first, last)
     if (
         doc.tokens[last].lower in NAME_SUFFIXES
@@ -221,11 +307,11 @@ def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
             name_start += 2
         if name_start >= len(tokens) or not tokens[name_start].close:
             continue
-        span = _name_after(doc, name_start)
+        span = name_after(doc, name_start)
         if span is None:
             continue
         first, last = span
-        whole_words = [t for t in tokens[first : last + 1] if not t.joined]
+        words = whole_words(doc, first, last)
         title_first = index
         while title_first > 0:
             previous = tokens[title_first - 1]
@@ -248,9 +334,9 @@ def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
         title = doc.text[tokens[title_first].start : tokens[index].end]
         if name_start > index + 1:
             title = doc.text[tokens[title_first].start : tokens[name_start - 1].end]
-        if len(whole_words) < 2:
+        if len(words) < 2:
             continue  # a surname after a title names someone already known, not a new actor
-        name = _name_text(doc, first, last)
+        name = name_text(doc, first, last)
         if _is_known_place_or_state(name) or _looks_like_body(tokens, first, last):
             continue
         display = _display_title(title, country)
@@ -315,36 +401,55 @@ def _appositions(doc: Document) -> list[Sighting]:
                 break
             if not previous.capital and not (current.joined and not current.capital):
                 break
-            if previous.capital and not _name_word(previous):
+            if previous.capital and not name_word(previous):
                 break
             first -= 1
         while first < index and tokens[first].joined:
             first += 1
-        span = _name_after(doc, first)
+        span = name_after(doc, first)
         if span is None or span[1] != index:
             continue
-        whole_words = [t for t in tokens[first : index + 1] if not t.joined]
-        if len(whole_words) < 2 or _looks_like_body(tokens, first, index):
+        whole = [t for t in tokens[first : index + 1] if not t.joined]
+        if len(whole) < 2 or _looks_like_body(tokens, first, index):
             continue
-        name = _name_text(doc, first, index)
+        name = name_text(doc, first, index)
         if _is_known_place_or_state(name):
             continue
         # The title: up to four words containing a title head, then of/at/for and the rest.
         cursor = index + 1
         if cursor < len(tokens) and tokens[cursor].lower in ("the", "a", "an"):
             cursor += 1
+        # "Russia's envoy in Vienna", "the EU's foreign policy chief": whose title it is
+        owner = cursor if cursor < len(tokens) and tokens[cursor].possessive else None
         head = None
-        for offset in range(cursor, min(cursor + 4, len(tokens))):
+        for offset in range(cursor, min(cursor + 5, len(tokens))):
             if tokens[offset].sentence != token.sentence:
                 break
             if tokens[offset].lower in TITLE_HEADS:
                 head = offset
-            elif head is not None or tokens[offset].lower not in TITLE_MODIFIERS:
+            elif offset == owner:
+                continue
+            elif head is not None or tokens[offset].lower not in TITLE_MODIFIERS | {"policy"}:
                 break
         if head is None:
             continue
+        after_head = tokens[head + 1] if head + 1 < len(tokens) else None
+        if (
+            after_head is not None
+            and after_head.close
+            and after_head.capital
+            and name_word(after_head)
+        ):
+            continue  # "A B, presidential aide C D": the title is C D's, not A B's
         end = head
-        if head + 1 < len(tokens) and tokens[head + 1].lower in ("of", "at", "for", "to", "with"):
+        if head + 1 < len(tokens) and tokens[head + 1].lower in (
+            "of",
+            "at",
+            "for",
+            "to",
+            "with",
+            "in",
+        ):
             end = head + 1
             while end + 1 < len(tokens) and tokens[end + 1].sentence == token.sentence:
                 gap = doc.between(end, end + 1)
@@ -386,28 +491,17 @@ def _speakers(doc: Document, entities: Entities, seen: list[Sighting]) -> list[S
             continue
         if not token.close:
             continue
-        first = last
-        while first > 0 and (tokens[first].close or tokens[first].joined):
-            previous = tokens[first - 1]
-            if previous.sentence != token.sentence:
-                break
-            if (previous.capital and _name_word(previous)) or (
-                tokens[first].joined and not tokens[first].capital
-            ):
-                first -= 1
-            else:
-                break
-        while first < last and tokens[first].joined:
-            first += 1
-        whole_words = [t for t in tokens[first : last + 1] if not t.joined]
-        if len(whole_words) < 2 or not all(_name_word(t) for t in whole_words):
+        first = name_start_before(doc, last)
+        words = whole_words(doc, first, last)
+        if len(words) < 2 or not all(name_word(t) for t in words):
             continue
         if _looks_like_body(tokens, first, last):
             continue
-        name = _name_text(doc, first, last)
+        name = name_text(doc, first, last)
         if _is_known_place_or_state(name):
             continue
-        found.append(Sighting(name, "person", first, last, "speaker"))
+        kind = "organization" if is_publication(name) else "person"
+        found.append(Sighting(name, kind, first, last, "speaker"))
     return found
 
 

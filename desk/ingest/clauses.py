@@ -114,8 +114,15 @@ def _attributions(doc: Document, entities: Entities, first: int, last: int) -> l
     for index in range(first, last + 1):
         word = tokens[index].lower
         if word in SPEECH and word != "quoted" and not tokens[index].capital:
-            span = _speaker_before(doc, first, index) or _named_before_title(
-                doc, entities, first, index
+            relative = (
+                _relative_subject(doc, entities, first, index)
+                if "," in doc.between(index - 1, index)
+                else None
+            )
+            span = (
+                relative
+                or _speaker_before(doc, first, index)
+                or _named_before_title(doc, entities, first, index)
             )
             if span is None:
                 continue
@@ -127,7 +134,9 @@ def _attributions(doc: Document, entities: Entities, first: int, last: int) -> l
                 end += 1
             if end + 1 <= last and tokens[end + 1].lower == "that":
                 end += 1
-            found.append(_attribution(doc, entities, span, (span[0], end)))
+            # The relative clause between the speaker and the verb is not reporting words.
+            reporting = (index, end) if relative is not None else (span[0], end)
+            found.append(_attribution(doc, entities, span, reporting))
         elif word == "according" and index + 1 <= last and tokens[index + 1].lower == "to":
             stop = _phrase_end(doc, index + 2, last)
             found.append(_attribution(doc, entities, (index + 2, stop), (index, stop)))
@@ -201,6 +210,23 @@ def _named_before_title(
     if not people or "," not in doc.between(people[-1].last, people[-1].last + 1):
         return None
     return people[-1].first, people[-1].last
+
+
+def _relative_subject(
+    doc: Document, entities: Entities, first: int, verb: int
+) -> tuple[int, int] | None:
+    """'Zelenskyy, who had flown to Ankara for talks with Erdogan, said': the speaker is the
+    person the relative clause is about, not the last name inside it."""
+    tokens = doc.tokens
+    for cursor in range(verb - 1, max(first, verb - 25), -1):
+        if tokens[cursor].lower in ("who", "whom") and "," in doc.between(cursor - 1, cursor):
+            people = [
+                m
+                for m in entities.mentions_in(max(first, cursor - 8), cursor - 1)
+                if m.entity.kind == "person" and not m.attribute and m.last == cursor - 1
+            ]
+            return (people[-1].first, people[-1].last) if people else None
+    return None
 
 
 def _phrase_end(doc: Document, start: int, last: int) -> int:

@@ -46,6 +46,7 @@ from desk.ingest.proposals import (
     clip_key,
 )
 from desk.ingest.relate import match_existing, match_item, related_items, related_meetings
+from desk.ingest.similar import offer_known_bodies
 from desk.ingest.text import Document
 from desk.ingest.vocabulary import GENERIC_SPEAKERS, SPECULATED
 
@@ -76,6 +77,7 @@ def read(text: str, reference: dt.date | None, known: Known) -> Reading:
     scan_surnames(doc, entities)
     scan_title_references(doc, entities)
     imply_states(doc, entities)
+    offer_known_bodies(entities, known.bodies)
     sentences = read_sentences(doc, entities)
     dates = find(text, reference)
     frames = find_frames(doc, entities, sentences, dates, reference)
@@ -174,7 +176,7 @@ class _Builder:
             passage = self.passage(sentence)
             if entity.actor_id is not None:
                 surface = next((doc.text[m.start : m.end] for m in mentions if m.full), None)
-                new_alias = surface if surface and surface not in entity.names else None
+                new_alias = surface if surface and not _already_named(surface, entity) else None
                 if new_alias and entity.kind == "person" and " " not in new_alias.strip():
                     new_alias = None
                 found.append(
@@ -393,3 +395,12 @@ def _doubtful(passage: Passage) -> Passage:
         passage.attributed_text,
         3,
     )
+
+
+def _already_named(surface: str, entity: Entity) -> bool:
+    """'The United States' is 'United States' already: an article or case is no new alias (a
+    new spelling, "Kim Jong Un" for "Kim Jong-un", is)."""
+    words = surface.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        surface = " ".join(words[1:])
+    return surface.casefold() in {name.casefold() for name in entity.names}

@@ -67,3 +67,8 @@ class Known:
         for actor in self.actors:
             index.add_all((actor.name, *actor.aliases), actor)
         return index
+
+    @cached_property
+    def bodies(self) -> tuple[KnownActor, ...]:
+        """The organizations on the desk, for matching a body written another way."""
+        return tuple(actor for actor in self.actors if actor.kind == "organization")

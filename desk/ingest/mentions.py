@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from desk.ingest.gazetteer import Entry, gazetteer
 from desk.ingest.known import KnownActor
@@ -199,7 +200,11 @@ def spans(doc: Document, longest: int) -> Iterator[tuple[int, int, tuple[str, ..
             last_allowed + 1 < count
             and last_allowed - first + 1 < longest
             and tokens[last_allowed + 1].sentence == token.sentence
-            and (tokens[last_allowed + 1].close or tokens[last_allowed + 1].joined)
+            and (
+                tokens[last_allowed + 1].close
+                or tokens[last_allowed + 1].joined
+                or _inner_possessive(doc, last_allowed)
+            )
         ):
             last_allowed += 1
         for last in range(last_allowed, first - 1, -1):
@@ -211,10 +216,33 @@ def spans(doc: Document, longest: int) -> Iterator[tuple[int, int, tuple[str, ..
             yield first, last, span_keys(tokens[first : last + 1])
 
 
+def _inner_possessive(doc: Document, index: int) -> bool:
+    """ "People's Republic": a possessive inside a capitalised name (the longest name wins, so
+    "Republic of Korea" is not read inside "Democratic People's Republic of Korea")."""
+    tokens = doc.tokens
+    following = tokens[index + 1]
+    return (
+        tokens[index].possessive
+        and following.capital
+        and doc.between(index, index + 1) in ("'s ", "’s ")
+    )
+
+
 def span_keys(tokens: list[Token]) -> tuple[str, ...]:
     if len(tokens) == 1 and is_acronym(tokens[0].text):
         return name_keys(tokens[0].text)
-    return keys_of_words([token.fold for token in tokens])
+    words: list[str] = []
+    for number, token in enumerate(tokens):
+        words.append(token.fold)
+        if token.possessive and number < len(tokens) - 1:
+            words.append("s")  # as name_keys reads "People's"
+    return _cached_keys(tuple(words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _cached_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A report names the same people again and again: their spans' keys are computed once."""
+    return keys_of_words(list(words))
 
 
 def is_embedded(doc: Document, first: int, last: int) -> bool:
@@ -346,12 +374,17 @@ def scan_surnames(doc: Document, entities: Entities) -> None:
     for person in people:
         full = person.first_full
         assert full is not None
-        parts = [t for t in tokens[full.first : full.last + 1] if not t.joined]
+        span = tokens[full.first : full.last + 1]
+        parts = [t for t in span if not t.joined]
         parts = [t for t in parts if t.lower not in NAME_SUFFIXES]
         if len(parts) < 2:
             continue
         for part in (parts[0], parts[-1]):
             short.setdefault(part.fold, []).append((person, full.start))
+        last = span[-1]
+        if last.joined and last.capital and len(span) >= 2 and span[-2].lower in ("al", "el"):
+            # "Abdel Fattah al-Sisi" is "Sisi" as well as "al-Sisi"
+            short.setdefault(last.fold, []).append((person, full.start))
     for index, token in enumerate(tokens):
         if not token.capital or index in entities.covering or token.lower in NOT_NAMES:
             continue

@@ -414,7 +414,9 @@ class ProposalSet:
             "title": self.title,
             "published": _iso(self.reference),
             "proposals": [
-                {**proposal.as_json(), "status": self.status(proposal)}
+                # "decision" is the analyst's (pending, accepted, rejected); a meeting's or
+                # agenda item's own "status" (held, expected, speculated...) stays its own.
+                {**proposal.as_json(), "decision": self.status(proposal)}
                 for proposal in self.proposals
             ],
         }

@@ -15,7 +15,7 @@ TITLE_HEADS = word_set(
     governor mayor king queen prince princess emperor senator lawmaker speaker official
     diplomat negotiator head counselor counsellor attache professor researcher analyst fellow
     ceo founder prosecutor judge admiral colonel lieutenant marshal sheikh emir sultan pope
-    cardinal representative ruler dictator strongman statesman delegate aide
+    cardinal representative ruler dictator strongman statesman delegate aide fm pm
     """
 )
 #: Words that qualify a title: "Deputy Foreign Minister", "top security official".
@@ -116,13 +116,36 @@ TRIGGERS: dict[str, str] = {
     "call": "phone_call",
     "calls": "phone_call",
     "phone": "phone_call",
+    "telephone": "phone_call",
+    "conversation": "talks",  # "held a telephone conversation with"
+    "conversations": "talks",
     "conference": "conference",
     "forum": "conference",
     "host": "talks",
     "hosts": "talks",
     "hosted": "talks",
     "hosting": "talks",
+    "receive": "talks",
+    "receives": "talks",
+    "received": "talks",
+    "receiving": "talks",
+    "welcome": "talks",
+    "welcomes": "talks",
+    "welcomed": "talks",
+    "sit": "talks",  # "sat down with"
+    "sits": "talks",
+    "sat": "talks",
+    "sitting": "talks",
+    "speak": "talks",  # "spoke with", "spoke by phone"
+    "speaks": "talks",
+    "spoke": "talks",
+    "spoken": "talks",
 }
+#: Meeting words that name a meeting only when an actor follows: "received the delegation",
+#: "spoke with Wang" (not "received support", "spoke to reporters").
+NEEDS_ACTOR_AFTER = word_set(
+    "receive receives received receiving welcome welcomes welcomed speak speaks spoke spoken"
+)
 #: Words a trigger needs next to it to be one: "shakes hands", "military exercise".
 TRIGGER_NEEDS: dict[str, frozenset[str]] = {
     "hands": frozenset(["shakes", "shook", "shake", "shaking"]),
@@ -143,6 +166,12 @@ TRIGGER_NEEDS_AFTER: dict[str, frozenset[str]] = {
     word: frozenset(["to", "into", "in", "back"])
     for word in ("fly", "flies", "flew", "flown", "flying")
 }
+for _word in ("conversation", "conversations"):
+    TRIGGER_NEEDS_AFTER[_word] = frozenset(["with", "between"])
+for _word in ("sit", "sits", "sat", "sitting"):
+    TRIGGER_NEEDS_AFTER[_word] = frozenset(["down"])
+for _word in ("speak", "speaks", "spoke", "spoken"):
+    TRIGGER_NEEDS_AFTER[_word] = frozenset(["with", "by"])
 #: Words that make a neighbouring trigger something else: "press conference", "call for".
 TRIGGER_NOT_AFTER = frozenset(["press", "news", "video"])
 TRIGGER_NOT_BEFORE = frozenset(["for", "on", "up"])
@@ -152,7 +181,23 @@ MOVING = word_set(
     "travelling arrive arrives arrived arriving fly flies flew flown flying"
 )
 #: Verbs of hosting: their subject is the host.
-HOSTING = frozenset(["host", "hosts", "hosted", "hosting"])
+HOSTING = word_set(
+    "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed"
+)
+#: Nouns that name a meeting (its predicate follows: "the visit was scheduled for ...").
+MEETING_NOUNS = word_set(
+    """
+    meeting meetings talks visit visits trip trips summit summits call calls conference forum
+    exercise exercises drill drills negotiations conversation conversations
+    """
+)
+#: Words that make a clause habitual or general, not one meeting: "each time ... visit".
+HABITUAL = word_set("whenever usually routinely regularly typically traditionally often")
+#: Words before "of"/"by" that make the actor after them a sender, not a participant:
+#: "on behalf of Putin", "an envoy of the king", "sent by the president".
+SENDING = word_set(
+    "behalf envoy envoys emissary representative representatives sent message letter"
+)
 #: Kinds in the order one wins over another when a meeting is named several ways.
 KIND_ORDER = ("summit", "exercise", "phone_call", "visit", "signing", "conference", "talks")
 

@@ -73,10 +73,21 @@ def test_suggest_json_for_scripts(tmp_path: Path, capsys: pytest.CaptureFixture[
         assert text[passage["start"] : passage["end"]] == passage["text"]
         for span in proposal["spans"]:
             assert 0 <= span["start"] < span["end"] <= len(text)
-        assert proposal["status"] == "pending"
+        assert proposal["decision"] == "pending"
     rudenko = next(p for p in data["proposals"] if p.get("title") == "Rudenko–Choe talks")
     assert rudenko["date"] == "2025-03-15" and rudenko["date_phrase"] == "on Saturday"
     assert {p["name"] for p in rudenko["participants"]} == {"Andrey Rudenko", "Choe Son-hui"}
+    assert rudenko["status"] == "held", "the meeting's status, not the decision's"
+    statuses = {p["status"] for p in data["proposals"] if p["kind"] == "meeting"}
+    assert statuses <= {
+        "held",
+        "planned",
+        "expected",
+        "speculated",
+        "denied",
+        "cancelled",
+        "reported",
+    }
 
 
 def test_a_missing_source_is_one_line_on_stderr(

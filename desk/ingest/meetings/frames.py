@@ -1,0 +1,310 @@
+"""Frames: each clause's meeting words with the actors, date and place that belong to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from itertools import pairwise
+
+from desk.dates import DateMatch
+from desk.ingest.clauses import Sentence
+from desk.ingest.gazetteer import gazetteer
+from desk.ingest.meetings.context import Context, preceding_word, state_entity
+from desk.ingest.meetings.records import Frame, Party
+from desk.ingest.meetings.references import join_back, resolve_references
+from desk.ingest.meetings.roles import assign_roles, split_separate
+from desk.ingest.meetings.status import (
+    date_for,
+    dated_status,
+    denials_by_reference,
+    is_habitual,
+    status_of,
+)
+from desk.ingest.meetings.words import group_window, groups
+from desk.ingest.mentions import Entities, Entity, Mention
+from desk.ingest.text import Document
+from desk.ingest.vocabulary import (
+    KIND_ORDER,
+    LOCATIVE,
+    MOVING,
+    PLURAL_PARTIES,
+    SENDING,
+    STATE_PEOPLE,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TOPICAL,
+    TRIGGERS,
+)
+
+
+def read_frames(ctx: Context) -> list[Frame]:
+    for sentence in ctx.sentences:
+        for clause in sentence.clauses:
+            for group in groups(ctx, sentence, clause):
+                ctx.frames.extend(frames_of(ctx, sentence, clause, group))
+    join_back(ctx)
+    denials_by_reference(ctx)
+    return ctx.frames
+
+
+def frames_of(
+    ctx: Context, sentence: Sentence, clause: tuple[int, int], group: list[int]
+) -> list[Frame]:
+    tokens = ctx.doc.tokens
+    if is_habitual(ctx, sentence, clause):
+        return []
+    first_trigger = group[0]
+    start, end = group_window(ctx, sentence, clause, group)
+    parties, places = parties_of(ctx, sentence, clause, group, start, end)
+    resolve_references(ctx, sentence, clause, group, parties, start)
+    compound = compound_parties(ctx, group[0])
+    if compound:
+        parties = compound
+    kind = min((TRIGGERS[tokens[i].lower] for i in group), key=KIND_ORDER.index)
+    status = status_of(ctx, sentence, clause, group)
+    dates = meeting_dates(ctx, sentence, start, end, group)
+    place, place_country = place_of(ctx, places, group)
+    separate = any(
+        tokens[i].lower in ("separate", "separately")
+        for i in range(max(start, first_trigger - 2), min(end, group[-1] + 2) + 1)
+    )
+    frames: list[Frame] = []
+    for date_match in dates or [None]:
+        date = date_for(ctx, date_match, clause, group) if date_match else None
+        frame_status = dated_status(ctx, status, date, group)
+        base = Frame(
+            sentence.number,
+            list(group),
+            [Party(p.entity, p.role, sentence.number, p.before, p.position) for p in parties],
+            kind,
+            frame_status,
+            date,
+            date_match,
+            place,
+            place_country,
+            separate,
+        )
+        frames.extend(split_separate(ctx, base))
+    for frame in frames:
+        assign_roles(ctx, frame)
+    return frames
+
+
+def parties_of(
+    ctx: Context,
+    sentence: Sentence,
+    clause: tuple[int, int],
+    group: list[int],
+    start: int,
+    end: int,
+) -> tuple[list[Party], list[tuple[int, str, str | None]]]:
+    tokens = ctx.doc.tokens
+    parties: list[Party] = []
+    places: list[tuple[int, str, str | None]] = []
+    seen: set[int] = set()
+    for place in ctx.entities.places:
+        inside = start <= place.first <= end
+        if inside and sentence.topic_at(place.first) is None:
+            if sentence.in_reporting(place.first) or _acting_city(ctx, place.first):
+                continue
+            places.append((place.first, place.name, place.country))
+    for mention in ctx.entities.mentions_in(start, end):
+        entity = mention.entity
+        index = mention.first
+        if sentence.in_reporting(index) or sentence.topic_at(index) is not None:
+            continue
+        if mention.attribute or entity.reporter or _sender(ctx, mention):
+            continue
+        preceding = preceding_word(ctx, index)
+        if entity.kind != "person":
+            after_place = index > 0 and ctx.entities.place_at(index - 1) is not None
+            sent_from = preceding == "from" and _people_word_before(ctx, index)
+            if (
+                (preceding in LOCATIVE and not sent_from)
+                or after_place
+                or after_moving_verb(ctx, index)
+            ):
+                if entity.kind == "state":
+                    places.append((index, entity.name, entity.name))
+                continue
+            if preceding in TOPICAL and not (preceding == "of" and _people_word_before(ctx, index)):
+                continue  # "talks on Ukraine" is a topic; "the ministers of Poland" take part
+            if tokens[mention.last].possessive and not possesses_trigger(ctx, mention, group):
+                continue
+            if entity.kind == "organization" and not beside_party_word(ctx, mention, group):
+                continue
+        if id(entity) in seen:
+            continue
+        seen.add(id(entity))
+        parties.append(Party(entity, "participant", sentence.number, index < group[0], index))
+    for entity, index in adjective_parties(ctx, start, end):
+        if id(entity) not in seen:
+            seen.add(id(entity))
+            parties.append(Party(entity, "participant", sentence.number, index < group[0], index))
+    return parties, places
+
+
+def after_moving_verb(ctx: Context, index: int) -> bool:
+    """'visit Japan': a state right after a verb of travel is where, not who."""
+    return index > 0 and ctx.doc.tokens[index - 1].lower in MOVING
+
+
+def possesses_trigger(ctx: Context, mention: Mention, group: list[int]) -> bool:
+    return any(0 < trigger - mention.last <= 3 for trigger in group)
+
+
+def beside_party_word(ctx: Context, mention: Mention, group: list[int]) -> bool:
+    """A body takes part when it acts: next to the meeting word or after 'with'."""
+    preceding = preceding_word(ctx, mention.first)
+    return preceding in ("with", "between", "and") or any(
+        abs(trigger - mention.last) <= 3 or abs(mention.first - trigger) <= 3 for trigger in group
+    )
+
+
+def adjective_parties(ctx: Context, start: int, end: int) -> list[tuple[Entity, int]]:
+    """'Russian and Ukrainian officials': states through the people they send."""
+    tokens = ctx.doc.tokens
+    data = gazetteer()
+    found: list[tuple[Entity, int]] = []
+    index = start
+    while index <= end:
+        token = tokens[index]
+        if token.lower in STATE_PEOPLE and index > start:
+            cursor = index - 1
+            states: list[tuple[str, int]] = []
+            while cursor >= start:
+                matched = False
+                for width in (2, 1):
+                    first = cursor - width + 1
+                    if first < start:
+                        continue
+                    text = ctx.doc.span_text(first, cursor)
+                    if text in data.adjectives:
+                        states.append((data.adjectives[text], first))
+                        cursor = first - 1
+                        matched = True
+                        break
+                if not matched:
+                    break
+                if cursor >= start and tokens[cursor].lower in ("and", "or"):
+                    cursor -= 1
+                    continue
+                break
+            for state, first in states:
+                entity = state_entity(ctx, state)
+                if entity is not None:
+                    found.append((entity, first))
+        index += 1
+    return found
+
+
+def compound_parties(ctx: Context, trigger: int) -> list[Party]:
+    """'South Korea-U.S. military drills': the hyphenated pair before a meeting word."""
+    tokens = ctx.doc.tokens
+    mentions: list[Mention] = []
+    cursor = trigger - 1
+    while cursor >= 0 and trigger - cursor <= 4 and not tokens[cursor].capital:
+        cursor -= 1
+    mention = ctx.entities.covering.get(cursor) if cursor >= 0 else None
+    while mention is not None:
+        mentions.insert(0, mention)
+        if not tokens[mention.first].joined or mention.first == 0:
+            break
+        mention = ctx.entities.covering.get(mention.first - 1)
+    if len(mentions) < 2:
+        return []
+    sentence = tokens[trigger].sentence
+    return [Party(m.entity, "participant", sentence, True, m.first) for m in mentions]
+
+
+def meeting_dates(
+    ctx: Context, sentence: Sentence, start: int, end: int, group: list[int]
+) -> list[DateMatch]:
+    positions = ctx.date_positions
+    found = [
+        ctx.dates_at[index]
+        for index in positions[bisect_left(positions, start) : bisect_right(positions, end)]
+        if not sentence.in_reporting(index) and sentence.topic_at(index) is None
+    ]
+    if not found:
+        return []
+    if len(found) > 1:
+        text = ctx.doc.text
+        listed = all(
+            text[a.end : b.start].strip(" ,") in ("and", "", "or") for a, b in pairwise(found)
+        )
+        if listed:
+            return found
+    trigger_start = ctx.doc.tokens[group[0]].start
+    return [min(found, key=lambda m: abs(m.start - trigger_start))]
+
+
+def place_of(
+    ctx: Context, places: list[tuple[int, str, str | None]], group: list[int]
+) -> tuple[str | None, str | None]:
+    if not places:
+        return None, None
+    places.sort()
+    after = [p for p in places if p[0] > group[0]] or places
+    _, name, country = after[0]
+    if country and country != name:
+        return f"{name}, {country}", country
+    return name, country
+
+
+def find_frames(
+    doc: Document,
+    entities: Entities,
+    sentences: list[Sentence],
+    dates: list[DateMatch],
+    reference: dt.date | None,
+) -> list[Frame]:
+    return read_frames(Context(doc, entities, sentences, dates, reference))
+
+
+def _sender(ctx: Context, mention: Mention) -> bool:
+    """'on behalf of Putin', 'an envoy of the king', 'sent by Xi', "Putin's envoy": whoever
+    sends someone to a meeting is not at it."""
+    tokens = ctx.doc.tokens
+    first, last = mention.first, mention.last
+    while first > 0 and tokens[first - 1].lower in TITLE_HEADS | TITLE_MODIFIERS:
+        first -= 1  # "on behalf of President X"
+    before = [t.lower for t in tokens[max(0, first - 3) : first]]
+    if len(before) >= 2 and before[-1] in ("of", "by", "from") and before[-2] in SENDING:
+        return True
+    if (
+        len(before) >= 3
+        and before[-1] == "the"
+        and before[-2] in ("of", "by", "from")
+        and before[-3] in SENDING
+    ):
+        return True
+    if tokens[last].possessive and last + 1 < len(tokens):
+        following = tokens[last + 1].lower
+        return following in SENDING or following in TITLE_HEADS
+    return False
+
+
+def _people_word_before(ctx: Context, index: int) -> bool:
+    """'leaders from Saudi Arabia', 'a delegation from Hamas': the people a state or body
+    sends, so it takes part (not a place)."""
+    tokens = ctx.doc.tokens
+    for cursor in range(index - 1, max(-1, index - 4), -1):
+        if tokens[cursor].lower in STATE_PEOPLE or tokens[cursor].lower in PLURAL_PARTIES:
+            return True
+    return False
+
+
+def _acting_city(ctx: Context, index: int) -> bool:
+    """'Beijing was watching the talks', 'Moscow has dismissed ...': a capital that acts (its
+    government), at the head of a clause before its verb, is not where anyone met."""
+    tokens = ctx.doc.tokens
+    place = ctx.entities.place_at(index)
+    last = place.last if place is not None else index
+    if last + 1 >= len(tokens) or not tokens[last + 1].close:
+        return False
+    following = tokens[last + 1].lower
+    previous = tokens[index - 1].lower if index > 0 else ""
+    opens = index == 0 or tokens[index - 1].sentence != tokens[index].sentence
+    verbs = ("was", "is", "has", "had", "said", "says", "will", "would", "were")
+    return following in verbs and (opens or previous in ("that", "and", "but", "said", "says"))

@@ -1,0 +1,88 @@
+"""Roles in a meeting (host, guest, participant) from the verbs and the place, and "separate
+talks" split into one meeting each."""
+
+from __future__ import annotations
+
+from desk.ingest.meetings.context import Context
+from desk.ingest.meetings.records import Frame
+from desk.ingest.mentions import Entity
+from desk.ingest.vocabulary import (
+    HOSTING,
+    MOVING,
+)
+
+#: Forms of "be" before a participle make it passive: "was received by".
+_BE = frozenset(["was", "were", "is", "are", "been", "being", "be"])
+
+
+def split_separate(ctx: Context, frame: Frame) -> list[Frame]:
+    """'X and Y have held separate talks with Z', 'Z met separately with X and Y': one meeting
+    each."""
+    if not frame.separate:
+        return [frame]
+    subjects = [p for p in frame.parties if p.before]
+    others = [p for p in frame.parties if not p.before]
+    if len(subjects) == 1 and len(others) >= 2:
+        # "X met separately with Y and Z": one meeting with each
+        subjects, others = others, subjects
+    if len(subjects) < 2 or not others:
+        return [frame]
+    return [
+        Frame(
+            frame.sentence,
+            frame.triggers,
+            sorted([subject, *others], key=lambda p: p.position),
+            frame.kind,
+            frame.status,
+            frame.date,
+            frame.date_match,
+            frame.place,
+            frame.place_country,
+            separate=True,
+        )
+        for subject in subjects
+    ]
+
+
+def assign_roles(ctx: Context, frame: Frame) -> None:
+    tokens = ctx.doc.tokens
+    moving = [i for i in frame.triggers if tokens[i].lower in MOVING]
+    if moving and frame.parties:
+        before = [p for p in frame.parties if p.position < moving[0]]
+        after = [p for p in frame.parties if p.position > moving[0]]
+        if adjectival_visiting(ctx, moving[0]) and after:
+            mover = min(after, key=lambda p: p.position)  # "visiting Australian PM Albanese"
+        else:
+            mover = max(before, key=lambda p: p.position) if before else frame.parties[0]
+        for party in frame.parties:
+            party.role = "guest" if party is mover else "host"
+        return
+    hosting = [i for i in frame.triggers if tokens[i].lower in HOSTING]
+    if hosting:
+        # "X hosted Y", "X received Y": X hosts. "Y was received by X": the passive turns it.
+        verb = hosting[0]
+        passive = verb > 0 and tokens[verb - 1].lower in _BE
+        for party in frame.parties:
+            after = party.position > verb
+            party.role = "host" if after == passive else "guest"
+        return
+    if frame.place_country and len(frame.parties) >= 2:
+        hosts = [p for p in frame.parties if _country(p.entity) == frame.place_country]
+        if len(hosts) == 1:
+            for party in frame.parties:
+                party.role = "host" if party is hosts[0] else "guest"
+
+
+def _country(entity: Entity) -> str | None:
+    return entity.name if entity.kind == "state" else entity.country
+
+
+def adjectival_visiting(ctx: Context, index: int) -> bool:
+    """'visiting Australian Prime Minister Albanese': 'visiting' describes the one after it."""
+    tokens = ctx.doc.tokens
+    return (
+        tokens[index].lower == "visiting"
+        and index + 1 < len(tokens)
+        and tokens[index + 1].capital
+        and tokens[index + 1].close
+    )

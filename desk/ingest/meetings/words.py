@@ -1,0 +1,137 @@
+"""Meeting words: which tokens name a meeting ("met", "held talks", "visit"), and how a clause's
+meeting words group into one event each."""
+
+from __future__ import annotations
+
+from desk.ingest.clauses import Sentence
+from desk.ingest.meetings.context import Context
+from desk.ingest.vocabulary import (
+    HOSTING,
+    MEETING_NOUNS,
+    NEEDS_ACTOR_AFTER,
+    PLURAL_PARTIES,
+    STATE_PEOPLE,
+    TRIGGER_NEEDS,
+    TRIGGER_NEEDS_AFTER,
+    TRIGGER_NOT_AFTER,
+    TRIGGER_NOT_BEFORE,
+    TRIGGERS,
+)
+
+
+def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
+    tokens = ctx.doc.tokens
+    token = tokens[index]
+    word = token.lower
+    if word not in TRIGGERS or (token.capital and word in ("host", "call", "forum")):
+        return False
+    if sentence.in_reporting(index) or sentence.topic_at(index) is not None:
+        return False
+    mention = ctx.entities.covering.get(index)
+    if mention is not None:
+        return False  # part of a name ("Korea Summit Committee")
+    previous = tokens[index - 1].lower if index > 0 else ""
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    needs_after = TRIGGER_NEEDS_AFTER.get(word)
+    if needs_after is not None and following not in needs_after:
+        return False
+    needs = TRIGGER_NEEDS.get(word)
+    if needs is not None:
+        window = {t.lower for t in tokens[max(0, index - 4) : index]}
+        if not needs & window:
+            return False
+    if previous in TRIGGER_NOT_AFTER and word in ("conference", "call", "calls"):
+        return False
+    if following in TRIGGER_NOT_BEFORE and word in ("call", "calls", "sign", "signs", "meet"):
+        return False
+    if word in HOSTING and (previous in ("a", "the") or following == "of"):
+        return False
+    if word in NEEDS_ACTOR_AFTER and not _actor_follows(ctx, index):
+        return False
+    if word in _HOST_VERBS and not (
+        _actor_follows(ctx, index) or _meeting_noun_follows(ctx, index)
+    ):
+        return False  # "hosted the World Cup" is no meeting; "hosted talks", "hosted X" are
+    return not (word == "visiting" and following in ("professor", "fellow", "scholar"))
+
+
+def groups(ctx: Context, sentence: Sentence, clause: tuple[int, int]) -> list[list[int]]:
+    """Meeting words of a clause, grouped when they name one event ("held talks", "visit
+    ... for a summit"); an infinitive between two ("to prepare for a visit") parts them."""
+    tokens = ctx.doc.tokens
+    triggers = [i for i in range(clause[0], clause[1] + 1) if is_trigger(ctx, sentence, i)]
+    groups: list[list[int]] = []
+    for index in triggers:
+        if groups:
+            previous = groups[-1][-1]
+            between = tokens[previous + 1 : index + 1]
+            # "to prepare for a visit" parts two events; "arrived ... to meet" is one.
+            separated = any(
+                t.lower == "to"
+                and not between[position + 1].capital
+                and between[position + 1].lower not in ("the", "a", "an")
+                and between[position + 1].lower not in TRIGGERS
+                for position, t in enumerate(between[:-1])
+            )
+            if not separated and not own_party_between(ctx, previous, index):
+                groups[-1].append(index)
+                continue
+        groups.append([index])
+    return groups
+
+
+def own_party_between(ctx: Context, previous: int, index: int) -> bool:
+    """Whether an actor after 'by' introduces the second meeting word's own party ("talks ...
+    followed by a visit by X"); "spoke by phone" is one event."""
+    tokens = ctx.doc.tokens
+    return any(
+        tokens[i].lower == "by" and ctx.entities.covering.get(i + 1) is not None
+        for i in range(previous + 1, index)
+    )
+
+
+# one group's frames
+
+
+def group_window(
+    ctx: Context, sentence: Sentence, clause: tuple[int, int], group: list[int]
+) -> tuple[int, int]:
+    """The tokens that belong to a group: from the previous group (or clause start) to the
+    next one (or clause end)."""
+    triggers = [i for i in range(clause[0], clause[1] + 1) if is_trigger(ctx, sentence, i)]
+    before = [i for i in triggers if i < group[0] and i not in group]
+    after = [i for i in triggers if i > group[-1] and i not in group]
+    start = clause[0] if not before else (before[-1] + group[0]) // 2 + 1
+    end = clause[1] if not after else (group[-1] + after[0]) // 2
+    return start, end
+
+
+def _actor_follows(ctx: Context, index: int) -> bool:
+    """Whether an actor (or 'the delegation', 'his counterpart') follows within the clause:
+    "received Abiy", "spoke by phone with Scholz", "welcomed the Iranian delegation"."""
+    tokens = ctx.doc.tokens
+    for cursor in range(index + 1, min(index + 8, len(tokens))):
+        if tokens[cursor].sentence != tokens[index].sentence:
+            return False
+        if any(mark in ctx.doc.between(cursor - 1, cursor) for mark in ",;:("):
+            return False
+        mention = ctx.entities.covering.get(cursor)
+        if mention is not None and not ctx.entities.place_at(cursor):
+            return True
+        if tokens[cursor].lower in STATE_PEOPLE or tokens[cursor].lower in PLURAL_PARTIES:
+            return True
+        if tokens[cursor].lower in ("counterpart", "counterparts", "guest", "guests"):
+            return True
+    return False
+
+
+_HOST_VERBS = frozenset(["host", "hosts", "hosted"])
+
+
+def _meeting_noun_follows(ctx: Context, index: int) -> bool:
+    tokens = ctx.doc.tokens
+    return any(
+        tokens[cursor].lower in MEETING_NOUNS
+        for cursor in range(index + 1, min(index + 5, len(tokens)))
+        if tokens[cursor].sentence == tokens[index].sentence
+    )

@@ -1,0 +1,434 @@
+"""Who met whom, in what role, and how sure: read from the meeting clause.
+
+Each case is a sentence written for this test in wire style (not taken from any report).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desk.ingest import propose
+from desk.ingest.proposals import MeetingProposal
+
+DAY = dt.date(2025, 6, 11)  # a Wednesday
+
+
+def _meetings(text: str) -> list[MeetingProposal]:
+    return [p for p in propose(text, DAY).proposals if isinstance(p, MeetingProposal)]
+
+
+def _one(text: str) -> MeetingProposal:
+    found = _meetings(text)
+    assert len(found) == 1, [m.label for m in found]
+    return found[0]
+
+
+def _roles(meeting: MeetingProposal) -> dict[str, str]:
+    return {p.actor.name: p.role for p in meeting.participants}
+
+
+# -- participants from the clause ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Chilean President Rosa Fuentes received Peruvian Foreign Minister Hugo Salas "
+            "in Santiago on Monday.",
+            {"Rosa Fuentes": "host", "Hugo Salas": "guest"},
+        ),
+        (
+            "Peruvian Foreign Minister Hugo Salas was received by Chilean President Rosa Fuentes "
+            "in Santiago on Monday.",
+            {"Rosa Fuentes": "host", "Hugo Salas": "guest"},
+        ),
+        (
+            "Norwegian Prime Minister Erik Lund hosted Danish Prime Minister Mette Holm "
+            "in Oslo on Tuesday.",
+            {"Erik Lund": "host", "Mette Holm": "guest"},
+        ),
+        (
+            "Polish Foreign Minister Adam Nowak sat down with Czech Foreign Minister Petr Kral "
+            "on Tuesday.",
+            {"Adam Nowak": "participant", "Petr Kral": "participant"},
+        ),
+    ],
+)
+def test_participants_and_roles_from_the_verb(text: str, roles: dict[str, str]) -> None:
+    assert _roles(_one(text)) == roles
+
+
+def test_a_phone_call_is_one_meeting_with_both_speakers() -> None:
+    meeting = _one(
+        "Spanish Prime Minister Luis Ortega spoke by phone with Italian Prime Minister "
+        "Marco Ricci on Monday."
+    )
+    assert meeting.meeting_kind == "phone_call" and meeting.status == "held"
+    assert set(_roles(meeting)) == {"Luis Ortega", "Marco Ricci"}
+
+
+def test_received_needs_someone_received() -> None:
+    assert not _meetings("Ukraine received new air defence systems on Monday.")
+
+
+def test_a_sender_is_not_a_participant() -> None:
+    meeting = _one(
+        "Acting on behalf of President Rosa Fuentes, Hugo Salas met Pedro Vidal in Lima on Monday."
+    )
+    assert "Rosa Fuentes" not in _roles(meeting)
+    assert {"Hugo Salas", "Pedro Vidal"} <= set(_roles(meeting))
+
+
+def test_the_latter_and_the_former_are_the_people_named_before() -> None:
+    text = (
+        "Austrian Chancellor Karl Bauer met Swiss President Anna Keller in Vienna on Monday. "
+        "The latter will travel to Rome on Friday."
+    )
+    visits = [m for m in _meetings(text) if "Rome" in (m.place or "")]
+    assert len(visits) == 1 and set(_roles(visits[0])) == {"Anna Keller"}
+    text = text.replace("The latter", "The former")
+    visits = [m for m in _meetings(text) if "Rome" in (m.place or "")]
+    assert len(visits) == 1 and set(_roles(visits[0])) == {"Karl Bauer"}
+
+
+def test_a_habitual_statement_is_not_a_meeting() -> None:
+    assert not _meetings(
+        "Every time our diplomats visit Hanoi, they meet Vietnamese officials, the envoy said."
+    )
+    assert not _meetings("Whenever the two ministers meet, they discuss trade.")
+
+
+def test_the_same_meeting_named_twice_is_one_with_both_sentences() -> None:
+    meeting = _one(
+        "Austrian Chancellor Karl Bauer met Swiss President Anna Keller in Vienna on Monday. "
+        "Bauer and Keller held talks for two hours."
+    )
+    assert len(meeting.passages) == 2
+
+
+# -- status and tense ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Talks between Greek Foreign Minister Nikos Pappas and Cypriot Foreign Minister "
+            "Elena Georgiou are set to begin in Athens on Sunday.",
+            "planned",
+        ),
+        (
+            "Indonesian Foreign Minister Budi Santoso is expected to meet Thai Foreign Minister "
+            "Somchai Wong in Jakarta on July 23.",
+            "expected",
+        ),
+        (
+            "Indonesian Foreign Minister Budi Santoso might also hold a courtesy meeting with "
+            "Thai Foreign Minister Somchai Wong, officials said.",
+            "speculated",
+        ),
+        (
+            "A spokesman denied that Budi Santoso had met Somchai Wong in Bangkok on Monday.",
+            "denied",
+        ),
+        (
+            "The visit by Budi Santoso to Bangkok was postponed, officials said on Monday.",
+            "cancelled",
+        ),
+        (
+            "The visit of Indonesian envoy Budi Santoso to Bangkok is scheduled for next week.",
+            "planned",
+        ),
+    ],
+)
+def test_status_from_modality_and_tense(text: str, status: str) -> None:
+    assert _one(text).status == status
+
+
+def test_the_tense_of_a_reported_clause_is_its_own() -> None:
+    meeting = _one(
+        "Spokeswoman Ana Ruiz said on Wednesday that Foreign Minister Carlos Mena will meet "
+        "Foreign Minister Jorge Pinto in Quito next week."
+    )
+    assert meeting.status == "expected"
+    assert meeting.date is not None and meeting.date.earliest > DAY
+    assert "Ana Ruiz" not in _roles(meeting)
+
+
+def test_a_planned_meeting_keeps_its_date() -> None:
+    meeting = _one(
+        "Indonesian Foreign Minister Budi Santoso is expected to meet Thai Foreign Minister "
+        "Somchai Wong in Jakarta on July 23."
+    )
+    assert meeting.date is not None and meeting.date.text == "2025-07-23"
+
+
+def test_a_denial_that_refers_back_denies_the_meeting_before() -> None:
+    meeting = _one(
+        "Argentine President Lucia Paz said she would be ready to meet Uruguayan President "
+        "Diego Soto. Montevideo has rejected the idea."
+    )
+    assert meeting.status == "denied" and len(meeting.passages) == 2
+
+
+def test_a_denied_meeting_does_not_join_a_held_one() -> None:
+    found = _meetings(
+        "Argentine President Lucia Paz met Diego Soto in Buenos Aires on Monday. Paz said she "
+        "would be ready to meet Soto again. Montevideo has rejected the idea."
+    )
+    assert sorted(m.status for m in found) == ["denied", "held"]
+
+
+def test_the_speaker_is_the_person_a_relative_clause_is_about() -> None:
+    meeting = _one(
+        "Chilean President Rosa Fuentes, who had flown to Lima on Monday for talks with "
+        "Peruvian President Pedro Vidal, said the visit went well."
+    )
+    assert set(_roles(meeting)) == {"Rosa Fuentes", "Pedro Vidal"}
+    assert meeting.passage.attributed_name == "Rosa Fuentes"
+
+
+def test_the_minister_is_the_minister_named_before() -> None:
+    found = _meetings(
+        "Greek Foreign Minister Nikos Pappas arrived in Nicosia on Sunday. The minister met "
+        "Cypriot President Elena Georgiou on Monday."
+    )
+    talks = [m for m in found if m.date is not None and m.date.text == "2025-06-09"]
+    assert len(talks) == 1 and set(_roles(talks[0])) == {"Nikos Pappas", "Elena Georgiou"}
+    assert "minister" not in talks[0].title
+
+
+def test_his_counterpart_is_the_person_from_that_state_named_before() -> None:
+    found = _meetings(
+        "Pakistani Foreign Minister Imran Qadir arrived in Dhaka on Sunday. Bangladeshi Foreign "
+        "Minister Rahim Uddin met his Pakistani counterpart on Monday."
+    )
+    talks = [m for m in found if m.date is not None and m.date.text == "2025-06-09"]
+    assert len(talks) == 1 and set(_roles(talks[0])) == {"Imran Qadir", "Rahim Uddin"}
+
+
+def test_the_two_leaders_after_between() -> None:
+    found = _meetings(
+        "Ghanaian President Kofi Mensah met Togolese President Yao Agbeko in Accra on Monday. "
+        "A summit between the two leaders is expected to take place on July 23."
+    )
+    summit = next(m for m in found if m.meeting_kind == "summit")
+    assert summit.status == "expected" and summit.date is not None
+    assert summit.date.text == "2025-07-23"
+    assert set(_roles(summit)) == {"Kofi Mensah", "Yao Agbeko"}
+
+
+def test_a_leaders_envoy_stands_for_the_leader() -> None:
+    meeting = _one(
+        "Chilean President Rosa Fuentes's envoy Hugo Salas met Peruvian envoy Pedro Vidal "
+        "in Lima on Tuesday."
+    )
+    assert "Rosa Fuentes" not in _roles(meeting)
+
+
+def test_a_state_named_as_the_place_is_not_a_participant() -> None:
+    meeting = _one(
+        "Ghanaian President Kofi Mensah met Togolese President Yao Agbeko in Nigeria on Monday."
+    )
+    assert set(_roles(meeting)) == {"Kofi Mensah", "Yao Agbeko"}
+    assert meeting.place == "Nigeria"
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        (
+            "President Abdel Karim el-Masri met President Kofi Mensah in Accra on Monday.",
+            "el-Masri",
+        ),
+        (
+            "Prime Minister Pieter De Vries met President Kofi Mensah in Accra on Monday.",
+            "De Vries",
+        ),
+    ],
+)
+def test_a_title_calls_a_person_by_the_surname_with_its_particle(text: str, short: str) -> None:
+    assert _one(text).title.startswith(short)
+
+
+def test_he_in_a_where_clause_is_the_subject_of_the_clause_before() -> None:
+    found = _meetings(
+        "Bauer's visit comes a week after Swiss President Anna Keller travelled to Geneva, where "
+        "she held talks with French President Paul Martin on June 3."
+    )
+    talks = [m for m in found if m.date is not None and m.date.text == "2025-06-03"]
+    assert len(talks) == 1 and set(_roles(talks[0])) == {"Anna Keller", "Paul Martin"}
+
+
+def test_someone_new_with_one_of_a_pair_is_another_meeting() -> None:
+    found = _meetings(
+        "Norwegian Prime Minister Erik Lund hosted Danish Prime Minister Mette Holm in Oslo on "
+        "Tuesday. Holm later sat down with Norwegian Foreign Minister Ola Berg."
+    )
+    assert sorted(sorted(_roles(m)) for m in found) == [
+        ["Erik Lund", "Mette Holm"],
+        ["Mette Holm", "Ola Berg"],
+    ]
+
+
+def test_the_party_from_the_place_hosts_a_guest() -> None:
+    meeting = _one(
+        "Armenian Prime Minister Aram Hakobyan travelled to Istanbul, where he held talks with "
+        "Turkish President Kemal Aydin on June 3."
+    )
+    assert _roles(meeting) == {"Aram Hakobyan": "guest", "Kemal Aydin": "host"}
+
+
+def test_a_telephone_conversation_is_a_phone_call() -> None:
+    meeting = _one(
+        "Finnish Foreign Minister Elina Virtanen held a telephone conversation with her "
+        "Swedish counterpart, Lars Nilsson, on Monday."
+    )
+    assert meeting.meeting_kind == "phone_call" and meeting.status == "held"
+    assert set(_roles(meeting)) == {"Elina Virtanen", "Lars Nilsson"}
+
+
+def test_agreed_to_hold_a_meeting_is_planned_and_apart_from_the_call() -> None:
+    found = _meetings(
+        "Finnish Foreign Minister Elina Virtanen held a telephone conversation with her "
+        "Swedish counterpart, Lars Nilsson, on Monday. The two ministers agreed to hold a "
+        "trilateral meeting with Norwegian Foreign Minister Ola Berg in Oslo later this month."
+    )
+    assert sorted(m.status for m in found) == ["held", "planned"]
+    planned = next(m for m in found if m.status == "planned")
+    assert set(_roles(planned)) == {"Elina Virtanen", "Lars Nilsson", "Ola Berg"}
+
+
+def test_agreed_to_revive_talks_is_no_new_meeting() -> None:
+    assert not any(
+        m.status == "planned"
+        for m in _meetings("Lund and Holm agreed to revive the talks when they met on Monday.")
+    )
+
+
+def test_a_planned_visit_called_off_is_cancelled() -> None:
+    meeting = _one(
+        "Meanwhile, a planned visit to Oslo by Danish Prime Minister Mette Holm has been "
+        "called off, officials said."
+    )
+    assert meeting.status == "cancelled"
+
+
+def test_its_officials_are_the_states() -> None:
+    meeting = _one(
+        "Iceland dismissed reports that its officials had met Danish diplomats in Oslo in May."
+    )
+    assert meeting.status == "denied"
+    assert set(_roles(meeting)) == {"Iceland", "Denmark"}
+
+
+def test_a_surname_after_al_stands_alone() -> None:
+    found = _meetings(
+        "Egyptian President Khaled Mahmoud al-Sayed met Jordan's King Faisal in Cairo on "
+        "Monday. Sayed also hosted a delegation led by Omar al-Rashid."
+    )
+    hosted = [m for m in found if "Omar al-Rashid" in _roles(m)]
+    assert len(hosted) == 1
+    assert _roles(hosted[0]) == {"Khaled Mahmoud al-Sayed": "host", "Omar al-Rashid": "guest"}
+
+
+def test_leaders_from_a_state_make_it_a_party() -> None:
+    meeting = _one(
+        "A summit scheduled for Tuesday in Accra will be attended by leaders from Togo, Benin "
+        "and Niger."
+    )
+    assert set(_roles(meeting)) == {"Togo", "Benin", "Niger"}
+    assert meeting.status == "planned"
+
+
+def test_a_month_called_may_is_no_doubt() -> None:
+    meeting = _one("The meeting between Erik Lund and Mette Holm took place on May 2 in Oslo.")
+    assert meeting.status == "held"
+
+
+def test_particles_in_a_row() -> None:
+    meeting = _one(
+        "Commission President Greta von der Berg will travel to Oslo on Friday to meet "
+        "Norwegian Prime Minister Erik Lund."
+    )
+    assert _roles(meeting) == {"Greta von der Berg": "guest", "Erik Lund": "host"}
+    assert meeting.title.startswith("von der Berg")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar hosted the World Cup in 2022.",
+        "The government welcomed the decision on Tuesday.",
+        "Minister Erik Lund spoke to reporters in Oslo on Monday.",
+        "Exports received a boost from lower energy prices in May.",
+        "The results of the vote met expectations, analysts said.",
+    ],
+)
+def test_wording_that_is_no_meeting(text: str) -> None:
+    assert not _meetings(text)
+
+
+def test_hosting_talks_is_a_meeting() -> None:
+    meeting = _one("Norway hosted talks between Erik Lund and Mette Holm in Oslo on Monday.")
+    assert {"Erik Lund", "Mette Holm"} <= set(_roles(meeting))
+
+
+def test_met_separately_with_two_is_two_meetings() -> None:
+    found = _meetings(
+        "Secretary General Erik Lund met separately with the foreign ministers of Estonia and "
+        "Latvia in Riga on Monday."
+    )
+    assert sorted(sorted(_roles(m)) for m in found) == [
+        ["Erik Lund", "Estonia"],
+        ["Erik Lund", "Latvia"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The ministry ruled out a meeting between Erik Lund and Mette Holm this year.", "denied"),
+        ("Erik Lund has no plans to meet Mette Holm, his spokesman said.", "denied"),
+        ("Erik Lund will not attend the summit in Oslo with Mette Holm next week.", "denied"),
+        ("Erik Lund not only met Mette Holm in Oslo on Monday but also toured the port.", "held"),
+        ("Erik Lund plans to visit Mette Holm in Copenhagen in July.", "planned"),
+        ("Erik Lund cancelled his trip to Copenhagen, his office said on Monday.", "cancelled"),
+        ("There is speculation that Erik Lund could meet Mette Holm in Oslo in May.", "speculated"),
+        (
+            "Erik Lund told reporters on Monday that he had met Mette Holm in Oslo last week.",
+            "held",
+        ),
+    ],
+)
+def test_status_of_more_wording(text: str, status: str) -> None:
+    meeting = _one(text)
+    assert meeting.status == status
+    assert "Erik Lund" in _roles(meeting)
+
+
+def test_visiting_before_a_name_makes_that_person_the_guest() -> None:
+    meeting = _one(
+        "Norwegian Prime Minister Erik Lund and visiting Danish Prime Minister Mette Holm held "
+        "talks in Oslo on Monday."
+    )
+    assert _roles(meeting) == {"Erik Lund": "host", "Mette Holm": "guest"}
+
+
+def test_a_capital_that_acts_is_not_the_place() -> None:
+    found = _meetings(
+        "Erik Lund met Mette Holm on Monday. A spokesperson said Stockholm was watching the "
+        "talks closely."
+    )
+    assert all(m.place != "Stockholm, Sweden" for m in found)
+
+
+def test_delegation_heads_and_the_chair_join_the_meeting_before() -> None:
+    meeting = _one(
+        "Armenian and Azerbaijani delegations held talks in Tbilisi on Friday. The Armenian "
+        "delegation was led by Foreign Minister Aram Hakobyan, while Azerbaijan sent a team "
+        "headed by Elnur Mammadov, an aide to the president. Georgian Foreign Minister Nino "
+        "Beridze chaired the session."
+    )
+    roles = _roles(meeting)
+    assert {"Armenia", "Azerbaijan", "Aram Hakobyan", "Elnur Mammadov"} <= set(roles)
+    assert roles.get("Nino Beridze") == "host"
