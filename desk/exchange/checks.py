@@ -10,6 +10,7 @@ meetings) and sources' SHA-256 are checked in Python; quotes against their sourc
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +23,9 @@ from desk.exchange.loading import shown
 from desk.exchange.package import PackageSource, Resource
 from desk.exchange.reading import Located, header_names, locate_id, locate_record
 from desk.exchange.schema import Check, ForeignKey, TableSpec
-from desk.text_safety import forbidden_character_message
+
+#: A carriage return that does not end a line (CRLF is a newline, kept from older desks).
+LONE_CARRIAGE_RETURN = re.compile("\r(?!\n)")
 
 
 @dataclass
@@ -83,10 +86,13 @@ class Checks:
         if rule.kind == "character":
             assert rule.column is not None
             value = str(values[rule.column])
+            lone = LONE_CARRIAGE_RETURN.search(value)
+            at = lone.start() if lone else value.index("\r")
             raise InvalidData(
                 resource.path,
-                f"the value {forbidden_character_message(value)}",
-                line=None if line is None else line + value.count("\n", 0, value.index("\r")),
+                "the value holds the control character U+000D (carriage return) not followed "
+                f"by a line feed, at position {at + 1}; only tab and newline are allowed",
+                line=None if line is None else line + value.count("\n", 0, at),
                 column=rule.column,
             )
         if rule.kind == "reference":
@@ -235,10 +241,13 @@ def row_rules(spec: TableSpec) -> list[Rule]:
         column = check.columns[0] if check.columns else None
         found.append(Rule("check", column, f"NOT ({check.sql})", check=check))
     # Other control characters stop the file as it streams (``reading``); a carriage return,
-    # which ends every line of the file, is found here, inside the values.
+    # which ends every line of the file, is found here, inside the values. One that ends a line
+    # (CRLF) is a newline: earlier desks kept Windows line ends in sources read from files,
+    # and their backups must restore as they were.
     for column in spec.columns:
         if column.kind == "string":
-            found.append(Rule("character", column.name, f"instr(r.{column.name}, char(13)) > 0"))
+            lone = f"replace(r.{column.name}, char(13) || char(10), '')"
+            found.append(Rule("character", column.name, f"instr({lone}, char(13)) > 0"))
     return found
 
 

@@ -1,6 +1,7 @@
 """Backups restore: every value a desk may hold is exported exactly, on both engines.
 
-Every Unicode plane, the controls a record may hold (tab, newline), values of a megabyte, empty
+Every Unicode plane, the controls a record may hold (tab, newline, and the CRLF an earlier desk
+kept), values of a megabyte, empty
 texts and missing ones come back byte for byte. A NUL, which a desk may only hold if something
 wrote it by SQL, is exported exactly (SQLite's printf would cut it short) and refused by import
 and by a copy to PostgreSQL with a message that says where, never truncated silently.
@@ -34,6 +35,8 @@ VALUES = {
     7: "x" * (1024 * 1024),
     8: "\u202eright-to-left override and zero\u200bwidth",
     9: "ends with a newline\n",
+    # Earlier desks kept a .txt report's Windows line ends: their backups must restore.
+    10: "Windows line ends\r\nfrom an earlier desk\r\n",
 }
 
 
