@@ -37,14 +37,19 @@ def describe_character(character: str) -> str:
     return f"{code} ({names[character]})" if character in names else code
 
 
-def forbidden_character_message(value: str) -> str | None:
-    """What is wrong with ``value`` and where (1-based position), or None when it is fine."""
+def forbidden_character_message(value: str, *, in_lines: bool = False) -> str | None:
+    """What is wrong with ``value`` and where, or None when it is fine.
+
+    Where is a 1-based position in a one-line value, a line and column in a longer one (or
+    always, with ``in_lines``: a file).
+    """
     index = forbidden_character(value)
     if index is None:
         return None
     line = value.count("\n", 0, index) + 1
     column = index - (value.rfind("\n", 0, index) + 1) + 1
-    where = f"line {line}, column {column}" if "\n" in value else f"position {index + 1}"
+    lines = in_lines or "\n" in value
+    where = f"line {line}, column {column}" if lines else f"position {index + 1}"
     return (
         f"holds the control character {describe_character(value[index])} at {where}; "
         "only tab and newline are allowed"

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from desk.errors import DeskError
-from desk.text_safety import describe_character, forbidden_character
+from desk.text_safety import forbidden_character_message
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -115,19 +115,6 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def control_character_problem(text: str) -> str | None:
-    """Where ``text`` holds a character a source may not (line and column, 1-based), or None."""
-    index = forbidden_character(text)
-    if index is None:
-        return None
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return (
-        f"holds the control character {describe_character(text[index])} "
-        f"at line {line}, column {column}; only tab and newline are allowed"
-    )
-
-
 def read_source_file(path: Path) -> tuple[str, str | None]:
     """The text of a .txt, .md or .html file, and a title when the file names one."""
     suffix = path.suffix.lower()
@@ -147,7 +134,7 @@ def read_source_file(path: Path) -> tuple[str, str | None]:
             f"{path.name} is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8"
         ) from error
     content = normalize_newlines(content)
-    problem = control_character_problem(content)
+    problem = forbidden_character_message(content, in_lines=True)
     if problem is not None:
         raise SourceFileError(f"{path.name} {problem}")
     if suffix in (".html", ".htm"):
