@@ -157,12 +157,14 @@ class _Plan:
         self.steps_.append(step)
 
     def _decide(self, proposal: Proposal, record: Ref | None) -> None:
+        # Only the proposal edited is marked so, not the actors its meeting brings along.
+        edited = bool(self.edits) and proposal is self.proposal
         label = _short(
-            proposal.label, _LABEL_LENGTH - len(EDITED_MARK) if self.edits else _LABEL_LENGTH
+            proposal.label, _LABEL_LENGTH - len(EDITED_MARK) if edited else _LABEL_LENGTH
         )
-        if self.edits:
-            label += EDITED_MARK
-        self._add(Decide(proposal.kind, proposal.key, "accepted", label, record))
+        self._add(
+            Decide(proposal.kind, proposal.key, "accepted", label + EDITED_MARK * edited, record)
+        )
 
     def _cite(self, target: Ref, passage: Passage) -> None:
         attributed, text = self._attribution(passage)
