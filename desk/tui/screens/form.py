@@ -105,11 +105,17 @@ class FormScreen(ModalScreen[Any]):
                     error = Static("", id=f"error-{field.name}", classes="error")
                     error.display = False
                     yield error
-                yield from self.compose_more()
+                    if field.name == self.more_after:
+                        yield from self.compose_more()
+                if self.more_after not in {field.name for field in self.fields}:
+                    yield from self.compose_more()
             yield Static("", id="form-message", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    #: The field after which ``compose_more``'s widgets go (after all fields if none).
+    more_after: str | None = None
 
     def compose_more(self) -> ComposeResult:
         """Widgets after the fields (a form with more than fields adds them here)."""

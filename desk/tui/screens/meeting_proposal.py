@@ -30,7 +30,9 @@ PARTICIPANTS_HINT = "a adds · r changes the role · d removes (on the list)"
 
 
 class MeetingProposalForm(FormScreen):
-    """A FormScreen with the meeting's participants as an editable list."""
+    """A FormScreen with the meeting's participants as an editable list, after its place."""
+
+    more_after = "place"
 
     def __init__(
         self,

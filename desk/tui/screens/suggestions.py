@@ -431,8 +431,15 @@ def edit_fields(proposal: Proposal, proposals: ProposalSet) -> tuple[list[Field]
             "aliases": ", ".join(proposal.aliases),
         }
     elif isinstance(proposal, MeetingProposal):
+        on_desk = ""
+        if proposal.existing is not None:
+            on_desk = (
+                f"Already on the desk as #{proposal.existing[0]} “{proposal.existing[1]}”: "
+                "accepting adds the participants, the evidence, and the date and place where "
+                "it has none; its title, kind, status and summary stay as they are."
+            )
         fields = [
-            Field("title", "Title", required=True),
+            Field("title", "Title", required=True, help=on_desk),
             Field(
                 "kind",
                 "Kind",
