@@ -62,7 +62,9 @@ class MeetingProposalForm(FormScreen):
     @on(ParticipantsEditor.AddWanted)
     def _add_wanted(self) -> None:
         listed = {p.actor.key for p in self.editor.participants}
-        on_desk = {p.actor.actor_id for p in self.editor.participants if p.actor.actor_id}
+        on_desk = {
+            p.actor.actor_id for p in self.editor.participants if p.actor.actor_id is not None
+        }
         offered = [(key, name) for key, name in self.offered if key not in listed]
         choice = ("Role", [(role, role) for role in ROLES], "participant")
         picker = PickerScreen(
@@ -72,7 +74,7 @@ class MeetingProposalForm(FormScreen):
             lambda actor: actor.name,
             create=False,
             choice=choice,
-            exclude={actor_id for actor_id in on_desk if actor_id is not None},
+            exclude=on_desk,
             offered=offered,
         )
         self.app.push_screen(picker, self._picked)
