@@ -4,20 +4,27 @@ Accepting creates or links the record and cites the supporting passage as its ev
 attributed to whoever the passage quotes; the decision is remembered for the source. It is one
 store transaction (``Store.carry_out``), so one undo takes it all back. A meeting whose
 participants are still only proposed brings them onto the desk with it.
+
+Edits given to ``accept`` replace what was proposed: for a meeting, its title, kind, status,
+date (resolved against the source's publication day), place, and its participants (a list of
+``Participant``: some proposed, some dropped, roles changed, actors added). A decision taken on
+an edited proposal is remembered as accepted, its label marked ``EDITED_MARK``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from desk.ingest.proposals import (
+    EDITED_MARK,
     AgendaProposal,
     DateProposal,
     KnownActorProposal,
     MeetingProposal,
     NewActorProposal,
+    Participant,
     Passage,
     Proposal,
     ProposalSet,
@@ -78,7 +85,8 @@ def accept(
     source_id = _source_id(proposals)
     plan = _Plan(proposals, proposal, dict(edits or {}))
     steps = plan.steps()
-    summary = f"accept “{_short(proposal.label)}” from “{_short(proposals.title, 40)}”"
+    verb = "accept edited" if edits else "accept"
+    summary = f"{verb} “{_short(proposal.label)}” from “{_short(proposals.title, 40)}”"
     outcome = store.carry_out(source_id, steps, summary=summary)
     proposals.remember(store.proposal_decisions(source_id))
     return Accepted(proposal, outcome.changeset_id, outcome.ids)
@@ -149,8 +157,14 @@ class _Plan:
         self.steps_.append(step)
 
     def _decide(self, proposal: Proposal, record: Ref | None) -> None:
-
-        self._add(Decide(proposal.kind, proposal.key, "accepted", _short(proposal.label), record))
+        # Only the proposal edited is marked so, not the actors its meeting brings along.
+        edited = bool(self.edits) and proposal is self.proposal
+        label = _short(
+            proposal.label, _LABEL_LENGTH - len(EDITED_MARK) if edited else _LABEL_LENGTH
+        )
+        self._add(
+            Decide(proposal.kind, proposal.key, "accepted", label + EDITED_MARK * edited, record)
+        )
 
     def _cite(self, target: Ref, passage: Passage) -> None:
         attributed, text = self._attribution(passage)
@@ -253,7 +267,9 @@ class _Plan:
     def _meeting(self, proposal: MeetingProposal) -> None:
 
         edits = self.edits
-        date = edits.get("date", proposal.date)
+        date: Any = edits.get("date", proposal.date)
+        if proposal.date is not None and date == proposal.date.text:
+            date = proposal.date  # left as proposed: keep the phrase it came from
         reference = self.proposals.reference
         if proposal.existing is not None and not edits.get("as_new"):
             meeting = Ref(Meeting, id=proposal.existing[0])
@@ -271,7 +287,8 @@ class _Plan:
             meeting = Ref(Meeting, step="meeting")
         for passage in proposal.passages or (proposal.passage,):
             self._cite(meeting, passage)
-        for number, participant in enumerate(proposal.participants):
+        participants: Sequence[Participant] = edits.get("participants", proposal.participants)
+        for number, participant in enumerate(participants):
             actor = self._actor(participant.actor)
             link = f"participant{number}"
             self._add(Link(link, meeting, actor, participant.role))

@@ -36,6 +36,8 @@ KIND_LABELS = {
 }
 #: Longest key stored with a decision.
 KEY_LENGTH = 200
+#: Ends the label of a decision to accept a proposal the analyst edited first.
+EDITED_MARK = " (edited)"
 
 
 @dataclass(frozen=True)
@@ -394,6 +396,13 @@ class ProposalSet:
     def status(self, proposal: Proposal) -> str:
         found = self.decision(proposal)
         return found.decision if found is not None else "pending"
+
+    def edited(self, proposal: Proposal) -> bool:
+        """Whether ``proposal`` was accepted as the analyst edited it."""
+        found = self.decision(proposal)
+        return (
+            found is not None and found.decision == "accepted" and found.label.endswith(EDITED_MARK)
+        )
 
     def record_for(self, kind: str, key: str) -> int | None:
         """The record an accepted proposal made or linked (an actor's id, a meeting's id)."""

@@ -9,10 +9,12 @@ import pytest
 from desk.ingest import accept, accept_all, add_source, proposals_for, reject
 from desk.ingest.accept import NeedsDecision
 from desk.ingest.proposals import (
+    ActorRef,
     DateProposal,
     KnownActorProposal,
     MeetingProposal,
     NewActorProposal,
+    Participant,
     ProposalSet,
 )
 from desk.model import Actor, Meeting
@@ -163,3 +165,47 @@ def test_a_second_report_on_the_same_events_adds_no_duplicates(
     assert after["meetings"] - before["meetings"] <= 2
     assert after["evidence"] > before["evidence"]
     assert store.page(Meeting).rows
+
+
+def test_an_edited_meeting_is_accepted_as_edited(store: Store, proposals: ProposalSet) -> None:
+    shoigu = store.create(Actor, name="Sergei Shoigu")
+    before = store.stats().counts
+    talks = _meeting(proposals, "Rudenko–Choe talks")
+    (choe,) = (p for p in talks.participants if p.actor.name == "Choe Son-hui")
+    hyun = _new_actor(proposals, "Hyun Seong-soo")
+    edited = (
+        Participant(choe.actor, "host", choe.passage),  # Rudenko dropped, Choe now the host
+        Participant(
+            ActorRef(f"actor#{shoigu.id}", "Sergei Shoigu", shoigu.id), "guest", talks.passage
+        ),
+        Participant(ActorRef(hyun.key, hyun.name), "mediator", talks.passage),
+    )
+    accepted = accept(
+        store,
+        proposals,
+        talks,
+        {"date": "on Tuesday", "status": "reported", "participants": edited},
+    )
+    detail = store.meeting_detail(accepted.ids["meeting"])
+    roles = sorted((p.actor.name, p.link.role) for p in detail.participants)
+    assert roles == [
+        ("Choe Son-hui", "host"),
+        ("Hyun Seong-soo", "mediator"),
+        ("Sergei Shoigu", "guest"),
+    ]
+    meeting = detail.meeting
+    assert (meeting.status, meeting.date_text, meeting.date_phrase) == (
+        "reported",
+        "2025-03-18",
+        "on Tuesday",
+    ), "Tuesday of the week of Friday 21 March 2025, when the report was published"
+    assert [e.evidence.quote for e in detail.evidence] == [p.text for p in talks.passages]
+    assert all(detail.link_evidence[("participant", p.link.id)] for p in detail.participants)
+    assert proposals.status(talks) == "accepted" and proposals.edited(talks)
+    assert proposals.status(_new_actor(proposals, "Andrey Rudenko")) == "pending"
+    assert store.history()[0].summary.startswith("accept edited “Rudenko–Choe talks")
+
+    store.undo(store.history()[0].id)
+    assert store.stats().counts == before
+    again = proposals_for(store, proposals.source_id)  # type: ignore[arg-type]
+    assert again.status(talks) == "pending"

@@ -7,12 +7,17 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, Static
 
 from desk.ingest import add_source
+from desk.ingest.proposals import MeetingProposal
 from desk.model import Actor, Source
 from desk.store import Store
 from desk.tui.app import DeskApp
 from desk.tui.screens.form import FormScreen
 from desk.tui.screens.main import MainScreen
+from desk.tui.screens.meeting_proposal import MeetingProposalForm
+from desk.tui.screens.picker import PickerScreen
 from desk.tui.screens.suggestions import SuggestionsScreen
+from desk.tui.screens.unsaved import UnsavedScreen
+from desk.tui.widgets.participants import ParticipantsEditor
 
 from .conftest import settle
 
@@ -153,3 +158,142 @@ async def test_the_key_applies_on_the_sources_list_only(sample_store: Store) -> 
         kinds = {p.kind for p in pane.proposals.proposals}
         assert "new_actor" not in kinds, "the sample desk knows every actor of its own report"
         assert {"actor", "meeting", "date"} <= kinds
+
+
+async def _focus(pilot, selector: str) -> None:  # type: ignore[no-untyped-def]
+    """Press tab until the widget ``selector`` has the focus, as a user reaching it would."""
+    target = pilot.app.screen.query_one(selector)
+    for _ in range(30):
+        if pilot.app.focused is target:
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"tab never reached {selector}")
+
+
+async def _open_meeting_form(pilot, app: DeskApp, title: str) -> MeetingProposalForm:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("4", "s")
+    await settle(pilot)
+    pane = _pane(app)
+    await _select(pilot, pane, title)
+    await pilot.press("e")
+    await settle(pilot)
+    form = app.screen
+    assert isinstance(form, MeetingProposalForm)
+    return form
+
+
+async def test_edit_a_proposed_meeting_then_accept_it(store: Store) -> None:
+    source = add_source(store, SAMPLE, publisher="Yonhap", published="2025-03-21")
+    zakharova = store.create(Actor, name="Maria Zakharova")
+    before = store.stats().counts
+    app = DeskApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _open_meeting_form(pilot, app, "Rudenko–Choe talks")
+        pane = app.screen_stack[-2]
+        assert isinstance(pane, SuggestionsScreen)
+        talks = pane.current
+        assert isinstance(talks, MeetingProposal)
+        editor = form.query_one(ParticipantsEditor)
+        assert [(p.actor.name, p.role) for p in editor.participants] == [
+            ("Andrey Rudenko", "participant"),
+            ("Choe Son-hui", "participant"),
+        ]
+
+        await _focus(pilot, "#field-participants")
+        await pilot.press("d")  # Rudenko goes; Choe is highlighted
+        await pilot.press("r", "r", "r")  # participant → mediator → observer → host
+        await pilot.press("a")  # an actor on the desk, as the guest
+        await settle(pilot)
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press(*"Zakh")
+        await settle(pilot)
+        await pilot.press("enter", "up", "enter")
+        await settle(pilot)
+        await pilot.press("a")  # an actor the same source proposes, as mediator
+        await settle(pilot)
+        await pilot.press(*"Hyun")
+        await settle(pilot)
+        await pilot.press("enter", "down", "enter")
+        await settle(pilot)
+        assert app.screen is form
+        assert [(p.actor.name, p.role) for p in editor.participants] == [
+            ("Choe Son-hui", "host"),
+            ("Maria Zakharova", "guest"),
+            ("Hyun Seong-soo", "mediator"),
+        ]
+
+        await _focus(pilot, "#field-date")
+        await pilot.press("home", "ctrl+k", *"on Tuesday")
+        hint = str(form.query_one("#hint-date", Static).content)
+        assert hint.startswith("→ 18 Mar 2025") and "Fri 21 Mar 2025" in hint, hint
+        await _focus(pilot, "#field-status")
+        await pilot.press("enter", "down", "enter")  # held → reported
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is pane
+        assert pane.proposals is not None
+        assert pane.proposals.status(talks) == "accepted" and pane.proposals.edited(talks)
+        meeting_id = pane.proposals.record_for("meeting", talks.key)
+        assert meeting_id is not None
+
+        detail = store.meeting_detail(meeting_id)
+        roles = sorted((p.actor.name, p.link.role) for p in detail.participants)
+        assert roles == [
+            ("Choe Son-hui", "host"),
+            ("Hyun Seong-soo", "mediator"),
+            ("Maria Zakharova", "guest"),
+        ]
+        assert {p.actor.id for p in detail.participants} >= {zakharova.id}
+        meeting = detail.meeting
+        assert (meeting.status, meeting.date_text, meeting.date_phrase) == (
+            "reported",
+            "2025-03-18",
+            "on Tuesday",
+        )
+        assert [e.evidence.quote for e in detail.evidence] == [p.text for p in talks.passages]
+        assert all(detail.link_evidence[("participant", p.link.id)] for p in detail.participants)
+        decided = {
+            (d.kind, d.label.split(" ")[0], d.label.endswith(" (edited)"))
+            for d in store.proposal_decisions(source.id)  # type: ignore[arg-type]
+        }
+        assert decided == {
+            ("meeting", "Rudenko–Choe", True),
+            ("new_actor", "Choe", False),
+            ("new_actor", "Hyun", False),
+        }, "Rudenko, removed, is left to decide; only the meeting was edited"
+        shown = pane.query_one("#suggestions-status", Static).content
+        assert str(shown).startswith(f"{len(pane.proposals.proposals) - 3} pending · 3 accepted")
+
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert pane.proposals.status(talks) == "pending"
+    assert store.stats().counts == before, "one undo takes the meeting, links and Hyun back"
+
+
+async def test_escape_with_changes_to_participants_asks_first(store: Store) -> None:
+    add_source(store, SAMPLE, publisher="Yonhap", published="2025-03-21")
+    app = DeskApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _open_meeting_form(pilot, app, "Rudenko–Choe talks")
+        await pilot.press("escape")  # nothing changed: leaves at once
+        await settle(pilot)
+        pane = _pane(app)
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, MeetingProposalForm)
+        await _focus(pilot, "#field-participants")
+        await pilot.press("r")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, UnsavedScreen)
+        await pilot.press("escape")  # go back to the form, the change still there
+        await settle(pilot)
+        assert app.screen is form
+        assert form.query_one(ParticipantsEditor).participants[0].role == "mediator"
+        await pilot.press("escape", "d")  # now discard it
+        await settle(pilot)
+        assert app.screen is pane
+        assert pane.proposals is not None and not pane.proposals.decisions
+    assert store.stats().counts["meetings"] == 0

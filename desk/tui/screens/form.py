@@ -105,10 +105,25 @@ class FormScreen(ModalScreen[Any]):
                     error = Static("", id=f"error-{field.name}", classes="error")
                     error.display = False
                     yield error
+                    if field.name == self.more_after:
+                        yield from self.compose_more()
+                if self.more_after not in {field.name for field in self.fields}:
+                    yield from self.compose_more()
             yield Static("", id="form-message", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    #: The field after which ``compose_more``'s widgets go (after all fields if none).
+    more_after: str | None = None
+
+    def compose_more(self) -> ComposeResult:
+        """Widgets after the fields (a form with more than fields adds them here)."""
+        yield from ()
+
+    def more_values(self) -> dict[str, Any]:
+        """The values of the widgets ``compose_more`` added, by name."""
+        return {}
 
     def _widget(self, field: Field) -> Input | TextArea | Select[str]:
         value = self.initial.get(field.name)
@@ -155,7 +170,7 @@ class FormScreen(ModalScreen[Any]):
             if isinstance(value, str) and field.kind != "multiline":
                 value = value.strip()
             result[field.name] = value if value != "" else None
-        return result
+        return result | self.more_values()
 
     def _date_hint(self, field: Field, text: str) -> str:
         if not text.strip():

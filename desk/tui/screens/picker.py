@@ -1,4 +1,8 @@
-"""Picking a record from a filterable list, or creating it on the spot from what was typed."""
+"""Picking a record from a filterable list, or creating it on the spot from what was typed.
+
+A caller may also offer entries that are not on the desk yet (actors a source proposes): they
+are filtered by what is typed, listed first, and picked by their key (``Picked.offered``).
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ if TYPE_CHECKING:
     from desk.store import Store
 
 NEW = "new"
+OFFERED = "offered:"
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,8 @@ class Picked:
     label: str
     new_name: str | None = None
     choice: str | None = None
+    #: The key of an offered entry (not on the desk), when one was picked.
+    offered: str | None = None
 
 
 class PickerScreen(ModalScreen[Picked | None]):
@@ -57,7 +64,9 @@ class PickerScreen(ModalScreen[Picked | None]):
         choice: tuple[str, Sequence[tuple[str, str]], str] | None = None,
         exclude: set[int] | None = None,
         initial: str = "",
+        offered: Sequence[tuple[str, str]] = (),
     ) -> None:
+        """``offered``: (key, label) entries not on the desk, listed before the records."""
         super().__init__()
         self.picker_title = title
         self.store = store
@@ -67,6 +76,7 @@ class PickerScreen(ModalScreen[Picked | None]):
         self.choice = choice
         self.exclude = exclude or set()
         self.initial = initial
+        self.offered = tuple(offered)
         self._rows: dict[str, Any] = {}
         #: The record picked, waiting for its role or status (the second step).
         self._pending: Picked | None = None
@@ -114,6 +124,11 @@ class PickerScreen(ModalScreen[Picked | None]):
         options = self.query_one("#picker-options", OptionList)
         self._rows = {}
         entries: list[Option] = []
+        wanted = typed.strip().casefold()
+        for index, (_key, label) in enumerate(self.offered):
+            if wanted in label.casefold():
+                offer = Text.assemble(plain(label), ("  proposed in this source", "dim"))
+                entries.append(Option(offer, id=f"{OFFERED}{index}"))
         for row in rows:
             if row.id in self.exclude:
                 continue
@@ -152,6 +167,9 @@ class PickerScreen(ModalScreen[Picked | None]):
         if option_id == NEW:
             name = self.query_one("#picker-filter", Input).value.strip()
             picked = Picked(None, name, new_name=name)
+        elif option_id is not None and option_id.startswith(OFFERED):
+            key, label = self.offered[int(option_id.removeprefix(OFFERED))]
+            picked = Picked(None, label, offered=key)
         elif option_id is not None and option_id in self._rows:
             row = self._rows[option_id]
             picked = Picked(row.id, self.label(row))

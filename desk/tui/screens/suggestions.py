@@ -4,7 +4,8 @@ Proposals are listed by kind (meetings, new actors, actors on the desk, agenda i
 the desk the source seems to be about, dates), each marked pending •, accepted ✓ or rejected ✗.
 The highlighted one shows its fields and the sentence it rests on, with the words it rests on
 underlined. a accepts (creating or linking the record and citing the sentence as its evidence,
-attributed to whoever it quotes), e edits before accepting, x rejects; n goes to the next
+attributed to whoever it quotes), e edits before accepting (a meeting's participants and
+their roles too), x rejects; n goes to the next
 pending one. Decisions are remembered for the source, and ctrl+z undoes an accept like any
 other change. Everything runs in workers: reading a long report never freezes the screen.
 """
@@ -44,8 +45,10 @@ from desk.model.vocabulary import (
 )
 from desk.store.errors import DeskError
 from desk.text_safety import visible_in_place
+from desk.tui.date_reference import from_source
 from desk.tui.safe import block, clean, plain
 from desk.tui.screens.form import Field, FormScreen
+from desk.tui.screens.meeting_proposal import MeetingProposalForm
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
@@ -204,6 +207,8 @@ class SuggestionsScreen(Screen[None]):
             detail.update("")
             return
         status = self.proposals.status(proposal)
+        if self.proposals.edited(proposal):
+            status += " (edited)"
         parts: list[Text] = [
             Text.assemble((f"{KIND_LABELS[proposal.kind]} · ", "dim"), (status, "bold")),
             Text(plain(proposal.label), style="bold"),
@@ -311,7 +316,8 @@ class SuggestionsScreen(Screen[None]):
 
     def _accepted(self, result: Accepted | None) -> None:
         if result is not None:
-            self._decided(f"Accepted “{result.proposal.label}”")
+            edited = self.proposals is not None and self.proposals.edited(result.proposal)
+            self._decided(f"Accepted “{result.proposal.label}”" + (" as edited" if edited else ""))
 
     def _decided(self, message: str) -> None:
         self._busy = False
@@ -334,13 +340,27 @@ class SuggestionsScreen(Screen[None]):
         def save(edits: dict[str, Any], _version: int | None) -> Accepted:
             return accept(store, proposals, proposal, edits)
 
-        form = FormScreen(
-            f"Edit, then accept: {proposal.label}",
-            fields,
-            save,
-            values=values,
-            reference=proposals.reference,
-        )
+        title = f"Edit, then accept: {proposal.label}"
+        as_of = from_source(proposals.title, proposals.reference)
+        dates = {
+            "reference": proposals.reference,
+            "reference_note": as_of.describe() if as_of is not None else "",
+        }
+        form: FormScreen
+        if isinstance(proposal, MeetingProposal):
+            form = MeetingProposalForm(
+                title,
+                fields,
+                save,
+                values=values,
+                store=store,
+                participants=proposal.participants,
+                passage=proposal.passage,
+                offered=_proposed_actors(proposals),
+                **dates,
+            )
+        else:
+            form = FormScreen(title, fields, save, values=values, **dates)
         self.app.push_screen(form, self._accepted)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -360,6 +380,16 @@ class SuggestionsScreen(Screen[None]):
             group="decisions",
             exclusive=True,
         )
+
+
+def _proposed_actors(proposals: ProposalSet) -> list[tuple[str, str]]:
+    """(key, name) of the actors the source proposes that are not on the desk and not
+    rejected: what a meeting's participants may be picked from besides the desk's actors."""
+    return [
+        (p.key, p.name)
+        for p in proposals.by_kind("new_actor")
+        if isinstance(p, NewActorProposal) and proposals.status(p) == "pending"
+    ]
 
 
 def _choices(values: list[str]) -> tuple[tuple[str, str], ...]:
@@ -401,8 +431,15 @@ def edit_fields(proposal: Proposal, proposals: ProposalSet) -> tuple[list[Field]
             "aliases": ", ".join(proposal.aliases),
         }
     elif isinstance(proposal, MeetingProposal):
+        on_desk = ""
+        if proposal.existing is not None:
+            on_desk = (
+                f"Already on the desk as #{proposal.existing[0]} “{proposal.existing[1]}”: "
+                "accepting adds the participants, the evidence, and the date and place where "
+                "it has none; its title, kind, status and summary stay as they are."
+            )
         fields = [
-            Field("title", "Title", required=True),
+            Field("title", "Title", required=True, help=on_desk),
             Field(
                 "kind",
                 "Kind",
