@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 
 from textual import events
@@ -28,6 +29,23 @@ async def settle(pilot: Pilot[None], rounds: int = 3) -> None:
             with contextlib.suppress(WorkerCancelled):
                 await manager.wait_for_complete(pending)
         await pilot.pause()
+
+
+async def until_still(pilot: Pilot[None], *, timeout: float = 3.0) -> None:
+    """Wait until two screenshots taken apart are the same: layout has settled.
+
+    A long option list measures its lines after it is shown, and the footer recomposes after
+    the bindings change: both land a frame or two after the workers are done.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    before = pilot.app.export_screenshot()
+    while loop.time() < deadline:
+        await pilot.pause(0.05)
+        now = pilot.app.export_screenshot()
+        if now == before:
+            return
+        before = now
 
 
 async def press_at_once(pilot: Pilot[None], *keys: str) -> None:

@@ -18,7 +18,7 @@ from desk.store import Store
 from desk.tui.app import DeskApp
 from desk.tui.screens.main import MainScreen
 
-from .conftest import settle
+from .conftest import settle, until_still
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 50), id="160x50")]
 
@@ -42,6 +42,7 @@ def _steps(
             assert isinstance(widget, Input | TextArea)
             widget.cursor_blink = False
         await settle(pilot)
+        await until_still(pilot)
 
     return run
 
@@ -103,8 +104,7 @@ async def _steady(pilot: Pilot[None]) -> None:
         assert isinstance(path, Input)
         path.value = "~/desk-export"
     await settle(pilot)
-    # The footer recomposes after the bindings change (a message, then a refresh): let it land.
-    await pilot.pause(0.1)
+    await until_still(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)
