@@ -161,7 +161,14 @@ def import_package(
         total = sum(sizes.values())
         throttle = Throttle(progress, total + total // FINISHING_SHARE)
         importer = _Importer(store, source, info, throttle, dry_run=dry_run)
-        result = importer.run(location)
+        try:
+            result = importer.run(location)
+        except InvalidData as error:
+            # Damaged bytes can read as a broken row before the zip's CRC is checked: say so.
+            damage = source.damage_in(error.file)
+            if damage is not None:
+                raise damage from error
+            raise
         throttle.finish()
     finally:
         source.close()

@@ -32,7 +32,7 @@ from typing import IO, Any
 
 from desk import __version__
 from desk.exchange.csv_format import BOM, FORMULA_STARTS, LINE_END, NEUTRALIZER, PROFILES
-from desk.exchange.errors import NotAPackage
+from desk.exchange.errors import NotAPackage, PackageError
 from desk.exchange.schema import MISSING, TableSpec, package_tables
 
 DESCRIPTOR = "datapackage.json"
@@ -187,6 +187,11 @@ class PackageSource(ABC):
     def exists(self, name: str) -> bool:
         """Whether the package holds a file ``name``."""
 
+    def damage_in(self, name: str) -> PackageError | None:
+        """Why ``name`` cannot be read back whole, or None: asked when its rows look broken,
+        since damaged bytes can read as a broken row before the damage itself is noticed."""
+        return None
+
     def close(self) -> None:  # noqa: B027 (a folder holds nothing to release)
         """Release the source (a zip file's handle)."""
 
@@ -279,6 +284,18 @@ class ZipSource(PackageSource):
 
     def size(self, name: str) -> int | None:
         return self._member(name).file_size
+
+    def damage_in(self, name: str) -> PackageError | None:
+        """Read the member through (its CRC is checked at its end), in bounded memory."""
+        try:
+            with self.zip.open(self._member(name)) as handle:
+                while handle.read(1 << 20):
+                    pass
+        except FileNotFoundError:
+            return None
+        except ZIP_DAMAGE as error:
+            return self.damaged(name, error)
+        return None
 
     def exists(self, name: str) -> bool:
         try:
