@@ -313,8 +313,10 @@ class PagedTable(DataTable[Cell]):
             {RowKey(str(row.id)): index for index, row in enumerate(rows)}
         )
         self._update_count += 1
-        # The height now, so that a scroll offset set next is not clamped to the old height.
+        # The height now (not when idle), so that a scroll offset set next is not clamped to the
+        # old height and moving the cursor scrolls at once, in the same frame.
         self._update_dimensions(())
+        self._require_update_dimensions = False
         self.refresh()
 
     def _index_of(self, row: Any | None) -> int | None:
@@ -370,7 +372,9 @@ class PagedTable(DataTable[Cell]):
         page = Page(fresh, page.next, page.previous)
         current = self.current
         pages = [*self._window.pages, page] if at_end else [page, *self._window.pages]
-        if len(pages) > self.window_pages:
+        leaving = pages[0] if at_end else pages[-1]
+        # (Never the cursor's page: the cursor can outrun a fetch, up to the other end.)
+        if len(pages) > self.window_pages and not any(row is current for row in leaving.rows):
             pages = pages[1:] if at_end else pages[:-1]
         self._window = Window(tuple(pages))
         self._rows = self._window.rows
