@@ -218,6 +218,8 @@ class MainScreen(RecordActions, Screen[None]):
             lambda: self.is_attached and self.app.screen is self,
             lambda message: self.app.notify(message, timeout=4),
         )
+        #: What ``check_action`` depended on when the footer last asked (see ``refresh_bindings``).
+        self._bindings_for: tuple[object, ...] | None = None
 
     def settled(self) -> bool:
         """The desk is open and the list on screen shows what a key should act on: its load
@@ -352,8 +354,25 @@ class MainScreen(RecordActions, Screen[None]):
     @on(PagedTable.Loaded)
     def _list_loaded(self, event: PagedTable.Loaded) -> None:
         if event.table is self.table:
-            self.refresh_bindings()  # edit, delete and cite apply once there is a row
+            # Edit, delete and cite apply once there is a row. The footer rebuilds itself on
+            # every refresh: while a filter is typed, most loads change nothing it shows.
+            if self._bindings_state() != self._bindings_for:
+                self.refresh_bindings()
             self.key_gate.drain()  # keys typed while it loaded act on it now
+
+    def refresh_bindings(self) -> None:
+        self._bindings_for = self._bindings_state() if self.is_mounted else None
+        super().refresh_bindings()
+
+    def _bindings_state(self) -> tuple[object, ...]:
+        """Everything ``check_action`` reads (the footer is current while this is unchanged)."""
+        return (
+            self.key_gate.ready(),
+            self.app.store_ready,
+            self.kind.name,
+            self.table.current is not None,
+            self.focused is self.query_one("#detail"),
+        )
 
     def _schedule_detail(self) -> None:
         if self._detail_timer is not None:

@@ -4,19 +4,26 @@ Textual's DataTable measures every row it holds, so it is given a few pages only
 the bottom of the window fetches the next page (keyset paging), moving near the top fetches the
 previous one, and pages beyond the window are dropped. Home and End load the first and last pages
 directly, so a million rows open and scroll as fast as fifty.
+
+Shifting the window never rebuilds the table: the page that leaves is taken out and the page that
+arrives is put in (at either end), and the cursor stays on its record without the screen moving.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, on
+from textual._two_way_dict import TwoWayDict
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import Row as DataTableRow
+from textual.widgets.data_table import RowKey
 
 import desk.model
 from desk.store.views import END, Page
@@ -262,14 +269,14 @@ class PagedTable(DataTable[Cell]):
         self._awaiting = None
 
     def _show(self, window: Window, index: int | None, scroll_offset: int | None = None) -> None:
+        """Show a fresh window (a load, a filter, a jump): the one place the table is rebuilt."""
         self._window = window
         self._rows = window.rows
         self._fetching = False
         self._awaiting = None
         self.loading = False
         self.clear()
-        for row in self._rows:
-            self.add_row(*self._cells_of(row), key=str(row.id))
+        self._place(self._rows, self._rows)
         target = index if index is not None else 0
         if self._rows:
             self.move_cursor(row=min(target, len(self._rows) - 1), animate=False)
@@ -277,6 +284,40 @@ class PagedTable(DataTable[Cell]):
                 self.scroll_to(y=max(0, self.cursor_row - scroll_offset), animate=False)
         self.post_message(self.Highlighted(self, self.current))
         self.post_message(self.Loaded(self))
+
+    def _place(self, rows: Sequence[Any], added: Iterable[Any]) -> None:
+        """Make the DataTable hold exactly ``rows``, in this order; of them, ``added`` are new.
+
+        DataTable adds rows at the bottom only, renumbers every row for each one removed, and
+        measures every new cell to size auto-width columns (ours all have a fixed width and rows
+        one line). So this writes its three maps (cells by key, row metadata by key, key to
+        position) directly: rows that stay cost nothing, the order is set once, and rows can
+        arrive at the top. Textual is pinned (pyproject.toml); tests/tui/test_paging.py checks
+        what is shown against what is held.
+        """
+        wanted = {str(row.id) for row in rows}
+        for key in [key for key in self.rows if key.value not in wanted]:
+            del self.rows[key]
+            del self._data[key]
+        if self._updated_cells:
+            self._updated_cells = {
+                cell for cell in self._updated_cells if cell.row_key in self.rows
+            }
+        self._new_rows.intersection_update(self.rows)
+        column_keys = [column.key for column in self.ordered_columns]
+        for row in added:
+            key = RowKey(str(row.id))
+            self._data[key] = dict(zip(column_keys, self._cells_of(row), strict=True))
+            self.rows[key] = DataTableRow(key, 1)
+        self._row_locations = TwoWayDict(
+            {RowKey(str(row.id)): index for index, row in enumerate(rows)}
+        )
+        self._update_count += 1
+        # The height now (not when idle), so that a scroll offset set next is not clamped to the
+        # old height and moving the cursor scrolls at once, in the same frame.
+        self._update_dimensions(())
+        self._require_update_dimensions = False
+        self.refresh()
 
     def _index_of(self, row: Any | None) -> int | None:
         if row is None:
@@ -297,7 +338,9 @@ class PagedTable(DataTable[Cell]):
             return
         if not self.app.store_ready:  # type: ignore[attr-defined]
             return
-        margin = min(10, self.page_size // 4)
+        # Fetch while a screenful of rows is left, so that PageDown or PageUp at the edge of the
+        # window still moves a whole screen (it stops at the last row held).
+        margin = min(self.page_size // 2, max(10, self.scrollable_content_region.height))
         last, first = self._window.pages[-1], self._window.pages[0]
         if event.cursor_row >= len(self._rows) - margin and last.next is not None:
             self._fetch(after=last.next)
@@ -319,24 +362,30 @@ class PagedTable(DataTable[Cell]):
         )
 
     def _extend(self, page: Page[Any], *, at_end: bool) -> None:
-        if not page.rows:
-            self._fetching = False
+        """Add a fetched page at one end of the window, dropping the page at the other end if
+        the window is full; the cursor stays on its record and the rows on screen stay put."""
+        self._fetching = False
+        shown = {row.id for row in self._rows}
+        fresh = [row for row in page.rows if row.id not in shown]  # (moved by a change meanwhile)
+        if not fresh:
             return
+        page = Page(fresh, page.next, page.previous)
         current = self.current
-        offset = self.cursor_row - round(self.scroll_y)
         pages = [*self._window.pages, page] if at_end else [page, *self._window.pages]
-        dropped = len(pages) > self.window_pages
-        if dropped:
+        leaving = pages[0] if at_end else pages[-1]
+        # (Never the cursor's page: the cursor can outrun a fetch, up to the other end.)
+        if len(pages) > self.window_pages and not any(row is current for row in leaving.rows):
             pages = pages[1:] if at_end else pages[:-1]
-        window = Window(tuple(pages))
-        if at_end and not dropped:
-            # Appending needs no rebuild: add the new rows below.
-            self._window = window
-            self._rows = window.rows
-            for row in page.rows:
-                self.add_row(*self._cells_of(row), key=str(row.id))
-            self._fetching = False
-            return
-        self._window = window
-        self._rows = window.rows
-        self._show(window, self._index_of(current), scroll_offset=offset)
+        self._window = Window(tuple(pages))
+        self._rows = self._window.rows
+        row_before, scroll_before = self.cursor_row, self.scroll_y
+        self._place(self._rows, page.rows)
+        index = self._index_of(current)
+        if index is None or index == row_before:
+            return  # rows were added below the cursor only
+        # The rows above the cursor changed by as many as it moves: scroll by as many, so the
+        # same record is at the same place on screen.
+        shift = index - row_before
+        self.scroll_target_y = self.scroll_y = scroll_before + shift
+        with self.prevent(DataTable.RowHighlighted):  # the same record: nothing to announce
+            self.cursor_coordinate = Coordinate(index, self.cursor_column)

@@ -1,0 +1,122 @@
+"""Paging through a long list: the window of pages shifts at both ends without rebuilding the
+table, the cursor stays on its record and the screen does not jump."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.coordinate import Coordinate
+
+from desk.model import Meeting
+from desk.store import Store
+from desk.tui.app import DeskApp
+from desk.tui.screens.main import MainScreen
+from desk.tui.widgets.paged_table import PagedTable
+
+from .conftest import settle
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+from synthetic import build
+
+MEETINGS = 2_000
+FLIPS = 24
+
+
+@pytest.fixture
+def long_desk(tmp_path: Path) -> Path:
+    path = tmp_path / "long.sqlite"
+    build(MEETINGS, path)
+    return path
+
+
+def listing_order(store: Store) -> list[int]:
+    """Every meeting's id, in the order the list shows them."""
+    ids: list[int] = []
+    page = store.page(Meeting, limit=500)
+    ids += [row.id for row in page.rows]
+    while page.next is not None:
+        page = store.page(Meeting, after=page.next, limit=500)
+        ids += [row.id for row in page.rows]
+    return ids
+
+
+def check_window(table: PagedTable, order: list[int]) -> int:
+    """What the table holds is a contiguous run of the listing, in order, and the DataTable
+    shows exactly those rows; returns where the run starts in the listing."""
+    ids = [row.id for row in table.loaded_rows]
+    start = order.index(ids[0])
+    assert ids == order[start : start + len(ids)]
+    assert table.row_count == len(ids)
+    keys = [
+        table.coordinate_to_cell_key(Coordinate(index, 0)).row_key.value
+        for index in range(table.row_count)
+    ]
+    assert keys == [str(identifier) for identifier in ids]
+    for index in (0, len(ids) // 2, len(ids) - 1):  # the cells are the row's own
+        assert table.get_row_at(index) == table._cells_of(table.loaded_rows[index])
+    return start
+
+
+async def test_paging_shifts_the_window_without_a_rebuild(long_desk: Path) -> None:
+    with Store.open(long_desk) as store:
+        order = listing_order(store)
+        assert len(order) == MEETINGS
+        app = DeskApp(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            table = screen.table
+
+            rebuilds: list[str] = []
+            shifts: list[tuple[Any, ...]] = []
+            clear, extend = table.clear, table._extend
+
+            def counting_clear(*arguments: Any, **keywords: Any) -> Any:
+                rebuilds.append("clear")
+                return clear(*arguments, **keywords)
+
+            def watched_extend(page: Any, *, at_end: bool) -> None:
+                held = len(table.loaded_rows)
+                before = (table.current.id, table.cursor_row - round(table.scroll_y))
+                extend(page, at_end=at_end)
+                after = (table.current.id, table.cursor_row - round(table.scroll_y))
+                dropped = len(table.loaded_rows) < held + len(page.rows)
+                shifts.append((at_end, dropped, before, after))
+
+            table.clear = counting_clear  # type: ignore[method-assign]
+            table._extend = watched_extend  # type: ignore[method-assign]
+
+            def position() -> int:
+                """The cursor's place in the whole listing."""
+                return check_window(table, order) + table.cursor_row
+
+            assert position() == 0
+            await pilot.press("pagedown")
+            await settle(pilot)
+            step = position()  # rows one PageDown moves
+            assert step > 10
+            for flip in range(2, FLIPS + 1):
+                await pilot.press("pagedown")
+                await settle(pilot)
+                assert position() == flip * step
+                assert table.current.id == order[flip * step]
+            deepest = check_window(table, order)
+            assert deepest >= 3 * table.page_size  # the window left the top pages behind
+            for flip in range(FLIPS - 1, -1, -1):
+                await pilot.press("pageup")
+                await settle(pilot)
+                assert position() == flip * step
+                assert table.current.id == order[flip * step]
+            assert check_window(table, order) == 0
+
+            assert rebuilds == []  # no flip cleared the table
+            # Pages were dropped at both ends (the window moved), several times.
+            assert sum(1 for at_end, dropped, *_ in shifts if at_end and dropped) >= 3
+            assert sum(1 for at_end, dropped, *_ in shifts if not at_end and dropped) >= 3
+            for _, _, before, after in shifts:
+                assert after == before  # same record, same line on screen
+            await pilot.press("q")
