@@ -51,6 +51,17 @@ def _app(store: Store) -> DeskApp:
     return DeskApp(store, note="sample desk")
 
 
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forms say which day "today" is when no source is open: fix it, or pictures age daily."""
+    import datetime as dt
+
+    import desk.tui.screens.records as records
+    from desk.tui.date_reference import DateReference
+
+    monkeypatch.setattr(records, "today", lambda: DateReference(dt.date(2026, 12, 1)))
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_main_screen(snap_compare, sample_store: Store, size: tuple[int, int]) -> None:
     assert snap_compare(_app(sample_store), terminal_size=size, run_before=_steps())
