@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal, Protocol, runtime_checkable
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
+
+from desk.tui.safe import line
 
 Choice = Literal["keep", "discard", "back"]
 
@@ -46,7 +47,7 @@ class UnsavedScreen(ModalScreen[Choice]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="confirm"):
-            yield Label(Text(f"{self.what}: keep it?"), id="question")
+            yield Label(line(f"{self.what}: keep it?"), id="question")
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.keep} (s)", id="keep", variant="primary", compact=True)
                 yield Button(f"{self.discard} (d)", id="discard", variant="error", compact=True)
