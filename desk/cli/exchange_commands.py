@@ -92,6 +92,18 @@ def register(sub: Any, database_option: Callable[..., None]) -> None:
         "--flat", action="store_true", help="one row per meeting, for analysts (a CSV file)"
     )
     export.add_argument(
+        "--ftm",
+        action="store_true",
+        help="FollowTheMoney entities as JSON lines (a .jsonl file) for Aleph and OpenAleph; "
+        "needs pip install 'desk[interop]'",
+    )
+    export.add_argument(
+        "--graph",
+        action="store_true",
+        help="the actor network for Gephi (a .graphml or .gexf file); --from, --to and --agenda "
+        "narrow it",
+    )
+    export.add_argument(
         "--raw",
         action="store_true",
         help="(--flat) cells exactly as stored: formula-looking text (= + - @ and their fullwidth "
@@ -162,6 +174,8 @@ def export_command(arguments: argparse.Namespace) -> int:
     from desk.exchange.progress import TerminalProgress
     from desk.store import InvalidField
 
+    if arguments.ftm or arguments.graph:
+        return _interop_export(arguments)
     profile = "excel" if arguments.excel else "data"
     filters = (arguments.date_from, arguments.date_to, arguments.actor, arguments.agenda)
     if not arguments.flat and any(value is not None for value in filters):
@@ -211,6 +225,67 @@ def export_command(arguments: argparse.Namespace) -> int:
     print(
         f"Exported {where} to {result.path} ({result.profile} profile): {counts}; "
         f"{_size(result.bytes)} in {result.seconds:.1f} s."
+    )
+    return 0
+
+
+def _interop_export(arguments: argparse.Namespace) -> int:
+    """``--ftm`` and ``--graph``: one file for another tool (Aleph, Gephi)."""
+    from desk.store import InvalidField
+
+    if arguments.ftm and arguments.graph:
+        raise InvalidField("--ftm/--graph", "write one of them at a time")
+    option = "--ftm" if arguments.ftm else "--graph"
+    refused = [
+        name
+        for name, given in (
+            ("--flat", arguments.flat),
+            ("--excel", arguments.excel),
+            ("--raw", arguments.raw),
+            ("--actor", arguments.actor),
+        )
+        if given
+    ]
+    if arguments.ftm:
+        refused += [
+            name
+            for name, given in (
+                ("--from", arguments.date_from),
+                ("--to", arguments.date_to),
+                ("--agenda", arguments.agenda),
+            )
+            if given
+        ]
+    if refused:
+        raise InvalidField(", ".join(refused), f"does not apply to {option}")
+    with _open_store(arguments) as store:
+        if arguments.ftm:
+            from desk.exchange.ftm import export_ftm
+
+            written = export_ftm(store, arguments.path, replace=arguments.force)
+            counts = ", ".join(
+                f"{count:,} {schema}" for schema, count in sorted(written.entities.items())
+            )
+            print(f"Wrote {counts} to {written.path} in {written.seconds:.1f} s.")
+            return 0
+        from desk.exchange.graph import export_graph
+        from desk.exchange.subjects import network_filters
+
+        start, end, agenda_item_id = network_filters(
+            store, arguments.date_from, arguments.date_to, arguments.agenda
+        )
+        graph = export_graph(
+            store,
+            arguments.path,
+            replace=arguments.force,
+            start=start,
+            end=end,
+            agenda_item_id=agenda_item_id,
+        )
+    print(
+        f"Wrote the actor network ({counted('actor', graph.nodes)}, {counted('pair', graph.edges)} "
+        "who met) "
+        f"to {graph.path} in {graph.seconds:.1f} s."
     )
     return 0
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from desk.exchange import csv_format
 from desk.exchange.errors import ExportRefused
 from desk.exchange.progress import Throttle
+from desk.exchange.subjects import resolve_actor, resolve_agenda, resolve_date
 from desk.exchange.targets import check_flat_target
 
 if TYPE_CHECKING:
@@ -97,11 +98,13 @@ def export_flat(
     excel = profile == "excel"
     target = Path(path).expanduser().absolute()
     check_flat_target(target, ",".join(COLUMNS) + csv_format.LINE_END, replace=replace)
-    first = _resolve_date(date_from, today, "--from")
-    last = _resolve_date(date_to, today, "--to")
-    actor_id, actor_name = _resolve_actor(store, actor) if actor is not None else (None, None)
+    first = resolve_date(date_from, today, "--from")
+    last = resolve_date(date_to, today, "--to")
+    actor_id, actor_name = (
+        resolve_actor(store, actor, "--actor") if actor is not None else (None, None)
+    )
     item_id, item_title = (
-        _resolve_agenda(store, agenda_item) if agenda_item is not None else (None, None)
+        resolve_agenda(store, agenda_item, "--agenda") if agenda_item is not None else (None, None)
     )
     filters = []
     if first or last:
@@ -145,97 +148,6 @@ def export_flat(
     finally:
         temporary.unlink(missing_ok=True)
     return FlatResult(target, rows, time.perf_counter() - started, tuple(filters))
-
-
-def _resolve_date(value: PartialDate | str | None, today: dt.date | None, option: str) -> Any:
-    from desk import dates
-    from desk.dates import DateError, PartialDate
-    from desk.store import InvalidField
-
-    if value is None or isinstance(value, PartialDate):
-        return value
-    try:
-        return dates.parse(value, reference=today or dt.date.today())
-    except DateError as error:
-        raise InvalidField(option, str(error)) from error
-
-
-def _resolve_actor(store: Store, given: int | str) -> tuple[int, str]:
-    """An actor by id, or by name or alias: exact (ignoring case), else the one containing it."""
-    from sqlalchemy import func, or_, select
-
-    from desk.model import Actor, ActorAlias
-    from desk.store import InvalidField
-
-    with store.reading() as session:
-        if isinstance(given, int) or str(given).strip().isdigit():
-            found = session.get(Actor, int(given))
-            if found is None:
-                raise InvalidField("--actor", f"there is no actor #{given}")
-            return int(given), found.name
-        text = str(given).strip()
-        alias_of = select(ActorAlias.actor_id)
-        exact = session.execute(
-            select(Actor.id, Actor.name).where(
-                or_(
-                    func.lower(Actor.name) == text.lower(),
-                    Actor.id.in_(alias_of.where(func.lower(ActorAlias.name) == text.lower())),  # type: ignore[union-attr]
-                )
-            )
-        ).all()
-        if not exact:
-            pattern = f"%{text.lower()}%"
-            exact = session.execute(
-                select(Actor.id, Actor.name)
-                .where(
-                    or_(
-                        func.lower(Actor.name).like(pattern),
-                        Actor.id.in_(alias_of.where(func.lower(ActorAlias.name).like(pattern))),  # type: ignore[union-attr]
-                    )
-                )
-                .limit(6)
-            ).all()
-    return _one("--actor", "actor", text, [(row[0], row[1]) for row in exact])
-
-
-def _resolve_agenda(store: Store, given: int | str) -> tuple[int, str]:
-    from sqlalchemy import func, select
-
-    from desk.model import AgendaItem
-    from desk.store import InvalidField
-
-    with store.reading() as session:
-        if isinstance(given, int) or str(given).strip().isdigit():
-            found = session.get(AgendaItem, int(given))
-            if found is None:
-                raise InvalidField("--agenda", f"there is no agenda item #{given}")
-            return int(given), found.title
-        text = str(given).strip()
-        rows = session.execute(
-            select(AgendaItem.id, AgendaItem.title).where(
-                func.lower(AgendaItem.title) == text.lower()
-            )
-        ).all()
-        if not rows:
-            rows = session.execute(
-                select(AgendaItem.id, AgendaItem.title)
-                .where(func.lower(AgendaItem.title).like(f"%{text.lower()}%"))
-                .limit(6)
-            ).all()
-    return _one("--agenda", "agenda item", text, [(row[0], row[1]) for row in rows])
-
-
-def _one(option: str, kind: str, text: str, found: Sequence[tuple[int, str]]) -> tuple[int, str]:
-    from desk.store import InvalidField
-
-    if not found:
-        raise InvalidField(option, f"no {kind} is called {text!r}")
-    if len(found) > 1:
-        listed = "; ".join(f"#{record_id} {name}" for record_id, name in found[:5])
-        raise InvalidField(
-            option, f"{text!r} names more than one {kind} ({listed}); give its id or full name"
-        )
-    return found[0]
 
 
 def _write_rows(

@@ -101,6 +101,8 @@ SCREENS = {
     "export": ("E",),
     "import": ("I",),
     "unsaved": ("n", "X", "escape"),
+    "timeline": ("T",),
+    "network": ("N",),
 }
 
 

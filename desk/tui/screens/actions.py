@@ -405,6 +405,18 @@ class RecordActions:
 
         self.app.push_screen(DossierScreen(*current), self._jump_back)
 
+    @gated
+    def action_timeline(self) -> None:
+        from desk.tui.screens.timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(), self._jump_back)
+
+    @gated
+    def action_network(self) -> None:
+        from desk.tui.screens.network import NetworkScreen
+
+        self.app.push_screen(NetworkScreen(), self._jump_back)
+
     def _jump_back(self, target: tuple[type, int] | None) -> None:
         if target is not None:
             self.show_record(*target)  # type: ignore[attr-defined]

@@ -31,6 +31,8 @@ class DossierScreen(Screen[tuple[type, int] | None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="dossier.back"),
         Binding("enter", "open", "Go to meeting", id="dossier.open"),
+        Binding("T", "timeline", "Timeline", id="dossier.timeline"),
+        Binding("w", "write_report", "Write report", id="dossier.write_report"),
         Binding("j", "cursor_down", "Down", show=False, id="dossier.down"),
         Binding("k", "cursor_up", "Up", show=False, id="dossier.up"),
     ]
@@ -125,6 +127,26 @@ class DossierScreen(Screen[tuple[type, int] | None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_timeline(self) -> None:
+        from desk.tui.screens.timeline import TimelineScreen
+
+        subject = (
+            {"actor_id": self.record_id}
+            if self.model is schema.Actor
+            else {"agenda_item_id": self.record_id}
+        )
+        self.app.push_screen(TimelineScreen(**subject), self._from_timeline)
+
+    def _from_timeline(self, target: tuple[type, int] | None) -> None:
+        if target is not None:
+            self.dismiss(target)
+
+    def action_write_report(self) -> None:
+        from desk.tui.screens.report import ReportScreen
+
+        if self.dossier is not None:
+            self.app.push_screen(ReportScreen(self.model, self.record_id, self.dossier.title))
 
     def action_cursor_down(self) -> None:
         self.query_one("#dossier-timeline", DataTable).action_cursor_down()

@@ -205,6 +205,22 @@ class MainScreen(RecordActions, Screen[None]):
             show=False,
             id="main.remove_part",
         ),
+        Binding(
+            "T",
+            "timeline",
+            "Timeline",
+            tooltip="The meetings of the whole desk on a timeline",
+            show=False,
+            id="main.timeline",
+        ),
+        Binding(
+            "N",
+            "network",
+            "Network",
+            tooltip="Who met whom: the actor network, ranked and drawn",
+            show=False,
+            id="main.network",
+        ),
     ]
 
     def __init__(self) -> None:
