@@ -47,6 +47,7 @@ from desk.store.errors import (
 )
 from desk.store.faults import as_desk_error, one_line
 from desk.store.location import Location, resolve
+from desk.store.reviewing import Reviewing
 from desk.store.rules import RULES, clean
 from desk.store.views import (
     ActorDetail,
@@ -112,7 +113,7 @@ def default_author() -> str:
         return "unknown"
 
 
-class Store:
+class Store(Reviewing):
     """A desk database and the operations on it."""
 
     def __init__(self, engine: Engine, report: OpenReport, author: str | None = None) -> None:
