@@ -8,6 +8,7 @@ edit. Who last changed a record comes from the change log (review steps themselv
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -267,6 +268,25 @@ def in_state(record_table: str, id_column: Any, state: ReviewState) -> Any:
     if state is ReviewState.DRAFT:
         return id_column.not_in(reviewed)
     return id_column.in_(reviewed.where(Review.state == state.value))
+
+
+#: A review state typed in a list's filter box: ``is:verified``, ``is:needs-review``…
+_STATE_TOKEN = re.compile(r"(?<!\S)is:(draft|needs[-_]review|verified|disputed)(?!\S)", re.I)
+
+#: How each state is typed in the filter box.
+FILTER_TOKENS = {state: f"is:{state.value.replace('_', '-')}" for state in ReviewState}
+
+
+def state_filter(typed: str | None) -> tuple[ReviewState | None, str | None]:
+    """Split what was typed into a review state (``is:verified``) and the words to match."""
+    if not typed:
+        return None, typed
+    found = _STATE_TOKEN.search(typed)
+    if found is None:
+        return None, typed
+    state = ReviewState(found.group(1).lower().replace("-", "_"))
+    rest = (typed[: found.start()] + " " + typed[found.end() :]).strip()
+    return state, rest or None
 
 
 def _status(row: Review) -> ReviewStatus:

@@ -160,3 +160,17 @@ def test_counts_cover_every_reviewed_kind(store: Store, desk: dict[str, int]) ->
     assert store.review_states("meeting_agenda", [desk["agenda"]]) == {
         desk["agenda"]: ReviewState.DRAFT
     }
+
+
+def test_lists_filter_by_state_alone_or_with_words(store: Store, desk: dict[str, int]) -> None:
+    other = store.create(Meeting, title="Putin–Kim summit")
+    store.set_review("meeting", desk["meeting"], "verified")
+    verified = store.page(Meeting, typed="is:verified").rows
+    assert [row.id for row in verified] == [desk["meeting"]]
+    drafts = store.page(Meeting, typed="is:draft").rows
+    assert [row.id for row in drafts] == [other.id]
+    assert store.page(Meeting, typed="summit is:verified").rows == []
+    assert [r.id for r in store.page(Meeting, typed="IS:Verified talks").rows] == [desk["meeting"]]
+    assert store.page(Actor, typed="is:needs-review").rows == []
+    # a word that merely contains the token is a word to match, not a state
+    assert store.page(Meeting, typed="this:verified").rows == []
