@@ -26,6 +26,7 @@ from desk.model import (
 )
 from desk.store import reviews, search, sqlite_hints  # noqa: F401  (sqlite_hints: INDEXED BY)
 from desk.store.date_columns import from_columns
+from desk.store.review_states import state_filter
 from desk.store.views import END, ActorRow, AgendaRow, Cursor, MeetingRow, Page, SourceRow
 
 
@@ -199,7 +200,7 @@ def page(
         raise ValueError("page() takes after or before, not both")
     listing = LISTINGS[model]
     dialect = session.get_bind().dialect.name
-    state, typed = reviews.state_filter(typed)
+    state, typed = state_filter(typed)
     filter_clause = search.matches(model, typed, dialect) if typed else None
     if state is not None and model.__tablename__ in reviews.REVIEWED_MODELS:
         in_state = reviews.in_state(model.__tablename__, model.id, state)  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from desk.model import Evidence, ReviewState
 from desk.store import reviews
+from desk.store.review_states import NEXT_STATE
 from desk.store.reviews import QueueEntry, ReviewStatus
 
 if TYPE_CHECKING:
@@ -41,6 +42,11 @@ class Reviewing:
         reviews.model_of(record_table)
         with self.reading() as session:
             return reviews.status(session, record_table, record_id)
+
+    def review_target(self, record_table: str, record_id: int) -> QueueEntry:
+        """A record's state, kind, name and who last changed it, read together."""
+        with self.reading() as session:
+            return reviews.target(session, record_table, record_id)
 
     def review_states(self, record_table: str, ids: Iterable[int]) -> dict[int, ReviewState]:
         """Review states of many records of one kind at once (for a page of a list)."""
@@ -75,7 +81,7 @@ class Reviewing:
         with self.reading() as session:
             current = reviews.status(session, record_table, record_id).state
         seen = reviews.state_of(expected) if expected is not None else current
-        following = reviews.NEXT_STATE[seen]
+        following = NEXT_STATE[seen]
         if following is seen:
             return reviews.ReviewStatus(record_table, record_id, seen)
         with self._writing("review") as writer:

@@ -8,7 +8,6 @@ edit. Who last changed a record comes from the change log (review steps themselv
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -28,29 +27,15 @@ from desk.model import (
     Review,
     ReviewState,
 )
+from desk.model.tables import utc_now
 from desk.store.errors import DeskError, InvalidField, NotFound
+from desk.store.review_states import STATE_LABELS
 from desk.store.writer import LABELS, Writer, as_utc
 
 #: The kinds of record that carry a review state, by table.
 REVIEWED_MODELS: dict[str, type[Record]] = {
     model.__tablename__: model
     for model in (Meeting, Actor, AgendaItem, MeetingActor, MeetingAgenda)
-}
-
-#: How a state reads on screen and in messages.
-STATE_LABELS = {
-    ReviewState.DRAFT: "draft",
-    ReviewState.NEEDS_REVIEW: "needs review",
-    ReviewState.VERIFIED: "verified",
-    ReviewState.DISPUTED: "disputed",
-}
-
-#: Where one press of "move along" takes a record (verified stays verified).
-NEXT_STATE = {
-    ReviewState.DRAFT: ReviewState.NEEDS_REVIEW,
-    ReviewState.NEEDS_REVIEW: ReviewState.VERIFIED,
-    ReviewState.DISPUTED: ReviewState.NEEDS_REVIEW,
-    ReviewState.VERIFIED: ReviewState.VERIFIED,
 }
 
 #: Verbs for the audit trail, by the state set.
@@ -175,6 +160,19 @@ def record_name(session: Session, record_table: str, record_id: int) -> str:
     return str(getattr(record, "title", None) or getattr(record, "name", ""))
 
 
+def target(session: Session, record_table: str, record_id: int) -> QueueEntry:
+    """One record as review shows it: its state, kind, name and who last changed it."""
+    model = model_of(record_table)
+    if session.get(model, record_id) is None:
+        raise NotFound(LABELS[record_table], record_id)
+    return QueueEntry(
+        status(session, record_table, record_id),
+        LABELS[record_table],
+        record_name(session, record_table, record_id),
+        last_changed_by(session, record_table, record_id),
+    )
+
+
 def set_state(
     writer: Writer,
     record_table: str,
@@ -213,7 +211,7 @@ def set_state(
         "state": state.value,
         "note": note,
         "set_by": writer.author,
-        "set_at": dt.datetime.now(dt.UTC),
+        "set_at": utc_now(),
     }
     if state is ReviewState.DRAFT:
         if current is not None:
@@ -268,25 +266,6 @@ def in_state(record_table: str, id_column: Any, state: ReviewState) -> Any:
     if state is ReviewState.DRAFT:
         return id_column.not_in(reviewed)
     return id_column.in_(reviewed.where(Review.state == state.value))
-
-
-#: A review state typed in a list's filter box: ``is:verified``, ``is:needs-review``…
-_STATE_TOKEN = re.compile(r"(?<!\S)is:(draft|needs[-_]review|verified|disputed)(?!\S)", re.I)
-
-#: How each state is typed in the filter box.
-FILTER_TOKENS = {state: f"is:{state.value.replace('_', '-')}" for state in ReviewState}
-
-
-def state_filter(typed: str | None) -> tuple[ReviewState | None, str | None]:
-    """Split what was typed into a review state (``is:verified``) and the words to match."""
-    if not typed:
-        return None, typed
-    found = _STATE_TOKEN.search(typed)
-    if found is None:
-        return None, typed
-    state = ReviewState(found.group(1).lower().replace("-", "_"))
-    rest = (typed[: found.start()] + " " + typed[found.end() :]).strip()
-    return state, rest or None
 
 
 def _status(row: Review) -> ReviewStatus:
