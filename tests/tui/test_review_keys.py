@@ -68,6 +68,8 @@ async def test_v_moves_a_colleagues_meeting_to_verified(desk: Store) -> None:
         status = desk.review_status("meeting", meeting_id)
         assert (status.state, status.set_by) == (ReviewState.VERIFIED, "tester")
         assert "need review" not in status_line(app)
+        under_title = app.screen.query_one("#detail", OptionList).get_option_at_index(1)
+        assert str(under_title.prompt).startswith("✓ verified by tester, ")
         await pilot.press("ctrl+z")  # undo, like any edit
         await settle(pilot)
         assert desk.review_status("meeting", meeting_id).state is ReviewState.NEEDS_REVIEW
@@ -175,3 +177,23 @@ async def test_f_steps_the_list_through_review_states(store: Store) -> None:
             await settle(pilot)
         assert screen.query_one("#filter", Input).value == ""
         assert len(screen.table.loaded_rows) == 2
+
+
+async def test_v_on_a_link_in_the_detail_pane_reviews_the_link(store: Store) -> None:
+    meeting = store.create(Meeting, title="Shoigu–Kim talks")
+    actor = store.create(Actor, name="Sergei Shoigu")
+    link = store.link_actor(meeting.id, actor.id, "guest")
+    app = DeskApp(store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")  # into the detail pane
+        detail = app.screen.query_one("#detail", OptionList)
+        assert app.screen.focused is detail
+        ids = [detail.get_option_at_index(i).id for i in range(detail.option_count)]
+        detail.highlighted = ids.index(f"participant:{link.id}")
+        await pilot.press("v")
+        await settle(pilot)
+        assert store.review_status("meeting_actor", link.id).state is ReviewState.NEEDS_REVIEW
+        assert store.review_status("meeting", meeting.id).state is ReviewState.DRAFT
+        shown = detail.get_option_at_index(ids.index(f"participant:{link.id}")).prompt
+        assert str(shown).endswith("? needs review")

@@ -25,6 +25,7 @@ from desk.tui.screens.key_gate import KeyGate, gated
 from desk.tui.screens.reviewing import REVIEW_BINDINGS, ReviewActions
 from desk.tui.widgets.detail import DetailPane, load_detail
 from desk.tui.widgets.paged_table import PagedTable
+from desk.tui.widgets.review_marks import ReviewMarks, load_review_marks
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
@@ -401,18 +402,25 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
             self.detail.show_nothing(message)
             return
         model, record_id, store = self.kind.model, row.id, self.app.store
+
+        def load() -> tuple[Any, ReviewMarks]:
+            detail = load_detail(store, model, record_id)
+            return detail, load_review_marks(store, model, record_id, detail)
+
         in_thread(
             self,
-            lambda: load_detail(store, model, record_id),
-            lambda detail: self._show_detail(model, record_id, detail),
+            load,
+            lambda loaded: self._show_detail(model, record_id, *loaded),
             group="detail",
             exclusive=True,
         )
 
-    def _show_detail(self, model: type, record_id: int, detail: Any) -> None:
+    def _show_detail(
+        self, model: type, record_id: int, detail: Any, marks: ReviewMarks | None = None
+    ) -> None:
         current = self.table.current
         if current is not None and current.id == record_id and model is self.kind.model:
-            self.detail.show(model, record_id, detail)
+            self.detail.show(model, record_id, detail, marks)
 
     # -- status ---------------------------------------------------------------------------------
     def refresh_stats(self) -> None:
