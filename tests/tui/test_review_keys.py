@@ -57,17 +57,17 @@ async def test_v_moves_a_colleagues_meeting_to_verified(desk: Store) -> None:
     app = DeskApp(desk)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        assert "need review" not in status_line(app)
+        assert "review" not in status_line(app)
         await pilot.press("v")
         await settle(pilot)
         assert desk.review_status("meeting", meeting_id).state is ReviewState.NEEDS_REVIEW
-        assert "1 need review (R)" in status_line(app)
+        assert "1 needs review (R)" in status_line(app)
         await pilot.press("v")  # a colleague's change: verified without a question
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         status = desk.review_status("meeting", meeting_id)
         assert (status.state, status.set_by) == (ReviewState.VERIFIED, "tester")
-        assert "need review" not in status_line(app)
+        assert "review" not in status_line(app)
         under_title = app.screen.query_one("#detail", OptionList).get_option_at_index(1)
         assert str(under_title.prompt).startswith("✓ verified by tester, ")
         await pilot.press("ctrl+z")  # undo, like any edit

@@ -454,7 +454,8 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
         waiting = (review or {}).get(ReviewState.NEEDS_REVIEW, 0)
         if waiting:  # (a desk nobody reviews shows nothing more)
             line.append(" · ")
-            line.append(f"{waiting:,} need review", style="bold yellow")
+            verb = "needs" if waiting == 1 else "need"
+            line.append(f"{waiting:,} {verb} review", style="bold yellow")
             line.append(" (R)", style="dim")
         self.query_one("#status-line", Static).update(line)
 

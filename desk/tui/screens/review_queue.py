@@ -15,12 +15,11 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from desk import model as schema
-from desk.model.vocabulary import ReviewState
 from desk.store.review_states import STATE_LABELS
-from desk.tui.presentation import plural
 from desk.tui.safe import line, plain
 from desk.tui.screens.reviewing import advance, dispute
 from desk.tui.widgets.detail import evidence_option
+from desk.tui.widgets.review_marks import STYLES
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
@@ -30,14 +29,6 @@ if TYPE_CHECKING:
 _RECORD_MODELS = {"meeting": "Meeting", "actor": "Actor", "agenda_item": "AgendaItem"}
 #: Links open at their meeting.
 _LINK_MODELS = {"meeting_actor": "MeetingActor", "meeting_agenda": "MeetingAgenda"}
-
-#: How the state reads in the list.
-STATE_STYLES = {
-    ReviewState.NEEDS_REVIEW: "bold yellow",
-    ReviewState.DISPUTED: "bold red",
-    ReviewState.VERIFIED: "green",
-    ReviewState.DRAFT: "dim",
-}
 
 
 class ReviewQueueScreen(Screen[tuple[type, int] | None]):
@@ -112,8 +103,8 @@ class ReviewQueueScreen(Screen[tuple[type, int] | None]):
             return
         summary.update(
             Text.assemble(
-                (plural(len(entries), "record"), "bold"),
-                " need review, longest waiting first · v verifies · V disputes · Enter goes to it",
+                (f"{len(entries):,} {'needs' if len(entries) == 1 else 'need'} review", "bold"),
+                ", oldest first · v verifies · V disputes · Enter opens",
             )
         )
         self.queue_list.set_options(_option(entry) for entry in entries)
@@ -190,14 +181,14 @@ class ReviewQueueScreen(Screen[tuple[type, int] | None]):
 
 
 def _option(entry: QueueEntry) -> Option:
-    state = entry.status.state
-    return Option(
-        Text.assemble(
-            (f"{STATE_LABELS[state]:<13}", STATE_STYLES[state]),
-            (f"{entry.kind:<17}", "dim"),
-            plain(entry.name),
-        )
-    )
+    """The record's name, then its kind, state and how long it has waited."""
+    status = entry.status
+    since = f" since {status.set_at:%Y-%m-%d %H:%M}" if status.set_at else ""
+    text = Text.assemble((plain(entry.name), "bold"), "\n  ")
+    text.append(f"{entry.kind} · ", style="dim")
+    text.append(STATE_LABELS[status.state], style=STYLES[status.state])
+    text.append(since, style="dim")
+    return Option(text)
 
 
 def _about(entry: QueueEntry) -> Text:
@@ -206,7 +197,7 @@ def _about(entry: QueueEntry) -> Text:
     about = Text()
     about.append(plain(entry.name), style="bold")
     about.append(f"  {entry.kind}\n", style="dim")
-    about.append(STATE_LABELS[status.state], style=STATE_STYLES[status.state])
+    about.append(STATE_LABELS[status.state], style=STYLES[status.state])
     if status.set_by:
         when = f" {status.set_at:%Y-%m-%d %H:%M} UTC" if status.set_at else ""
         about.append(f", set by {plain(status.set_by)}{when}")
