@@ -18,7 +18,7 @@ from desk.store.reviews import QueueEntry, ReviewStatus
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from desk.store.views import EvidenceView
+    from desk.store.views import EvidenceView, HistoryEntry
     from desk.store.writer import Writer
 
 #: The evidence column pointing at each reviewed kind of record.
@@ -92,6 +92,12 @@ class Reviewing:
         reviews.model_of(record_table)
         with self.reading() as session:
             return reviews.last_changed_by(session, record_table, record_id)
+
+    def review_history(self, record_table: str, record_id: int) -> list[HistoryEntry]:
+        """The record's review steps, newest first (who moved it along, when, with what note)."""
+        reviews.model_of(record_table)
+        with self.reading() as session:
+            return reviews.history(session, record_table, record_id)
 
     def review_counts(self) -> dict[ReviewState, int]:
         with self.reading() as session:

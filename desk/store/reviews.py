@@ -8,11 +8,12 @@ edit. Who last changed a record comes from the change log (review steps themselv
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desk.model import (
@@ -30,6 +31,7 @@ from desk.model import (
 from desk.model.tables import utc_now
 from desk.store.errors import DeskError, InvalidField, NotFound
 from desk.store.review_states import STATE_LABELS
+from desk.store.views import HistoryEntry
 from desk.store.writer import LABELS, Writer, as_utc
 
 #: The kinds of record that carry a review state, by table.
@@ -133,6 +135,48 @@ def last_changed_by(session: Session, record_table: str, record_id: int) -> str 
         .limit(1)
     ).first()
     return found[0] if found else None
+
+
+def history(session: Session, record_table: str, record_id: int) -> list[HistoryEntry]:
+    """The record's review steps, newest first, as history entries ("review: draft → verified").
+
+    Review rows are found in the change log by what they point at (their own ids change when a
+    record goes back to draft and on again); deletions that went with the record are left out.
+    """
+    pointer = f'%"record_table": "{record_table}", "record_id": {int(record_id)},%'
+    query = (
+        select(Change, Changeset)
+        .join(Changeset, Changeset.id == Change.changeset_id)  # type: ignore[arg-type]
+        .where(
+            Change.table_name == Review.__tablename__,
+            or_(Change.after.like(pointer), Change.before.like(pointer)),  # type: ignore[union-attr]
+        )
+        .order_by(Change.id.desc())  # type: ignore[union-attr]
+    )
+    entries = []
+    for change, changeset in session.execute(query):
+        if change.op == "delete" and changeset.action in ("delete", "merge"):
+            continue
+        entries.append(
+            HistoryEntry(
+                at=as_utc(changeset.at),
+                author=changeset.author,
+                action=changeset.action,
+                summary=changeset.summary,
+                operation="update",
+                before=_as_review(change.before),
+                after=_as_review(change.after),
+                changeset_id=changeset.id or 0,
+            )
+        )
+    return entries
+
+
+def _as_review(row: str | None) -> dict[str, Any]:
+    """A review row as the history shows it: the state in words, and the note."""
+    values = json.loads(row) if row else {}
+    state = ReviewState(values.get("state", ReviewState.DRAFT.value))
+    return {"review": STATE_LABELS[state], "note": values.get("note")}
 
 
 def record_name(session: Session, record_table: str, record_id: int) -> str:

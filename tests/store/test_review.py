@@ -174,3 +174,20 @@ def test_lists_filter_by_state_alone_or_with_words(store: Store, desk: dict[str,
     assert store.page(Actor, typed="is:needs-review").rows == []
     # a word that merely contains the token is a word to match, not a state
     assert store.page(Meeting, typed="this:verified").rows == []
+
+
+def test_a_records_review_steps_are_its_history(store: Store, desk: dict[str, int]) -> None:
+    store.set_review("meeting", desk["meeting"], "needs_review")
+    with Store.open(store.location, author="colleague") as colleague:
+        colleague.set_review("meeting", desk["meeting"], "disputed", "wrong day")
+    store.set_review("meeting", desk["meeting"], "draft")
+    store.set_review("meeting", desk["meeting"], "verified")  # a new review row
+    store.set_review("actor", desk["actor"], "verified")  # another record's: not listed
+    steps = store.review_history("meeting", desk["meeting"])
+    assert [(s.author, s.changed_fields()) for s in steps] == [
+        ("tester", [("review", "draft", "verified")]),
+        ("tester", [("review", "disputed", "draft"), ("note", "wrong day", None)]),
+        ("colleague", [("review", "needs review", "disputed"), ("note", None, "wrong day")]),
+        ("tester", [("review", "draft", "needs review")]),
+    ]
+    assert steps[2].summary == "dispute meeting “Shoigu–Kim talks”: wrong day"

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from engines import database_url, engine
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from desk.model import Actor, Meeting, ReviewState, Source
 from desk.store import Store
 from desk.tui.app import DeskApp
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.screens.form import FormScreen
+from desk.tui.screens.history import HistoryScreen
 from desk.tui.screens.main import MainScreen
 from desk.tui.screens.review_queue import ReviewQueueScreen
 
@@ -93,6 +94,12 @@ async def test_verifying_your_own_change_asks_first(store: Store) -> None:
         await pilot.press("y")
         await settle(pilot)
         assert store.review_status("meeting", meeting.id).state is ReviewState.VERIFIED
+        await pilot.press("h")  # the history holds the review steps
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        changes = app.screen.query_one("#history-changes", DataTable)
+        assert str(changes.get_row_at(0)[3]) == "review: needs review → verified"
+        assert str(changes.get_row_at(0)[2]) == "verify meeting “Putin–Kim summit”"
 
 
 async def test_V_disputes_with_a_required_note(store: Store) -> None:
