@@ -146,3 +146,32 @@ def test_the_command_line_flag(
     assert main(["export", "--db", str(sample_path), "--verified-only", str(package)]) == 1
     assert "--verified-only: applies to --flat exports" in capsys.readouterr().err
     assert not package.exists()
+
+
+def older_package(sample_package: Path, tmp_path: Path) -> Path:
+    """The sample's package as a desk made before review states wrote it: no review.csv."""
+    import shutil
+
+    package = tmp_path / "older"
+    shutil.copytree(sample_package, package)
+    (package / "review.csv").unlink()
+    descriptor_path = package / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text("utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "review"]
+    descriptor_path.write_text(json.dumps(descriptor, indent=2), "utf-8")
+    return package
+
+
+def test_a_package_from_before_review_states_imports_as_drafts(
+    sample_package: Path, sample_store: Store, tmp_path: Path
+) -> None:
+    package = older_package(sample_package, tmp_path)
+    with Store.open(tmp_path / "restored.sqlite") as restored:
+        result = import_package(restored, package)
+        assert result.mode == "restore" and result.added["meeting"] == 10
+        assert (
+            restored.review_counts()[ReviewState.DRAFT]
+            == sample_store.review_counts()[ReviewState.DRAFT]
+        )
+    merged = import_package(sample_store, package)  # identical records: nothing to add
+    assert merged.mode == "merge" and sum(merged.added.values()) == 0
