@@ -191,3 +191,16 @@ def test_a_records_review_steps_are_its_history(store: Store, desk: dict[str, in
         ("tester", [("review", "draft", "needs review")]),
     ]
     assert steps[2].summary == "dispute meeting “Shoigu–Kim talks”: wrong day"
+
+
+def test_merging_actors_drops_the_merged_ones_state_and_undo_restores_it(
+    store: Store, desk: dict[str, int]
+) -> None:
+    twin = store.create(Actor, name="Shoigu")
+    store.set_review("actor", twin.id, "disputed", "a duplicate")
+    store.set_review("actor", desk["actor"], "verified")
+    merged = store.merge_actors(desk["actor"], twin.id)
+    assert store.review_status("actor", desk["actor"]).state is ReviewState.VERIFIED
+    assert store.review_counts()[ReviewState.DISPUTED] == 0
+    store.undo(merged.changeset_id)
+    assert store.review_status("actor", twin.id).note == "a duplicate"
