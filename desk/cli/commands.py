@@ -126,6 +126,7 @@ def _counted(count: int, name: str) -> str:
 def stats(arguments: argparse.Namespace) -> int:
     with _open_store(arguments, reading=True) as store:
         figures = store.stats()
+        review = {state.value: count for state, count in store.review_counts().items()}
         where = store.location.describe()
     if arguments.json:
         payload = {
@@ -133,6 +134,7 @@ def stats(arguments: argparse.Namespace) -> int:
             "counts": figures.counts,
             "unsourced": figures.unsourced,
             "unsourced_total": figures.unsourced_total,
+            "review": review,
         }
         print(json.dumps(payload, indent=2, ensure_ascii=False))
         return 0
@@ -144,6 +146,8 @@ def stats(arguments: argparse.Namespace) -> int:
         shown = "" if unsourced is None else str(unsourced)
         print(f"{name.replace('_', ' '):{width}}  {count:>8}  {shown:>9}")
     print(f"{'unsourced in all':{width}}  {'':>8}  {figures.unsourced_total:>9}")
+    states = ", ".join(f"{count:,} {state.replace('_', ' ')}" for state, count in review.items())
+    print(f"review (records and links): {states}")
     return 0
 
 

@@ -28,6 +28,7 @@ NOUNS = {
     "meeting_actor": ("participant", "participants"),
     "meeting_agenda": ("agenda link", "agenda links"),
     "evidence": ("piece of evidence", "pieces of evidence"),
+    "review": ("review state", "review states"),
     "changeset": ("changeset", "changesets"),
     "change": ("change", "changes"),
 }
@@ -39,8 +40,9 @@ datapackage.json with each file's Table Schema. PATH is a new folder, or a file 
 A missing value is written \\N, so it never reads as an empty text. Nothing appears at PATH
 until the whole package is written.
 
-With --flat, write FILE.csv instead: one row per meeting (date, precision, place, status, title,
-actors with their roles, agenda items with their statuses, citations), optionally filtered."""
+With --flat, write FILE.csv instead: one row per meeting (date, precision, place, status, review
+state, title, actors with their roles, agenda items with their statuses, citations), optionally
+filtered (--verified-only keeps the meetings a reviewer has verified)."""
 
 EXPORT_EPILOG = """\
 examples:
@@ -119,6 +121,11 @@ def register(sub: Any, database_option: Callable[..., None]) -> None:
     export.add_argument(
         "--agenda", metavar="TITLE|ID", help="(--flat) meetings with this agenda item"
     )
+    export.add_argument(
+        "--verified-only",
+        action="store_true",
+        help="(--flat) only meetings a reviewer has verified",
+    )
     export.set_defaults(handler=export_command)
 
     imported = sub.add_parser(
@@ -188,6 +195,10 @@ def export_command(arguments: argparse.Namespace) -> int:
         )
     if arguments.raw and not arguments.flat:
         raise InvalidField("--raw", "applies to --flat exports (a package is always exact)")
+    if arguments.verified_only and not arguments.flat:
+        raise InvalidField(
+            "--verified-only", "applies to --flat exports (a package holds every review state)"
+        )
     bar = TerminalProgress("exporting")
     with _open_store(arguments) as store:
         where = store.location.describe()
@@ -204,6 +215,7 @@ def export_command(arguments: argparse.Namespace) -> int:
                     progress=bar,
                     replace=arguments.force,
                     raw=arguments.raw,
+                    verified_only=arguments.verified_only,
                 )
             else:
                 result = export_package(

@@ -1,18 +1,19 @@
 """``export_flat``: one row per meeting, for analysts (an ACLED-style event file).
 
 Each row holds a meeting's date (canonical text, precision, earliest and latest day), title,
-kind, status and place, its actors with their roles, its agenda items with how sure the report
-is, and the citations supporting the meeting and its links, joined in readable form::
+kind, status, review state (draft, needs_review, verified, disputed) and place, its actors with
+their roles, its agenda items with how sure the report is, and the citations supporting the
+meeting and its links, joined in readable form::
 
     Sergei Shoigu (guest); Kim Jong-un (host)
     Yonhap News Agency, 2025-03-21: “Earlier in the day, Sergei Shoigu …”
 
 Meetings come in timeline order (undated ones last), optionally only those overlapping a date
-range, with an actor or on an agenda item. The file is for reading, not for importing back: a
-missing value is an empty cell. Like the package, it is RFC 4180 CSV in UTF-8; formula-looking
-text is neutralized by default (``raw`` keeps values as stored), and the Excel profile adds a
-byte order mark. It is written under a
-temporary name and renamed when complete, reading the desk in batches (memory stays flat).
+range, with an actor or on an agenda item, or only those a reviewer has verified. The file is
+for reading, not for importing back: a missing value is an empty cell. Like the package, it is
+RFC 4180 CSV in UTF-8; formula-looking text is neutralized by default (``raw`` keeps values as
+stored), and the Excel profile adds a byte order mark. It is written under a temporary name and
+renamed when complete, reading the desk in batches (memory stays flat).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ COLUMNS = (
     "title",
     "kind",
     "status",
+    "review_state",
     "place",
     "actors",
     "agenda",
@@ -81,6 +83,7 @@ def export_flat(
     replace: bool = False,
     today: dt.date | None = None,
     raw: bool = False,
+    verified_only: bool = False,
 ) -> FlatResult:
     """Write one row per meeting to the CSV file ``path``.
 
@@ -90,7 +93,8 @@ def export_flat(
 
     ``date_from``/``date_to`` keep meetings whose dates overlap the range (free text such as
     "2024-06" or "last June" is resolved against ``today``); ``actor`` and ``agenda_item`` (an
-    id, or a name, alias or title) keep meetings with that actor or agenda item.
+    id, or a name, alias or title) keep meetings with that actor or agenda item;
+    ``verified_only`` keeps meetings a reviewer has verified.
     ``progress(done, total)`` counts meetings written.
     """
     started = time.perf_counter()
@@ -122,6 +126,8 @@ def export_flat(
         filters.append(f"with {actor_name}")
     if item_title:
         filters.append(f"on {item_title}")
+    if verified_only:
+        filters.append("verified only")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(
@@ -138,7 +144,9 @@ def export_flat(
             writer = csv.writer(out, lineterminator=csv_format.LINE_END)
             writer.writerow(COLUMNS)
             neutralize = not raw
-            rows = _write_rows(store, writer, neutralize, first, last, actor_id, item_id, throttle)
+            rows = _write_rows(
+                store, writer, neutralize, first, last, actor_id, item_id, verified_only, throttle
+            )
         os.replace(temporary, target)
         throttle.finish()
     except OSError as error:  # a full disk (EFBIG, ENOSPC)
@@ -158,11 +166,13 @@ def _write_rows(
     last: PartialDate | None,
     actor_id: int | None,
     item_id: int | None,
+    verified_only: bool,
     throttle: Throttle,
 ) -> int:
     from sqlalchemy import and_, func, or_, select
 
-    from desk.model import Meeting, MeetingActor, MeetingAgenda
+    from desk.model import Meeting, MeetingActor, MeetingAgenda, ReviewState
+    from desk.store import reviews
 
     conditions: list[Any] = []
     if first is not None or last is not None:
@@ -185,6 +195,8 @@ def _write_rows(
                 select(MeetingAgenda.meeting_id).where(MeetingAgenda.agenda_item_id == item_id)
             )
         )
+    if verified_only:
+        conditions.append(reviews.in_state("meeting", Meeting.id, ReviewState.VERIFIED))
     columns = (
         Meeting.id,
         Meeting.date_sort,
@@ -208,6 +220,7 @@ def _write_rows(
             actors = _grouped(session, _participants_query(ids))
             agenda = _grouped(session, _agenda_query(ids))
             citations = _citations(session, ids)
+            review_states = reviews.states(session, "meeting", ids)
             for row in batch:
                 meeting_id = row[0]
                 cited = citations.get(meeting_id, [])
@@ -220,6 +233,7 @@ def _write_rows(
                     row[6],
                     row[7],
                     row[8],
+                    review_states[meeting_id].value,
                     row[9],
                     LIST_SEPARATOR.join(
                         f"{name} ({role})" for name, role in actors.get(meeting_id, [])

@@ -22,6 +22,9 @@ _NAMES = {
     "Record": "tables",
     "Source": "tables",
     "ProposalDecision": "proposals",
+    "REVIEWED_TABLES": "reviews",
+    "Review": "reviews",
+    "ReviewState": "vocabulary",
     "ActorKind": "vocabulary",
     "AgendaStatus": "vocabulary",
     "MeetingKind": "vocabulary",
@@ -33,6 +36,7 @@ _NAMES = {
 __all__ = [
     "EVIDENCE_TARGETS",
     "RECORD_TABLES",
+    "REVIEWED_TABLES",
     "Actor",
     "ActorAlias",
     "ActorKind",
@@ -51,6 +55,8 @@ __all__ = [
     "ProposalDecision",
     "Record",
     "Reliability",
+    "Review",
+    "ReviewState",
     "Source",
 ]
 __getattr__ = exports(__name__, _NAMES)
@@ -58,6 +64,7 @@ __getattr__ = exports(__name__, _NAMES)
 if TYPE_CHECKING:
     from desk.model.changes import Change, Changeset
     from desk.model.proposals import ProposalDecision
+    from desk.model.reviews import REVIEWED_TABLES, Review
     from desk.model.tables import (
         EVIDENCE_TARGETS,
         RECORD_TABLES,
@@ -79,4 +86,5 @@ if TYPE_CHECKING:
         MentionStatus,
         ParticipantRole,
         Reliability,
+        ReviewState,
     )

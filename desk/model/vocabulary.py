@@ -66,6 +66,15 @@ class AgendaStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class ReviewState(StrEnum):
+    """Where a record stands in review: it counts once a second person has verified it."""
+
+    DRAFT = "draft"
+    NEEDS_REVIEW = "needs_review"
+    VERIFIED = "verified"
+    DISPUTED = "disputed"
+
+
 class Reliability(StrEnum):
     """Admiralty grade of a source's reliability (judged apart from any one claim)."""
 

@@ -29,6 +29,9 @@ _NAMES = {
     "QuoteNotFound": "errors",
     "UndoRefused": "errors",
     "Location": "location",
+    "QueueEntry": "reviews",
+    "ReviewChanged": "reviews",
+    "ReviewStatus": "reviews",
     "resolve": "location",
     "Store": "store",
     "default_author": "store",
@@ -81,7 +84,10 @@ __all__ = [
     "NotADeskDatabase",
     "NotFound",
     "Page",
+    "QueueEntry",
     "QuoteNotFound",
+    "ReviewChanged",
+    "ReviewStatus",
     "SearchHit",
     "SourceRow",
     "Stats",
@@ -120,6 +126,7 @@ if TYPE_CHECKING:
         Location,
         resolve,
     )
+    from desk.store.reviews import QueueEntry, ReviewChanged, ReviewStatus
     from desk.store.store import (
         Store,
         default_author,

@@ -24,8 +24,9 @@ from desk.model import (
     Record,
     Source,
 )
-from desk.store import search, sqlite_hints  # noqa: F401  (sqlite_hints: INDEXED BY support)
+from desk.store import reviews, search, sqlite_hints  # noqa: F401  (sqlite_hints: INDEXED BY)
 from desk.store.date_columns import from_columns
+from desk.store.review_states import state_filter
 from desk.store.views import END, ActorRow, AgendaRow, Cursor, MeetingRow, Page, SourceRow
 
 
@@ -189,6 +190,9 @@ def page(
 ) -> Page[Any]:
     """One page of ``model`` in screen order, filtered by what the user ``typed``.
 
+    A review state typed as ``is:verified`` (``is:draft``, ``is:needs-review``, ``is:disputed``)
+    keeps the records in that state; the other words match names and titles as usual.
+
     ``after``/``before`` a Cursor read on from (back from) a row; ``before=END`` gives the last
     page. With ``inclusive`` the cursor's own row is part of the page (jumping to a record).
     """
@@ -196,9 +200,13 @@ def page(
         raise ValueError("page() takes after or before, not both")
     listing = LISTINGS[model]
     dialect = session.get_bind().dialect.name
+    state, typed = state_filter(typed)
     filter_clause = search.matches(model, typed, dialect) if typed else None
+    if state is not None and model.__tablename__ in reviews.REVIEWED_MODELS:
+        in_state = reviews.in_state(model.__tablename__, model.id, state)  # type: ignore[attr-defined]
+        filter_clause = in_state if filter_clause is None else and_(filter_clause, in_state)
     plan: FilterPlan | None = None
-    if filter_clause is not None and listing.filter_index and dialect == "sqlite":
+    if state is None and filter_clause is not None and listing.filter_index and dialect == "sqlite":
         plan = _filter_plan(session, model, typed or "")
     forward = before is None
     cursor = after if forward else before

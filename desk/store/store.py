@@ -48,6 +48,7 @@ from desk.store.errors import (
 from desk.store.faults import as_desk_error, one_line
 from desk.store.location import Location, resolve
 from desk.store.overviews import Overviews
+from desk.store.reviewing import Reviewing
 from desk.store.rules import RULES, clean
 from desk.store.views import (
     ActorDetail,
@@ -113,7 +114,7 @@ def default_author() -> str:
         return "unknown"
 
 
-class Store(Overviews):
+class Store(Overviews, Reviewing):
     """A desk database and the operations on it."""
 
     def __init__(self, engine: Engine, report: OpenReport, author: str | None = None) -> None:

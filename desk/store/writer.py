@@ -17,12 +17,13 @@ from sqlmodel import Session
 
 from desk.model import RECORD_TABLES, Change, Changeset, Record
 from desk.model.proposals import ProposalDecision
+from desk.model.reviews import REVIEWED_TABLES, Review
 from desk.model.tables import utc_now
 from desk.store.errors import Conflict, NotFound
 
 #: Every table whose rows the Writer records (and undo can bring back).
 TABLE_MODELS: dict[str, type[Record]] = {
-    model.__tablename__: model for model in (*RECORD_TABLES, ProposalDecision)
+    model.__tablename__: model for model in (*RECORD_TABLES, ProposalDecision, Review)
 }
 
 #: Names users read in messages, by table.
@@ -36,6 +37,7 @@ LABELS = {
     "meeting_agenda": "agenda link",
     "evidence": "evidence",
     "proposal_decision": "proposal decision",
+    "review": "review state",
 }
 
 
@@ -156,6 +158,8 @@ class Writer:
             delete(table).where(table.c.id == record_id, table.c.version == before["version"])
         )
         self._record(model, record_id, "delete", before, None)
+        if model.__tablename__ in REVIEWED_TABLES:
+            self._delete_review_of(model.__tablename__, record_id)
         return before
 
     def restore(self, model: type[Record], data: Mapping[str, Any]) -> dict[str, Any]:
@@ -192,6 +196,17 @@ class Writer:
         return bool(self._changes)
 
     # -- internals --------------------------------------------------------------------------
+    def _delete_review_of(self, record_table: str, record_id: int) -> None:
+        """A record's review state goes with it (recorded, so undo brings both back)."""
+        table = table_of(Review)
+        found = self.session.execute(
+            select(table.c.id).where(
+                table.c.record_table == record_table, table.c.record_id == record_id
+            )
+        ).first()
+        if found is not None:
+            self.delete(Review, found[0])
+
     def _current(
         self, model: type[Record], record_id: int, expected_version: int | None
     ) -> dict[str, Any]:

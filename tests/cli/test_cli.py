@@ -40,9 +40,11 @@ def test_stats_on_the_sample(sample_path: Path, capsys: pytest.CaptureFixture[st
     assert figures["counts"]["meetings"] == 10
     assert figures["counts"]["evidence"] == 84
     assert figures["unsourced_total"] == 0
+    assert figures["review"]["needs_review"] == 0 and figures["review"]["draft"] > 0
     assert main(["--db", str(sample_path), "stats"]) == 0
     table = capsys.readouterr().out
     assert "meetings" in table and "84" in table
+    assert "review (records and links): " in table and "0 needs review" in table
 
 
 def test_stats_creates_the_default_desk_on_first_use(

@@ -45,6 +45,17 @@ def describe(entry: HistoryEntry) -> Text:
     return changes
 
 
+def with_review_steps(store: Store, model: type[Record], record_id: int) -> list[HistoryEntry]:
+    """The record's changes and its review steps, newest first (runs in a worker)."""
+    from desk.store.reviews import REVIEWED_MODELS
+
+    entries = store.history_of(model, record_id)
+    if model.__tablename__ in REVIEWED_MODELS:  # type: ignore[attr-defined]
+        entries += store.review_history(model.__tablename__, record_id)  # type: ignore[attr-defined]
+        entries.sort(key=lambda entry: entry.changeset_id, reverse=True)
+    return entries
+
+
 class HistoryScreen(ModalScreen[None]):
     """Newest first; Escape closes."""
 
@@ -74,7 +85,7 @@ class HistoryScreen(ModalScreen[None]):
         table.add_column("Change", width=34)
         table.add_column("Fields")
         store, model, record_id = self.store, self.model, self.record_id
-        in_thread(self, lambda: store.history_of(model, record_id), self._show)
+        in_thread(self, lambda: with_review_steps(store, model, record_id), self._show)
 
     def _show(self, entries: list[HistoryEntry]) -> None:
         table = self.query_one("#history-changes", DataTable)

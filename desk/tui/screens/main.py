@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, Tab, Tabs
 
+from desk.model.vocabulary import ReviewState
 from desk.store.quick import first_meetings
 from desk.store.views import Page, Stats
 from desk.tui.kinds import KIND_BY_NAME, KINDS, Kind, kind_of
@@ -21,8 +22,10 @@ from desk.tui.presentation import plural
 from desk.tui.safe import plain
 from desk.tui.screens.actions import RecordActions
 from desk.tui.screens.key_gate import KeyGate, gated
+from desk.tui.screens.reviewing import REVIEW_BINDINGS, ReviewActions
 from desk.tui.widgets.detail import DetailPane, load_detail
 from desk.tui.widgets.paged_table import PagedTable
+from desk.tui.widgets.review_marks import ReviewMarks, load_review_marks
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
@@ -35,10 +38,10 @@ TYPING_PAUSE = 0.3
 #: Rows in each page a list fetches (a window holds three).
 PAGE_SIZE = 100
 #: Keys that do not act on a record, so never wait for a list to land (see key_gate).
-UNGATED = frozenset({"filter", "clear_filter", "reload"})
+UNGATED = frozenset({"filter", "clear_filter", "reload", "review_filter"})
 
 
-class MainScreen(RecordActions, Screen[None]):
+class MainScreen(ReviewActions, RecordActions, Screen[None]):
     """Lists, filter, details and status."""
 
     app: DeskApp
@@ -221,6 +224,7 @@ class MainScreen(RecordActions, Screen[None]):
             show=False,
             id="main.network",
         ),
+        *REVIEW_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -414,24 +418,38 @@ class MainScreen(RecordActions, Screen[None]):
             self.detail.show_nothing(message)
             return
         model, record_id, store = self.kind.model, row.id, self.app.store
+
+        def load() -> tuple[Any, ReviewMarks]:
+            detail = load_detail(store, model, record_id)
+            return detail, load_review_marks(store, model, record_id, detail)
+
         in_thread(
             self,
-            lambda: load_detail(store, model, record_id),
-            lambda detail: self._show_detail(model, record_id, detail),
+            load,
+            lambda loaded: self._show_detail(model, record_id, *loaded),
             group="detail",
             exclusive=True,
         )
 
-    def _show_detail(self, model: type, record_id: int, detail: Any) -> None:
+    def _show_detail(
+        self, model: type, record_id: int, detail: Any, marks: ReviewMarks | None = None
+    ) -> None:
         current = self.table.current
         if current is not None and current.id == record_id and model is self.kind.model:
-            self.detail.show(model, record_id, detail)
+            self.detail.show(model, record_id, detail, marks)
 
     # -- status ---------------------------------------------------------------------------------
     def refresh_stats(self) -> None:
-        in_thread(self, self.app.store.stats, self._show_stats, group="stats", exclusive=True)
+        store = self.app.store
+        in_thread(
+            self,
+            lambda: (store.stats(), store.review_counts()),
+            lambda both: self._show_stats(*both),
+            group="stats",
+            exclusive=True,
+        )
 
-    def _show_stats(self, stats: Stats) -> None:
+    def _show_stats(self, stats: Stats, review: dict[ReviewState, int] | None = None) -> None:
         counts = stats.counts
         line = Text()
         kinds = (
@@ -449,6 +467,12 @@ class MainScreen(RecordActions, Screen[None]):
         line.append(f"{unsourced:,} unsourced", style="bold red" if unsourced else "green")
         if unsourced:
             line.append(" (u lists them)", style="dim")
+        waiting = (review or {}).get(ReviewState.NEEDS_REVIEW, 0)
+        if waiting:  # (a desk nobody reviews shows nothing more)
+            line.append(" · ")
+            verb = "needs" if waiting == 1 else "need"
+            line.append(f"{waiting:,} {verb} review", style="bold yellow")
+            line.append(" (R)", style="dim")
         self.query_one("#status-line", Static).update(line)
 
     def action_reload(self) -> None:
@@ -483,6 +507,6 @@ class MainScreen(RecordActions, Screen[None]):
             return None  # shown, but waits for the desk to open
         if action == "remove_part":
             return self.focused is self.detail
-        if action in ("edit", "delete", "cite", "history"):
+        if action in ("edit", "delete", "cite", "history", "review_advance", "review_dispute"):
             return self.table.current is not None or None
         return True

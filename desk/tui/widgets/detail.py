@@ -29,6 +29,7 @@ from desk.tui.presentation import (
     status,
 )
 from desk.tui.safe import block, clean, line, plain
+from desk.tui.widgets.review_marks import ReviewMarks, link_mark, review_line
 
 if TYPE_CHECKING:
     from desk.model import Record
@@ -127,16 +128,24 @@ class DetailPane(OptionList):
         super().__init__(id=id)
         self.subject: tuple[type[Record], int] | None = None
         self.detail: Detail | None = None
+        self.marks = ReviewMarks()
 
     def show_nothing(self, message: str = "Nothing selected.") -> None:
         self.subject = None
         self.detail = None
         self.set_options([_safe(_line(message, "dim italic"))])
 
-    def show(self, model: type[Record], record_id: int, detail: Detail) -> None:
+    def show(
+        self,
+        model: type[Record],
+        record_id: int,
+        detail: Detail,
+        marks: ReviewMarks | None = None,
+    ) -> None:
         keep = self.highlighted if self.subject == (model, record_id) else None
         self.subject = (model, record_id)
         self.detail = detail
+        self.marks = marks or ReviewMarks()
         if isinstance(detail, MeetingDetail):
             options = list(self._meeting(detail))
         elif isinstance(detail, ActorBundle):
@@ -145,6 +154,9 @@ class DetailPane(OptionList):
             options = list(self._agenda(detail))
         else:
             options = list(self._source(detail))
+        reviewed = review_line(self.marks.record)
+        if reviewed is not None:  # under the title
+            options.insert(1, _line(reviewed))
         self.set_options([_safe(option) for option in options])
         if keep is not None and keep < self.option_count:
             self.highlighted = keep
@@ -168,6 +180,9 @@ class DetailPane(OptionList):
             entry = line(f"  {participant.actor.name}", style="bold")
             entry.append(f" — {plain(participant.link.role)}  ")
             entry.append_text(sourced(count))
+            entry.append_text(
+                link_mark(self.marks.links.get(("participant", participant.link.id or 0)))
+            )
             yield Option(entry, id=f"participant:{participant.link.id}")
         if not detail.participants:
             yield _line("  none yet (p adds one)", "dim italic")
@@ -178,6 +193,7 @@ class DetailPane(OptionList):
             entry.append_text(status(mention.link.status, MENTION_STATUS))
             entry.append(f"  {plain(mention.item.title)}  ")
             entry.append_text(sourced(count))
+            entry.append_text(link_mark(self.marks.links.get(("agenda", mention.link.id or 0))))
             yield Option(entry, id=f"agenda:{mention.link.id}")
         if not detail.agenda:
             yield _line("  none yet (t adds one)", "dim italic")
