@@ -22,6 +22,7 @@ _NAMES = {
     "Record": "tables",
     "Source": "tables",
     "ProposalDecision": "proposals",
+    "SourceArchive": "archive",
     "ActorKind": "vocabulary",
     "AgendaStatus": "vocabulary",
     "MeetingKind": "vocabulary",
@@ -52,10 +53,12 @@ __all__ = [
     "Record",
     "Reliability",
     "Source",
+    "SourceArchive",
 ]
 __getattr__ = exports(__name__, _NAMES)
 
 if TYPE_CHECKING:
+    from desk.model.archive import SourceArchive
     from desk.model.changes import Change, Changeset
     from desk.model.proposals import ProposalDecision
     from desk.model.tables import (
