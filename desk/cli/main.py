@@ -119,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desk.cli import ingest_commands
 
     ingest_commands.register(sub, _database_option)
+    from desk.cli import serve_command
+
+    serve_command.register(sub, _database_option)
     return parser
 
 
