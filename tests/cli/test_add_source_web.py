@@ -143,3 +143,21 @@ def test_the_archived_page_travels_in_a_package_and_goes_with_its_source(
         page = store.archived_page(source_id)
         assert page is not None
         assert page.content == (PAGES / "tass-lavrov.html").read_bytes()
+
+
+def test_desk_check_finds_an_archived_page_changed_outside_desk(
+    site: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from desk.store.archives import pack
+
+    database = tmp_path / "desk.sqlite"
+    assert main(["--db", str(database), "add-source", f"{site}/politics/lavrov"]) == 0
+    assert main(["--db", str(database), "check"]) == 0
+    capsys.readouterr()
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE source_archive SET content = ?", (pack(b"<p>forged</p>"),))
+    assert main(["--db", str(database), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "the archived page of source #1 does not match its SHA-256" in out
