@@ -87,3 +87,19 @@ def test_urls_desk_does_not_fetch(url: str, expected: str) -> None:
 def test_what_counts_as_a_url() -> None:
     assert is_url("https://en.yna.co.kr/view/1") and is_url(" HTTP://x.org ")
     assert not is_url("reports/yonhap.html") and not is_url("C:/reports/a.html")
+
+
+@pytest.mark.parametrize("declared", [None, "klingon", "utf-8"])
+def test_a_page_in_another_encoding_is_read_by_what_it_says_or_looks_like(
+    declared: str | None,
+) -> None:
+    from desk.texts.fetch import FetchedPage
+
+    paragraph = "Министр иностранных дел России Сергей Лавров прибыл в Пхеньян."
+    markup = (
+        '<html><head><meta charset="windows-1251"><title>Лавров в Пхеньяне</title></head>'
+        f"<body><article><p>{paragraph}</p><p>{paragraph}</p></article></body></html>"
+    ).encode("cp1251")
+    read = read_page(FetchedPage("http://x/a", "http://x/a", markup, "text/html", declared))
+    assert read.title == "Лавров в Пхеньяне"
+    assert paragraph in read.text
