@@ -14,6 +14,7 @@ from desk.store import Store
 from desk.tui.app import DeskApp
 from desk.tui.screens.form import FormScreen
 from desk.tui.screens.main import MainScreen
+from desk.tui.widgets.detail import DetailPane
 
 from .conftest import settle
 
@@ -38,6 +39,9 @@ async def test_add_a_source_from_a_url(store: Store, site: str) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
+        # The source's detail says the page is kept, and how it was read.
+        shown = " ".join(str(option.prompt) for option in app.screen.query_one(DetailPane).options)
+        assert "archived page: 3.1 KB as read" in shown
     (row,) = store.page(Source).rows
     source = store.get(Source, row.id)
     assert source.title == "Lavrov arrives in Pyongyang for talks with Choe Son-hui"
