@@ -17,9 +17,14 @@ if TYPE_CHECKING:
     from desk.ingest.proposals import Proposal, ProposalSet
 
 ADD_DESCRIPTION = """\
-Add a report (.txt, .md or .html; HTML is reduced to its text) as a source, and print its id.
-The text is stored exactly as read, with its SHA-256, so quotes from it can always be found.
-Relative dates in it ("Friday", "last June") resolve against the publication date.
+Add reports (.txt, .md or .html files, or http(s) URLs) as sources, and print their ids.
+A web page is fetched (20 s time limit, 10 MB, 5 redirects, HTML or plain text only); an HTML
+page is reduced to its main text (no navigation, comments or banners), and its title, author,
+publisher and publication day are taken from it unless given here. The page itself is kept,
+compressed, with its SHA-256 and retrieval time: the archived copy. The text is stored exactly
+as read, with its SHA-256, so quotes from it can always be found. Relative dates in it
+("Friday", "last June") resolve against the publication date. Every report is read before any
+is added: if one cannot be read, nothing is added.
 `desk suggest ID` then lists what desk proposes from it; the app (4, then s) goes through them."""
 
 SUGGEST_DESCRIPTION = """\
@@ -33,20 +38,27 @@ in the app (4, then s), where accepted and rejected proposals are remembered."""
 def register(sub: Any, database_option: Callable[..., None]) -> None:
     add = sub.add_parser(
         "add-source",
-        help="add a report (.txt, .md, .html) as a source and print its id",
+        help="add reports (.txt, .md, .html files or URLs) as sources and print their ids",
         description=ADD_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     database_option(add, top_level=False)
-    add.add_argument("file", type=Path, help="the report: a .txt, .md or .html file")
+    add.add_argument(
+        "reports",
+        nargs="+",
+        metavar="FILE|URL",
+        help="the reports: .txt, .md or .html files, or http(s):// URLs",
+    )
     add.add_argument("--publisher", help="who published it (Yonhap News Agency)")
     add.add_argument(
         "--published",
         metavar="DATE",
         help="publication day, as a date (2025-03-21, 'March 21, 2025'); not relative",
     )
-    add.add_argument("--url", help="where it was read")
-    add.add_argument("--title", help="a title (default: the file's own, else its name)")
+    add.add_argument("--url", help="where a file was read on the web (one file only)")
+    add.add_argument(
+        "--title", help="a title (one report only; default: the page's own, else the file name)"
+    )
     add.add_argument("--author", help="who wrote it")
     add.add_argument("--language", help="its language (en, ko, ru…)")
     add.add_argument(
@@ -83,7 +95,7 @@ def _open(arguments: argparse.Namespace, *, reading: bool = False) -> Any:
 
 
 def _readable_report(path: Path) -> Path:
-    """The report file, checked before the desk is opened: a bad file changes nothing."""
+    """The report file, checked before it is read: a directory or a device is named as such."""
     import stat
 
     from desk.texts import read_source_file
@@ -99,58 +111,126 @@ def _readable_report(path: Path) -> Path:
         raise SourceFileError(f"{path} is a directory, not a report")
     if not stat.S_ISREG(mode):
         raise SourceFileError(f"{path} is not a regular file (a device, fifo or socket)")
-    read_source_file(path)  # refuses what add-source cannot read, before the desk is opened
     return path
 
 
+def _refused_options(arguments: argparse.Namespace) -> str | None:
+    """Why the options do not fit the reports given, if they do not."""
+    from desk.texts.fetch import is_url
+
+    several = len(arguments.reports) > 1
+    for option in ("title", "url"):
+        if several and getattr(arguments, option) is not None:
+            return f"--{option} names one report; give it with a single file or URL"
+    if arguments.url is not None and any(is_url(report) for report in arguments.reports):
+        return "--url is where a file was read; a URL added directly is its own"
+    return _relative_publication(arguments.published)
+
+
+def _read_reports(names: list[str], bar: Any) -> tuple[list[Any], list[str]]:
+    """Every report read (files checked, pages fetched), and a message for each that failed."""
+    from desk.ingest.source import read_report
+    from desk.store.errors import DeskError
+    from desk.texts.fetch import is_url
+
+    reports = []
+    failures = []
+    for done, name in enumerate(names):
+        bar(done, len(names))
+        try:
+            if not is_url(name):
+                _readable_report(Path(name).expanduser())
+            reports.append(read_report(name))
+        except DeskError as error:
+            failures.append(" ".join(str(error).split()))
+    bar(len(names), len(names))
+    return reports, failures
+
+
 def add_source(arguments: argparse.Namespace) -> int:
+    from desk.exchange.progress import TerminalProgress
     from desk.ingest.source import add_source as add
 
-    report = _readable_report(arguments.file.expanduser())
-    refused = _relative_publication(arguments.published)
+    refused = _refused_options(arguments)
     if refused:
         print(f"desk: {refused}", file=sys.stderr)
         return 2
-    with _open(arguments) as store:
-        same = None if arguments.again else _same_text(store, arguments.file.expanduser())
-        if same is not None:
+    bar = TerminalProgress("reading")
+    try:
+        reports, failures = _read_reports(arguments.reports, bar)
+    finally:
+        bar.close()
+    if failures:
+        for failure in failures:
+            print(f"desk: {failure}", file=sys.stderr)
+        if len(arguments.reports) > 1:
             print(
-                f"desk: {arguments.file} has the same text (SHA-256) as source #{same.id} "
-                f"“{same.title}”; nothing added. Add it anyway with --again",
+                f"desk: nothing added: {len(failures)} of {len(arguments.reports)} reports "
+                "could not be read (above); add the others without them",
                 file=sys.stderr,
             )
-            return 1
-        source = add(
-            store,
-            report,
-            title=arguments.title,
-            publisher=arguments.publisher,
-            published=arguments.published,
-            url=arguments.url,
-            reliability=arguments.reliability,
-            language=arguments.language,
-            author=arguments.author,
-        )
-    print(source.id)
-    if arguments.published is None:
+        return 1
+    with _open(arguments) as store:
+        if not arguments.again:
+            repeated = _already_there(store, reports)
+            if repeated:
+                for message in repeated:
+                    print(f"desk: {message}", file=sys.stderr)
+                print(
+                    "desk: nothing added. Add them anyway with --again, or leave them out",
+                    file=sys.stderr,
+                )
+                return 1
+        added = []
+        bar = TerminalProgress("adding")
+        try:
+            for done, report in enumerate(reports):
+                bar(done, len(reports))
+                added.append(
+                    add(
+                        store,
+                        report,
+                        title=arguments.title,
+                        publisher=arguments.publisher,
+                        published=arguments.published,
+                        url=arguments.url,
+                        reliability=arguments.reliability,
+                        language=arguments.language,
+                        author=arguments.author,
+                    )
+                )
+            bar(len(reports), len(reports))
+        finally:
+            bar.close()
+    for source in added:
+        print(source.id)
+    undated = [
+        report.name for report, source in zip(reports, added, strict=True) if not source.date_text
+    ]
+    if undated:
         print(
-            "desk: warning: no --published date: relative dates in its text ('on Tuesday', "
-            "'last June') cannot be resolved; add one with the app (e on the source)",
+            f"desk: warning: no --published date, and none on the page, for "
+            f"{', '.join(undated)}: relative dates in its text ('on Tuesday', 'last June') "
+            "cannot be resolved; add one with the app (e on the source)",
             file=sys.stderr,
         )
     return 0
 
 
-def _same_text(store: Any, path: Path) -> Any:
-    """The source already holding this file's text, if any."""
-    from desk.store.errors import DeskError
-    from desk.texts import read_source_file
-
-    try:
-        text, _title = read_source_file(path)
-    except (DeskError, OSError):
-        return None  # adding it says what is wrong with the file
-    return store.source_with_text(text)
+def _already_there(store: Any, reports: list[Any]) -> list[str]:
+    """A message for each report whose text the desk (or an earlier report given) holds."""
+    messages = []
+    seen: dict[str, str] = {}
+    for report in reports:
+        same = store.source_with_text(report.read.text)
+        if same is not None:
+            messages.append(
+                f"{report.name} has the same text (SHA-256) as source #{same.id} “{same.title}”"
+            )
+        elif report.read.text in seen:
+            messages.append(f"{report.name} has the same text as {seen[report.read.text]}")
+        seen.setdefault(report.read.text, report.name)
+    return messages
 
 
 def _relative_publication(published: str | None) -> str | None:

@@ -103,9 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="check the desk: integrity, references, search indexes, quotes, hashes, dates",
         description="Check the desk without changing it: the file's integrity (SQLite), foreign "
         "keys, the search indexes against their tables, every quote at its offsets in its "
-        "source, every source's text against its SHA-256, every date's earliest day against "
-        "its latest. Prints each problem (table, record, what is wrong) and exits 1 if there "
-        "are any, 0 if none.",
+        "source, every source's text (and archived page) against its SHA-256, every date's "
+        "earliest day against its latest. Prints each problem (table, record, what is wrong) "
+        "and exits 1 if there are any, 0 if none.",
     )
     _database_option(check, top_level=False)
     check.set_defaults(handler=commands.check)
@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desk.cli import report_command
 
     report_command.register(sub, _database_option)
+    from desk.cli import serve_command
+
+    serve_command.register(sub, _database_option)
     return parser
 
 

@@ -1,10 +1,11 @@
-"""Sources and the desk, as proposals read them: adding a report from a file, and what the desk
-already knows (its actors, agenda items and meetings), read through the store."""
+"""Sources and the desk, as proposals read them: adding a report from a file or a URL, and
+what the desk already knows (its actors, agenda items and meetings), read through the store."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,11 +15,69 @@ from desk.ingest.known import Known, KnownActor, KnownItem, KnownMeeting
 if TYPE_CHECKING:
     from desk.model import Source
     from desk.store import Store
+    from desk.store.archives import PageCopy
+    from desk.texts import ReadSource
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report read from a file or fetched from the web, not yet on the desk."""
+
+    #: The file or URL as given, for messages.
+    name: str
+    read: ReadSource
+    #: Where the text was read on the web (the page redirects ended on), if it was.
+    url: str | None = None
+    #: The page as received, kept with the source; None for plain text and Markdown files.
+    page: PageCopy | None = None
+    retrieved_at: dt.datetime | None = None
+
+    @property
+    def default_title(self) -> str:
+        if self.read.title:
+            return self.read.title
+        if self.url is not None:
+            return self.url
+        return Path(self.name).stem.replace("-", " ").replace("_", " ")
+
+
+def read_report(location: str | Path) -> Report:
+    """Read a report: a .txt, .md or .html file, or an http(s) URL fetched with desk's limits.
+
+    Raises a DeskError naming the file or URL and what is wrong, before anything is stored.
+    """
+    from desk.store.archives import PageCopy
+    from desk.texts import read_source
+    from desk.texts.fetch import fetch, is_url
+    from desk.texts.web import read_page
+
+    if isinstance(location, str) and is_url(location):
+        fetched = fetch(location)
+        read = read_page(fetched)
+        page = PageCopy(
+            location=fetched.url,
+            content=fetched.content,
+            media_type=fetched.media_type,
+            retrieved_at=fetched.retrieved_at,
+            final_url=fetched.final_url,
+        )
+        return Report(location, read, fetched.final_url, page, fetched.retrieved_at)
+    path = Path(location).expanduser()
+    read = read_source(path)
+    page = None
+    if read.raw is not None:
+        page = PageCopy(
+            location=str(path.resolve()),
+            content=read.raw,
+            media_type=read.media_type or "text/html",
+            retrieved_at=dt.datetime.now(dt.UTC),
+        )
+    return Report(str(location), read, page=page)
 
 
 def add_source(
     store: Store,
-    path: Path,
+    location: str | Path | Report,
     *,
     title: str | None = None,
     publisher: str | None = None,
@@ -29,27 +88,30 @@ def add_source(
     author: str | None = None,
     today: dt.date | None = None,
 ) -> Source:
-    """Read a .txt, .md or .html report and add it as a source (one transaction).
+    """Add a report (a file, a URL, or one already read) as a source, with its archived page
+    when it was HTML (one transaction).
 
-    ``published`` is any date ``desk.dates.parse`` reads ("2025-03-21", "March 21, 2025",
-    "yesterday"), resolved against ``today``.
+    What is given here wins over what the page says about itself (title, author, publisher,
+    publication day). ``published`` is any date ``desk.dates.parse`` reads ("2025-03-21",
+    "March 21, 2025", "yesterday"), resolved against ``today``.
     """
     from desk.model import Source
-    from desk.texts import read_source_file
 
-    text, file_title = read_source_file(path)
+    report = location if isinstance(location, Report) else read_report(location)
+    read = report.read
     values = {
-        "title": title or file_title or path.stem.replace("-", " ").replace("_", " "),
-        "text": text,
-        "publisher": publisher,
-        "date": published,
-        "url": url,
+        "title": title or report.default_title,
+        "text": read.text,
+        "publisher": publisher or read.publisher,
+        "date": published or read.published,
+        "url": url or report.url,
         "reliability": reliability,
         "language": language,
-        "author": author,
+        "author": author or read.author,
+        "retrieved_at": report.retrieved_at,
     }
     values = {name: value for name, value in values.items() if value is not None}
-    return store.create(Source, reference=today or dt.date.today(), **values)
+    return store.create(Source, reference=today or dt.date.today(), archive=report.page, **values)
 
 
 def source_reading(store: Store, source_id: int) -> tuple[str, str, dt.date | None]:

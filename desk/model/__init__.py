@@ -25,6 +25,7 @@ _NAMES = {
     "REVIEWED_TABLES": "reviews",
     "Review": "reviews",
     "ReviewState": "vocabulary",
+    "SourceArchive": "archive",
     "ActorKind": "vocabulary",
     "AgendaStatus": "vocabulary",
     "MeetingKind": "vocabulary",
@@ -58,10 +59,12 @@ __all__ = [
     "Review",
     "ReviewState",
     "Source",
+    "SourceArchive",
 ]
 __getattr__ = exports(__name__, _NAMES)
 
 if TYPE_CHECKING:
+    from desk.model.archive import SourceArchive
     from desk.model.changes import Change, Changeset
     from desk.model.proposals import ProposalDecision
     from desk.model.reviews import REVIEWED_TABLES, Review

@@ -215,7 +215,7 @@ def _hashes(connection: Connection) -> Iterator[Problem]:
             {"last": last},
         ).all()
         if not batch:
-            return
+            break
         for source_id, body, digest in batch:
             actual = hashlib.sha256(body.encode("utf-8")).hexdigest()
             if actual != digest:
@@ -224,6 +224,37 @@ def _hashes(connection: Connection) -> Iterator[Problem]:
                     source_id,
                     f"its text does not match its SHA-256 (stored {digest[:12]}…, "
                     f"the text gives {actual[:12]}…): it was changed outside desk",
+                )
+        last = batch[-1][0]
+    yield from _archive_hashes(connection)
+
+
+def _archive_hashes(connection: Connection) -> Iterator[Problem]:
+    """Each archived page, decompressed, against its SHA-256 (a batch of pages at a time)."""
+    from desk.store.archives import unpack
+
+    last = 0
+    while True:
+        batch = connection.execute(
+            text(
+                "SELECT id, source_id, content, sha256 FROM source_archive WHERE id > :last "
+                "ORDER BY id LIMIT 50"
+            ),
+            {"last": last},
+        ).all()
+        if not batch:
+            return
+        for archive_id, source_id, content, digest in batch:
+            try:
+                actual = hashlib.sha256(unpack(content)).hexdigest()
+            except (ValueError, OSError, EOFError):
+                actual = None
+            if actual != digest:
+                what = "cannot be decompressed" if actual is None else "does not match its SHA-256"
+                yield Problem(
+                    "source_archive",
+                    archive_id,
+                    f"the archived page of source #{source_id} {what}: it was changed outside desk",
                 )
         last = batch[-1][0]
 

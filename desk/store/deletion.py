@@ -19,6 +19,7 @@ from desk.model import (
     Record,
     Source,
 )
+from desk.model.archive import SourceArchive
 from desk.model.proposals import ProposalDecision
 from desk.store.writer import Writer
 
@@ -112,12 +113,18 @@ def plan(session: Session, model: type[Record], record_id: int) -> DeletePlan:
         link_tables = [(MeetingAgenda, links)]
     elif model is Source:
         evidence = _evidence_on(session, Evidence.source_id, [record_id])
-        # Decisions on its proposals go with a source; deleted here (not by the database's
-        # cascade) so the change log holds them and undoing the delete brings them back.
+        # Decisions on its proposals and its archived page go with a source; deleted here (not
+        # by the database's cascade) so the change log holds them and undoing the delete brings
+        # them back.
         result.owned = [
             (ProposalDecision, decision_id)
             for decision_id in _ids(
                 session, select(ProposalDecision.id).where(ProposalDecision.source_id == record_id)
+            )
+        ] + [
+            (SourceArchive, archive_id)
+            for archive_id in _ids(
+                session, select(SourceArchive.id).where(SourceArchive.source_id == record_id)
             )
         ]
         link_tables = []

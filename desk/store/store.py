@@ -33,7 +33,7 @@ from desk.model import (
     Record,
     Source,
 )
-from desk.store import anchoring, deletion, dossiers, listing, merge, search, undo
+from desk.store import anchoring, archives, deletion, dossiers, listing, merge, search, undo
 from desk.store import proposals as proposal_steps
 from desk.store.database import OpenReport, open_database
 from desk.store.date_columns import from_columns
@@ -278,18 +278,37 @@ class Store(Overviews, Reviewing):
             ).first()
             return found
 
-    def create(self, model: type[R], *, reference: dt.date | None = None, **values: Any) -> R:
-        """A new actor, meeting, agenda item or source; ``reference`` resolves relative dates."""
+    def create(
+        self,
+        model: type[R],
+        *,
+        reference: dt.date | None = None,
+        archive: archives.PageCopy | None = None,
+        **values: Any,
+    ) -> R:
+        """A new actor, meeting, agenda item or source; ``reference`` resolves relative dates.
+
+        A source read from a page keeps the page as received (``archive``), in the same
+        transaction."""
         if model not in (Actor, Meeting, AgendaItem, Source):
             raise TypeError(
                 f"create() makes actors, meetings, agenda items and sources, not {model}"
             )
+        if archive is not None and model is not Source:
+            raise TypeError("only a source keeps an archived page")
         cleaned = clean(model, values, creating=True, reference=reference)
         label = RULES[model].label
         with self._writing("create") as writer:
             row = writer.insert(model, cleaned)
+            if archive is not None:
+                archives.keep(writer, row["id"], archive)
             writer.summary = f"create {label} “{_name(model, row)}”"
         return model.model_validate(row)
+
+    def archived_page(self, source_id: int) -> archives.ArchivedPage | None:
+        """The page a source was read from, as received, if desk kept one."""
+        with self.reading() as session:
+            return archives.archived_page(session, source_id)
 
     def update(
         self,

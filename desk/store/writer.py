@@ -16,6 +16,7 @@ from sqlalchemy import Date, DateTime, Table, delete, insert, select, update
 from sqlmodel import Session
 
 from desk.model import RECORD_TABLES, Change, Changeset, Record
+from desk.model.archive import SourceArchive
 from desk.model.proposals import ProposalDecision
 from desk.model.reviews import REVIEWED_TABLES, Review
 from desk.model.tables import utc_now
@@ -23,7 +24,8 @@ from desk.store.errors import Conflict, NotFound
 
 #: Every table whose rows the Writer records (and undo can bring back).
 TABLE_MODELS: dict[str, type[Record]] = {
-    model.__tablename__: model for model in (*RECORD_TABLES, ProposalDecision, Review)
+    model.__tablename__: model
+    for model in (*RECORD_TABLES, ProposalDecision, Review, SourceArchive)
 }
 
 #: Names users read in messages, by table.
@@ -38,6 +40,7 @@ LABELS = {
     "evidence": "evidence",
     "proposal_decision": "proposal decision",
     "review": "review state",
+    "source_archive": "archived page",
 }
 
 

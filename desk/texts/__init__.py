@@ -2,7 +2,9 @@
 
 from desk.texts.extract import (
     SUPPORTED_SUFFIXES,
+    ReadSource,
     normalize_newlines,
+    read_source,
     read_source_file,
     text_from_html,
 )
@@ -10,7 +12,9 @@ from desk.texts.sentences import sentence_spans
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
+    "ReadSource",
     "normalize_newlines",
+    "read_source",
     "read_source_file",
     "sentence_spans",
     "text_from_html",

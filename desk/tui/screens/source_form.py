@@ -1,4 +1,9 @@
-"""Adding a source: paste its text or load a .txt, .md or .html file (text extracted from HTML)."""
+"""Adding a source: paste its text, load a .txt, .md or .html file, or fetch a web page.
+
+An HTML page (a file or a URL) is reduced to its main text; its title, author, publisher and
+publication day fill the fields left empty, and the page itself is kept as the archived copy.
+Fetching runs in the form's save worker, so the screen never waits on the network.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desk import model as schema
-from desk.store.errors import InvalidField
+from desk.ingest.source import Report, read_report
+from desk.store.errors import DeskError, InvalidField
 from desk.text_safety import single_line
-from desk.texts import SUPPORTED_SUFFIXES, normalize_newlines, read_source_file
+from desk.texts import SUPPORTED_SUFFIXES, normalize_newlines
+from desk.texts.fetch import is_url
 from desk.tui.screens.form import Field, FormScreen
 from desk.tui.screens.records import RELIABILITY_FIELD
 
@@ -19,11 +26,11 @@ if TYPE_CHECKING:
 FIELDS = [
     Field(
         "file",
-        "Load from file",
-        placeholder="~/reports/yonhap-2025-03-21.html",
-        help=f"{', '.join(SUPPORTED_SUFFIXES)}; or paste the text below",
+        "Load from file or URL",
+        placeholder="~/reports/yonhap-2025-03-21.html or https://…",
+        help=f"{', '.join(SUPPORTED_SUFFIXES)} or an http(s) page; or paste the text below",
     ),
-    Field("title", "Title", placeholder="taken from the file when it has one"),
+    Field("title", "Title", placeholder="taken from the file or page when it has one"),
     Field("publisher", "Publisher", placeholder="Yonhap News Agency"),
     Field("date", "Published", kind="date", relative=False),
     RELIABILITY_FIELD,
@@ -45,15 +52,25 @@ def add_source_form(store: Store) -> FormScreen:
 
     def save(values: dict[str, Any], _version: int | None) -> schema.Source:
         values = dict(values)
-        file = values.pop("file", None)
+        location = values.pop("file", None)
         title = values.get("title")
         text = normalize_newlines(values.get("text") or "")
-        if file:
-            path = Path(file).expanduser()
-            if not path.is_file():
-                raise InvalidField("file", f"there is no file at {path}")
-            text, file_title = read_source_file(path)
-            title = title or file_title or path.stem.replace("-", " ").replace("_", " ")
+        page = None
+        if location:
+            report = _read(location)
+            read = report.read
+            text, page = read.text, report.page
+            title = title or report.default_title
+            page_values = {
+                "publisher": read.publisher,
+                "date": read.published,
+                "url": report.url,
+                "author": read.author,
+                "retrieved_at": report.retrieved_at,
+            }
+            for name, value in page_values.items():
+                if value is not None and not values.get(name):
+                    values[name] = value
         if not text.strip():
             raise InvalidField("text", "paste the report's text, or give a file to load it from")
         if not title:
@@ -63,12 +80,24 @@ def add_source_form(store: Store) -> FormScreen:
         same = store.source_with_text(text)
         if same is not None and text not in again:
             again.add(text)  # asked once: saving again means "add it anyway"
-            field = "file" if file else "text"
+            field = "file" if location else "text"
             raise InvalidField(
                 field,
                 f"this text is already source #{same.id} “{single_line(same.title)}” "
                 "(same SHA-256); ctrl+s adds it again anyway, Esc leaves it",
             )
-        return store.create(schema.Source, reference=today, **values)
+        return store.create(schema.Source, reference=today, archive=page, **values)
 
     return FormScreen("New source", FIELDS, save, reference=today)
+
+
+def _read(location: str) -> Report:
+    """The report at a path or URL; what is wrong with it is shown on the field."""
+    if not is_url(location):
+        path = Path(location).expanduser()
+        if not path.is_file():
+            raise InvalidField("file", f"there is no file at {path}")
+    try:
+        return read_report(location)
+    except DeskError as error:
+        raise InvalidField("file", str(error)) from error

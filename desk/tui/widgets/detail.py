@@ -46,6 +46,8 @@ class AgendaBundle:
 class SourceBundle:
     source: schema.Source
     evidence: list[EvidenceView]
+    #: The page it was read from, as kept (a line about it), if desk kept one.
+    archive: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,25 @@ def load_detail(store: Store, model: type[Record], record_id: int) -> Detail:
         return AgendaBundle(
             store.agenda_dossier(record_id), store.evidence_for(schema.AgendaItem, record_id)
         )
-    return SourceBundle(store.get(schema.Source, record_id), store.evidence_in(record_id))
+    source = store.get(schema.Source, record_id)
+    return SourceBundle(source, store.evidence_in(record_id), _archive(store, record_id))
+
+
+def _archive(store: Store, source_id: int) -> str | None:
+    """A line on the source's archived page: its size, when it was read, its SHA-256."""
+    from desk.store.errors import DeskError
+
+    try:
+        page = store.archived_page(source_id)
+    except DeskError as error:
+        return f"archived page: {error}"
+    if page is None:
+        return None
+    when = page.retrieved_at.strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        f"archived page: {len(page.content) / 1024:,.1f} KB as read {when} · "
+        f"sha256 {page.sha256[:12]}…"
+    )
 
 
 def _heading(text: str) -> Option:
@@ -275,6 +295,8 @@ class DetailPane(OptionList):
         yield _line(
             Text(f"{len(source.text):,} characters · sha256 {source.sha256[:12]}…", style="dim")
         )
+        if bundle.archive:
+            yield _line(line(bundle.archive, style="dim"))
         yield _heading(f"Cited passages ({len(bundle.evidence)}) — l opens the text")
         yield from (evidence_option(view, with_source=False) for view in bundle.evidence)
         yield _heading("Beginning of the text")
