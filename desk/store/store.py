@@ -7,7 +7,6 @@ as detached SQLModel instances or the small views of ``desk.store.views``.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -102,14 +101,11 @@ UNSOURCED_NAMES: dict[type[Record], str] = {
 
 
 def default_author() -> str:
-    """Who changes are recorded as: $DESK_AUTHOR, else the operating-system user."""
-    configured = os.environ.get(AUTHOR_VARIABLE, "").strip()
-    if configured:
-        return configured
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    """Who changes are recorded as: $DESK_AUTHOR, else the settings file's author, else the
+    operating-system user (see desk.settings)."""
+    from desk.settings import load_settings
+
+    return load_settings().author.value or "unknown"
 
 
 class Store:
