@@ -22,6 +22,7 @@ _NAMES = {
     "Record": "tables",
     "Source": "tables",
     "ProposalDecision": "proposals",
+    "ActorDistinction": "duplicates",
     "ActorKind": "vocabulary",
     "AgendaStatus": "vocabulary",
     "MeetingKind": "vocabulary",
@@ -35,6 +36,7 @@ __all__ = [
     "RECORD_TABLES",
     "Actor",
     "ActorAlias",
+    "ActorDistinction",
     "ActorKind",
     "AgendaItem",
     "AgendaStatus",
@@ -57,6 +59,7 @@ __getattr__ = exports(__name__, _NAMES)
 
 if TYPE_CHECKING:
     from desk.model.changes import Change, Changeset
+    from desk.model.duplicates import ActorDistinction
     from desk.model.proposals import ProposalDecision
     from desk.model.tables import (
         EVIDENCE_TARGETS,

@@ -32,7 +32,16 @@ from desk.model import (
     Record,
     Source,
 )
-from desk.store import anchoring, deletion, dossiers, listing, merge, search, undo
+from desk.store import (
+    anchoring,
+    deletion,
+    distinctions,
+    dossiers,
+    listing,
+    merge,
+    search,
+    undo,
+)
 from desk.store import proposals as proposal_steps
 from desk.store.database import OpenReport, open_database
 from desk.store.date_columns import from_columns
@@ -715,6 +724,22 @@ class Store:
         with self._writing("merge") as writer:
             plan = merge.merge_actors(writer, keep_id, other_id, apply=True)
         return replace(plan, changeset_id=writer.changeset_id)
+
+    def mark_not_duplicates(self, first_id: int, second_id: int) -> int:
+        """Remember that two actors are not the same (the duplicates list stops offering them);
+        returns the changeset, which undo takes back like any other."""
+
+        def duplicate() -> DeskError:
+            return AlreadyLinked(f"actors #{first_id} and #{second_id} are already marked")
+
+        with self._writing("distinguish", duplicate) as writer:
+            distinctions.mark_distinct(writer, first_id, second_id)
+        return writer.changeset_id
+
+    def distinct_actor_pairs(self) -> set[tuple[int, int]]:
+        """Every pair of actors marked not the same, lower id first."""
+        with self.reading() as session:
+            return distinctions.distinct_pairs(session)
 
     def undo(self, changeset_id: int) -> int:
         """Reverse a changeset (a create, edit, delete, merge…); returns the undoing changeset."""

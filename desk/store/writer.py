@@ -16,13 +16,14 @@ from sqlalchemy import Date, DateTime, Table, delete, insert, select, update
 from sqlmodel import Session
 
 from desk.model import RECORD_TABLES, Change, Changeset, Record
+from desk.model.duplicates import ActorDistinction
 from desk.model.proposals import ProposalDecision
 from desk.model.tables import utc_now
 from desk.store.errors import Conflict, NotFound
 
 #: Every table whose rows the Writer records (and undo can bring back).
 TABLE_MODELS: dict[str, type[Record]] = {
-    model.__tablename__: model for model in (*RECORD_TABLES, ProposalDecision)
+    model.__tablename__: model for model in (*RECORD_TABLES, ProposalDecision, ActorDistinction)
 }
 
 #: Names users read in messages, by table.
@@ -36,6 +37,7 @@ LABELS = {
     "meeting_agenda": "agenda link",
     "evidence": "evidence",
     "proposal_decision": "proposal decision",
+    "actor_distinction": "not-the-same mark",
 }
 
 
