@@ -121,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desk.cli import ingest_commands
 
     ingest_commands.register(sub, _database_option)
+    from desk.cli import duplicate_commands
+
+    duplicate_commands.register(sub, _database_option)
     from desk.cli import config_commands
 
     config_commands.register(sub, _database_option)

@@ -171,6 +171,14 @@ class MainScreen(RecordActions, Screen[None]):
             id="main.unsourced",
         ),
         Binding(
+            "D",
+            "duplicates",
+            "Duplicates",
+            tooltip="Actors that may be duplicates, to merge or mark not the same",
+            show=False,
+            id="main.duplicates",
+        ),
+        Binding(
             "r",
             "reload",
             "Reload",
