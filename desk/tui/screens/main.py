@@ -174,7 +174,7 @@ class MainScreen(RecordActions, Screen[None]):
             "D",
             "duplicates",
             "Duplicates",
-            tooltip="Actors that may be duplicates, to merge or mark not the same",
+            tooltip="List actors that may be duplicates, to merge or tell apart",
             show=False,
             id="main.duplicates",
         ),
