@@ -117,8 +117,10 @@ class DuplicatesScreen(ModalScreen[None]):
                 Text.assemble(
                     (f"{pair.score:3.0f}  ", "bold" if pair.score >= 95 else "dim"),
                     plain(pair.first.name),
+                    (f" #{pair.first.actor_id}", "dim"),
                     ("  ·  ", "dim"),
                     plain(pair.second.name),
+                    (f" #{pair.second.actor_id}", "dim"),
                     (f"   {pair.reason}", "dim italic"),
                 ),
                 id=str(index),
