@@ -71,7 +71,7 @@ DIFFERENT_NAMES_CAP = 70.0
 BLOCK_LIMIT = 50
 #: How alike (0-100) two names of a block must be to be scored at all: low enough that one
 #: name holding the other's words ("Ali Khamenei" in "Ayatollah Ali Khamenei") passes.
-NEAR = 60.0
+NEAR = 70.0
 #: Letters of a one-word name's beginning that form a block (catches a typo later in it).
 PREFIX = 4
 

@@ -29,22 +29,39 @@ class KnownBinding:
 def known_bindings() -> dict[str, KnownBinding]:
     """Binding id -> its default keys and what it does, for every binding desk declares."""
     found: dict[str, KnownBinding] = {}
-    for module in _tui_modules():
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if cls.__module__ != module.__name__ or not issubclass(cls, DOMNode):
-                continue
-            for binding in cls.__dict__.get("BINDINGS", []):
-                if isinstance(binding, Binding) and binding.id:
-                    found.setdefault(
+    for cls in _binding_classes():
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding) and binding.id:
+                found.setdefault(
+                    binding.id,
+                    KnownBinding(
                         binding.id,
-                        KnownBinding(
-                            binding.id,
-                            binding.key,
-                            binding.tooltip or binding.description,
-                            cls.__name__,
-                        ),
-                    )
+                        binding.key,
+                        binding.tooltip or binding.description,
+                        cls.__name__,
+                    ),
+                )
     return dict(sorted(found.items()))
+
+
+def _binding_classes() -> list[type[DOMNode]]:
+    """Every screen, widget and app class desk.tui defines."""
+    return [
+        cls
+        for module in _tui_modules()
+        for _, cls in inspect.getmembers(module, inspect.isclass)
+        if cls.__module__ == module.__name__ and issubclass(cls, DOMNode)
+    ]
+
+
+def unnamed_bindings() -> list[str]:
+    """Bindings declared without an id ("Class: keys"): a user could not rebind them."""
+    return [
+        f"{cls.__name__}: {binding.key}"
+        for cls in _binding_classes()
+        for binding in cls.__dict__.get("BINDINGS", [])
+        if not isinstance(binding, Binding) or not binding.id
+    ]
 
 
 def unknown_ids(keymap: dict[str, str]) -> list[str]:

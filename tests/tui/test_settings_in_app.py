@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 from desk.settings import load_settings
 from desk.store import Store
 from desk.tui.app import DeskApp
-from desk.tui.keys import known_bindings
+from desk.tui.keys import known_bindings, unnamed_bindings
 from desk.tui.screens.help import HelpScreen
 from desk.tui.screens.main import MainScreen
 
@@ -79,6 +79,7 @@ async def test_iso_dates_and_a_theme_from_the_file(sample_store: Store, tmp_path
 
 
 def test_every_binding_of_desk_has_an_id_and_words() -> None:
+    assert unnamed_bindings() == []
     known = known_bindings()
-    assert {"main.merge", "main.actors", "app.help", "help.close"} <= set(known)
+    assert {"main.duplicates", "main.merge", "main.actors", "app.help", "help.close"} <= set(known)
     assert all(binding.description for binding in known.values())
