@@ -29,6 +29,9 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("DESK_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.delenv("DESK_DATABASE_URL", raising=False)
     monkeypatch.setenv("DESK_AUTHOR", "tester")
+    monkeypatch.setenv("DESK_CONFIG_DIR", str(tmp_path / "config"))
+    for variable in ("DESK_CONFIG", "DESK_THEME", "DESK_DATES"):
+        monkeypatch.delenv(variable, raising=False)
 
 
 @pytest.fixture

@@ -31,11 +31,9 @@ def _open_store(arguments: argparse.Namespace, *, reading: bool = False) -> Stor
 
 
 def _is_default(location: Location) -> bool:
-    import os
+    from desk.store.location import configured_database, default_database_path
 
-    from desk.store.location import DATABASE_URL_VARIABLE, default_database_path
-
-    return not os.environ.get(DATABASE_URL_VARIABLE) and location.path == default_database_path()
+    return configured_database() is None and location.path == default_database_path()
 
 
 def _announce(message: str) -> None:

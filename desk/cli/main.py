@@ -25,6 +25,8 @@ where the data lives:
   By default desk keeps one SQLite file in your user data directory (`desk where` prints it),
   creating it on first use. --db PATH or URL, or the DESK_DATABASE_URL environment variable,
   select another database. Changes are recorded under $DESK_AUTHOR, else your login name.
+  Your settings file (`desk config path`) may name another default database, your name, a
+  theme, how dates are shown and your own keys; `desk config show` prints what is in force.
 
 examples:
   desk --sample              open the app on a fresh copy of the curated sample
@@ -125,6 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
     from desk.cli import serve_command
 
     serve_command.register(sub, _database_option)
+    from desk.cli import duplicate_commands
+
+    duplicate_commands.register(sub, _database_option)
+    from desk.cli import config_commands
+
+    config_commands.register(sub, _database_option)
     return parser
 
 

@@ -26,6 +26,7 @@ _NAMES = {
     "Review": "reviews",
     "ReviewState": "vocabulary",
     "SourceArchive": "archive",
+    "ActorDistinction": "duplicates",
     "ActorKind": "vocabulary",
     "AgendaStatus": "vocabulary",
     "MeetingKind": "vocabulary",
@@ -40,6 +41,7 @@ __all__ = [
     "REVIEWED_TABLES",
     "Actor",
     "ActorAlias",
+    "ActorDistinction",
     "ActorKind",
     "AgendaItem",
     "AgendaStatus",
@@ -66,6 +68,7 @@ __getattr__ = exports(__name__, _NAMES)
 if TYPE_CHECKING:
     from desk.model.archive import SourceArchive
     from desk.model.changes import Change, Changeset
+    from desk.model.duplicates import ActorDistinction
     from desk.model.proposals import ProposalDecision
     from desk.model.reviews import REVIEWED_TABLES, Review
     from desk.model.tables import (

@@ -20,7 +20,9 @@ from desk.model import (
     Source,
 )
 from desk.model.archive import SourceArchive
+from desk.model.duplicates import ActorDistinction
 from desk.model.proposals import ProposalDecision
+from desk.store import distinctions
 from desk.store.writer import Writer
 
 
@@ -75,6 +77,11 @@ def plan(session: Session, model: type[Record], record_id: int) -> DeletePlan:
             for alias_id in _ids(
                 session, select(ActorAlias.id).where(ActorAlias.actor_id == record_id)
             )
+        ]
+        # Judgements that it is not the same as another actor go with it (and come back on undo).
+        result.owned += [
+            (ActorDistinction, row_id)
+            for row_id, _, _ in distinctions.involving(session, record_id)
         ]
         if links:
             result.dependents.append(f"takes part in {_meetings(session, meetings)}")

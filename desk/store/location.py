@@ -47,14 +47,22 @@ def default_data_dir() -> Path:
     return user_data_path("desk", appauthor=False)
 
 
+def configured_database() -> str | None:
+    """The database named by ``$DESK_DATABASE_URL`` or the settings file, if either does."""
+    from desk.settings import load_settings
+
+    return load_settings().database.value
+
+
 def default_database_path() -> Path:
     return default_data_dir() / "desk.sqlite"
 
 
 def resolve(target: str | os.PathLike[str] | None = None) -> Location:
-    """Resolve ``--db`` (a path or URL), else ``$DESK_DATABASE_URL``, else the default."""
+    """Resolve ``--db`` (a path or URL), else ``$DESK_DATABASE_URL``, else the settings file's
+    ``database``, else the default."""
     if target is None or str(target) == "":
-        target = os.environ.get(DATABASE_URL_VARIABLE) or default_database_path()
+        target = configured_database() or default_database_path()
     text = os.fspath(target)
     if "://" not in text:
         path = Path(text).expanduser().resolve()

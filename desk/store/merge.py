@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desk.model import Actor, ActorAlias, Evidence, MeetingActor
+from desk.store import distinctions
 from desk.store.errors import MergeRefused
 from desk.store.views import MergePlan
 from desk.store.writer import Writer
@@ -89,6 +90,7 @@ def merge_actors(writer: Writer, keep_id: int, other_id: int, *, apply: bool) ->
         )
     ]
     fields_filled = [name for name in FILLABLE if not keep[name] and other[name]]
+    distinctions.carry_over(writer, keep_id, other_id, apply=apply)
     if apply:
         for evidence_id in evidence_ids:
             writer.update(Evidence, evidence_id, {"actor_id": keep_id})

@@ -7,7 +7,6 @@ as detached SQLModel instances or the small views of ``desk.store.views``.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -33,7 +32,17 @@ from desk.model import (
     Record,
     Source,
 )
-from desk.store import anchoring, archives, deletion, dossiers, listing, merge, search, undo
+from desk.store import (
+    anchoring,
+    archives,
+    deletion,
+    distinctions,
+    dossiers,
+    listing,
+    merge,
+    search,
+    undo,
+)
 from desk.store import proposals as proposal_steps
 from desk.store.database import OpenReport, open_database
 from desk.store.date_columns import from_columns
@@ -104,14 +113,11 @@ UNSOURCED_NAMES: dict[type[Record], str] = {
 
 
 def default_author() -> str:
-    """Who changes are recorded as: $DESK_AUTHOR, else the operating-system user."""
-    configured = os.environ.get(AUTHOR_VARIABLE, "").strip()
-    if configured:
-        return configured
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    """Who changes are recorded as: $DESK_AUTHOR, else the settings file's author, else the
+    operating-system user (see desk.settings)."""
+    from desk.settings import load_settings
+
+    return load_settings().author.value or "unknown"
 
 
 class Store(Overviews, Reviewing):
@@ -740,6 +746,22 @@ class Store(Overviews, Reviewing):
         with self._writing("merge") as writer:
             plan = merge.merge_actors(writer, keep_id, other_id, apply=True)
         return replace(plan, changeset_id=writer.changeset_id)
+
+    def mark_not_duplicates(self, first_id: int, second_id: int) -> int:
+        """Remember that two actors are not the same (the duplicates list stops offering them);
+        returns the changeset, which undo takes back like any other."""
+
+        def duplicate() -> DeskError:
+            return AlreadyLinked(f"actors #{first_id} and #{second_id} are already marked")
+
+        with self._writing("distinguish", duplicate) as writer:
+            distinctions.mark_distinct(writer, first_id, second_id)
+        return writer.changeset_id
+
+    def distinct_actor_pairs(self) -> set[tuple[int, int]]:
+        """Every pair of actors marked not the same, lower id first."""
+        with self.reading() as session:
+            return distinctions.distinct_pairs(session)
 
     def undo(self, changeset_id: int) -> int:
         """Reverse a changeset (a create, edit, delete, merge…); returns the undoing changeset."""

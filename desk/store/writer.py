@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from desk.model import RECORD_TABLES, Change, Changeset, Record
 from desk.model.archive import SourceArchive
+from desk.model.duplicates import ActorDistinction
 from desk.model.proposals import ProposalDecision
 from desk.model.reviews import REVIEWED_TABLES, Review
 from desk.model.tables import utc_now
@@ -25,7 +26,7 @@ from desk.store.errors import Conflict, NotFound
 #: Every table whose rows the Writer records (and undo can bring back).
 TABLE_MODELS: dict[str, type[Record]] = {
     model.__tablename__: model
-    for model in (*RECORD_TABLES, ProposalDecision, Review, SourceArchive)
+    for model in (*RECORD_TABLES, ProposalDecision, Review, SourceArchive, ActorDistinction)
 }
 
 #: Names users read in messages, by table.
@@ -41,6 +42,7 @@ LABELS = {
     "proposal_decision": "proposal decision",
     "review": "review state",
     "source_archive": "archived page",
+    "actor_distinction": "not-the-same mark",
 }
 
 

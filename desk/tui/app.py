@@ -23,6 +23,7 @@ from desk.tui.safe import plain
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
+    from desk.settings import Settings
     from desk.store import Location, Store
     from desk.tui.date_reference import DateReference
 
@@ -55,9 +56,16 @@ class DeskApp(App[None]):
         *,
         location: Location | None = None,
         note: str | None = None,
+        settings: Settings | None = None,
     ) -> None:
-        """Run on an open ``store``, or open the desk at ``location`` after the first paint."""
+        """Run on an open ``store``, or open the desk at ``location`` after the first paint.
+
+        ``settings``: the user's (keymap, theme, dates); by default read from their file.
+        """
         super().__init__()
+        from desk.settings import load_settings
+
+        self.settings = settings if settings is not None else load_settings()
         if store is None and location is None:
             raise ValueError("DeskApp needs a store or a location")
         self._store = store
@@ -83,8 +91,10 @@ class DeskApp(App[None]):
         return self._store is not None
 
     def on_mount(self) -> None:
+        from desk.tui.preferences import apply_settings
         from desk.tui.screens.main import MainScreen
 
+        apply_settings(self, self.settings)
         self.push_screen(MainScreen())
         if self._store is None:
             location = self.location

@@ -38,19 +38,36 @@ def status(value: str, table: dict[str, tuple[str, str]] = MEETING_STATUS) -> Te
     return Text(f"{mark} {value}", style=style)
 
 
+#: How dates are shown, from the user's settings (``dates = "iso"``): one app per process.
+_date_style = {"iso": False}
+
+
+def show_iso_dates(iso: bool) -> None:
+    """Show dates as ISO 8601 / EDTF ('2024-09-13', '2024-09', '2025-05~') or as words."""
+    _date_style["iso"] = iso
+
+
+def shown_date(date: PartialDate) -> str:
+    """'13 Sep 2024', 'Sep 2024', 'c. May 2025'; or, with ISO dates, '2024-09-13', '2024-09'."""
+    return date.text if _date_style["iso"] else date.display()
+
+
 def date_cell(date: PartialDate | None) -> Text:
     """A date as precise as it is known: '13 Sep 2024', 'Sep 2024', 'c. May 2025', 'undated'."""
     if date is None:
         return Text("undated", style="dim italic")
     style = "italic" if date.precision in (Precision.APPROXIMATE, Precision.RANGE) else ""
-    return Text(date.display(), style=style)
+    return Text(shown_date(date), style=style)
 
 
 def date_words(date: PartialDate | None) -> str:
     """A date with its precision spelled out, for details and forms."""
     if date is None:
         return "undated"
-    shown = f"{date.display()}  ({date.precision.value}, {date.text})"
+    if _date_style["iso"]:
+        shown = f"{date.text}  ({date.precision.value}: {date.display()})"
+    else:
+        shown = f"{date.display()}  ({date.precision.value}, {date.text})"
     if date.phrase and date.phrase.strip() != date.text:
         shown += f" — from “{date.phrase}”"
         if date.reference:

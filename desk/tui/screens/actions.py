@@ -428,6 +428,13 @@ class RecordActions:
         self.app.push_screen(UnsourcedScreen(self.app.store), self._jump_back)
 
     @gated
+    def action_duplicates(self) -> None:
+        """Actors that may be one, to merge or to tell apart (desk.tui.screens.duplicates)."""
+        from desk.tui.screens.duplicates import DuplicatesScreen
+
+        self.app.push_screen(DuplicatesScreen(self.app.store))
+
+    @gated
     def action_cite(self) -> None:
         """Open the linking pane for the selected record (or the highlighted link)."""
         from desk.tui.screens.linking import LinkingScreen, Target

@@ -29,7 +29,7 @@ from desk.store.date_columns import from_columns
 from desk.store.views import EvidenceView
 from desk.texts import sentence_spans
 from desk.tui.date_reference import from_source
-from desk.tui.presentation import date_words, shorten
+from desk.tui.presentation import date_words, shorten, shown_date
 from desk.tui.safe import clean, line, plain
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.screens.picker import Picked, PickerScreen
@@ -198,7 +198,7 @@ class LinkingScreen(Screen[None]):
                 schema.Source,
                 lambda row: (
                     f"{row.title} — {row.publisher or '?'}"
-                    + (f", {row.date.display()}" if row.date else "")
+                    + (f", {shown_date(row.date)}" if row.date else "")
                 ),
                 create=False,
             ),
@@ -231,7 +231,7 @@ class LinkingScreen(Screen[None]):
                 (plain(source.title), "bold"),
                 plain(
                     f" — {source.publisher or 'unknown publisher'}, "
-                    f"{date.display() if date else 'undated'}"
+                    f"{shown_date(date) if date else 'undated'}"
                 ),
                 (plain(f" · reliability {source.reliability or '?'}"), "dim"),
             )

@@ -174,6 +174,14 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
             id="main.unsourced",
         ),
         Binding(
+            "D",
+            "duplicates",
+            "Duplicates",
+            tooltip="List actors that may be duplicates, to merge or tell apart",
+            show=False,
+            id="main.duplicates",
+        ),
+        Binding(
             "r",
             "reload",
             "Reload",

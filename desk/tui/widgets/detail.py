@@ -25,6 +25,7 @@ from desk.tui.presentation import (
     date_cell,
     date_words,
     shorten,
+    shown_date,
     sourced,
     status,
 )
@@ -123,7 +124,7 @@ def evidence_option(view: EvidenceView, *, with_source: bool = True) -> Option:
     quote.append("”", style="dim")
     where: list[str] = []
     if with_source:
-        date = view.source_date.display() if view.source_date else "undated"
+        date = shown_date(view.source_date) if view.source_date else "undated"
         where.append(f"{view.publisher or view.source_title}, {date}")
     if view.attributed_to:
         where.append(f"says {view.attributed_to}")
