@@ -27,6 +27,7 @@ from textual.widgets.data_table import RowKey
 
 import desk.model
 from desk.store.views import END, Page
+from desk.tui.context import desk_of
 from desk.tui.safe import cells
 from desk.tui.work import in_thread
 
@@ -143,7 +144,7 @@ class PagedTable(DataTable[Cell]):
 
     @property
     def store(self) -> Store:
-        return self.app.store  # type: ignore[attr-defined, no-any-return]
+        return desk_of(self).store
 
     # -- what is shown ----------------------------------------------------------------------
     @property
@@ -204,7 +205,7 @@ class PagedTable(DataTable[Cell]):
     def load(self, *, typed: str | None = None, keep: int | None = None) -> None:
         """Show the first page (filtered by ``typed``), or the pages around record ``keep``."""
         self.typed = typed or None
-        if not self.app.store_ready:  # type: ignore[attr-defined]
+        if not desk_of(self).store_ready:
             return  # the screen loads every list once the desk is open
         size, model, store, typed_now = self.page_size, self.model, self.store, self.typed
         self.loading = not self._rows
@@ -229,7 +230,7 @@ class PagedTable(DataTable[Cell]):
             self._awaiting = None  # keep what is shown; keys held for this load may run
             self.loading = False
             self.post_message(self.Loaded(self))
-        self.app.show_error(error)  # type: ignore[attr-defined]
+        desk_of(self).show_error(error)
 
     def _current_generation(self, generation: int) -> bool:
         return generation == self._generation
@@ -246,7 +247,7 @@ class PagedTable(DataTable[Cell]):
         self.load(typed=self.typed)
 
     def action_last_page(self) -> None:
-        if not self.app.store_ready:  # type: ignore[attr-defined]
+        if not desk_of(self).store_ready:
             return
         model, store, typed, size = self.model, self.store, self.typed, self.page_size
         generation = self._next_generation()
@@ -336,7 +337,7 @@ class PagedTable(DataTable[Cell]):
         self.post_message(self.Highlighted(self, self.current))
         if self._fetching or not self._window.pages:
             return
-        if not self.app.store_ready:  # type: ignore[attr-defined]
+        if not desk_of(self).store_ready:
             return
         # Fetch while a screenful of rows is left, so that PageDown or PageUp at the edge of the
         # window still moves a whole screen (it stops at the last row held).
