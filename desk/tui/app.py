@@ -14,13 +14,15 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from desk.store.errors import DeskError, UndoRefused
+from desk.errors import DeskError
+from desk.store.errors import UndoRefused
 from desk.store.views import ChangeNotice
 from desk.tui.commands import RecordJumps
+from desk.tui.context import DeskContext
 from desk.tui.error_log import log_error
 from desk.tui.history import UndoHistory
 from desk.tui.safe import plain
-from desk.tui.work import in_thread
+from desk.tui.work import Outcome, WorkFailed, WorkOver, in_thread
 
 if TYPE_CHECKING:
     from desk.settings import Settings
@@ -36,7 +38,15 @@ class OtherDesksChanged(Message):
         self.notices = notices
 
 
-class DeskApp(App[None]):
+class OwnChange(Message):
+    """A changeset this app committed (heard in the worker thread that committed it)."""
+
+    def __init__(self, notice: ChangeNotice) -> None:
+        super().__init__()
+        self.notice = notice
+
+
+class DeskApp(App[None], DeskContext):
     """Keyboard-first curation desk."""
 
     TITLE = "desk"
@@ -148,10 +158,12 @@ class DeskApp(App[None]):
 
     # -- changes ---------------------------------------------------------------------------------
     def _heard(self, notice: ChangeNotice) -> None:
-        """Called in the worker thread that committed a change."""
-        self.call_from_thread(self._changed, notice)
+        """Called in the worker thread that committed a change: tell the UI thread."""
+        self.post_message(OwnChange(notice))
 
-    def _changed(self, notice: ChangeNotice) -> None:
+    @on(OwnChange)
+    def _changed(self, message: OwnChange) -> None:
+        notice = message.notice
         self._own_changes.add(notice.changeset_id)
         if notice.action not in ("undo", "redo"):
             self.history.record(notice.changeset_id, notice.summary)
@@ -279,15 +291,35 @@ class DeskApp(App[None]):
             timeout=15,
         )
 
+    # -- what workers report ------------------------------------------------------------------
+    @on(Outcome)
+    def _outcome(self, message: Outcome) -> None:
+        if message.wanted:
+            message.deliver(message.value)
+
+    @on(WorkOver)
+    def _work_over(self, message: WorkOver) -> None:
+        message.after()
+
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state is not WorkerState.ERROR or event.worker.error is None:
-            return
-        error = event.worker.error
-        if isinstance(error, DeskError):
-            self.show_error(error)
+        """A worker that raised instead of reporting (one not run by ``in_thread``)."""
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            where = event.worker.name or event.worker.description
+            self.post_message(WorkFailed(event.worker.error, where=where))
+
+    @on(WorkFailed)
+    def _work_failed(self, message: WorkFailed) -> None:
+        """The one place a failed worker is reported."""
+        error = message.error
+        if not isinstance(error, DeskError):
+            self.show_unexpected(error, where=message.where)
+        elif message.superseded:
+            return  # a newer call in its group took over: nobody waits for this answer
+        elif (handler := message.handler) is not None:
+            handler(error)
         else:
-            self.show_unexpected(error, where=event.worker.name or event.worker.description)
+            self.show_error(error)
 
 
 def _open(location: Location) -> Store:

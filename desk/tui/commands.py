@@ -6,17 +6,14 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
 
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
 import desk.model
+from desk.tui.context import desk_of
 from desk.tui.safe import plain
-
-if TYPE_CHECKING:
-    from desk.tui.app import DeskApp
 
 #: Search hit kinds and the table classes (in desk.model) they name.
 MODELS = {"actor": "Actor", "meeting": "Meeting", "agenda item": "AgendaItem", "source": "Source"}
@@ -26,10 +23,10 @@ class RecordJumps(Provider):
     """Records whose name, alias or title match what is typed."""
 
     async def search(self, query: str) -> Hits:
-        app: DeskApp = self.app  # type: ignore[assignment]
         if len(query.strip()) < 2:
             return
-        hits = await asyncio.to_thread(app.store.search, query, limit=12)
+        store = desk_of(self.app).store
+        hits = await asyncio.to_thread(store.search, query, limit=12)
         matcher = self.matcher(query)
         for hit in hits:
             label = plain(f"{hit.kind}: {hit.label}")

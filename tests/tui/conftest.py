@@ -22,7 +22,10 @@ async def settle(pilot: Pilot[None], rounds: int = 3) -> None:
     manager = pilot.app.workers  # every node's workers are registered with the app's manager
     for _ in range(rounds):
         # Details load after a short pause in moving (a timer), then in a worker.
-        while any(getattr(screen, "detail_scheduled", False) for screen in pilot.app.screen_stack):
+        # (Not once the app is exiting: its timers will never fire.)
+        while pilot.app.return_code is None and any(
+            getattr(screen, "detail_scheduled", False) for screen in pilot.app.screen_stack
+        ):
             await pilot.pause(0.02)
         pending = [worker for worker in manager if worker.group not in LONG_LIVED]
         if pending:  # (an empty list would mean "wait for all", the watcher included)

@@ -66,3 +66,37 @@ async def test_a_worker_that_dies_is_reported_too(
         assert any("ConnectionError: the database went away" in m for m in messages), messages
     log = _log(tmp_path).read_text(encoding="utf-8")
     assert "ConnectionError: the database went away" in log and "broken_watch" in log
+
+
+async def test_workers_report_through_one_handler(sample_store: Store) -> None:
+    """A superseded call's answer is dropped; a DeskError goes to the caller's own handler."""
+    import threading
+
+    from desk.errors import DeskError
+    from desk.tui.work import in_thread
+
+    app = DeskApp(sample_store)
+    delivered: list[str] = []
+    refused: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        release = threading.Event()
+
+        def slow() -> str:
+            release.wait(5)
+            return "old"
+
+        in_thread(screen, slow, delivered.append, group="probe", exclusive=True)
+        in_thread(screen, lambda: "new", delivered.append, group="probe", exclusive=True)
+        await settle(pilot)
+        release.set()
+
+        def refuse() -> None:
+            raise DeskError("no such record")
+
+        in_thread(screen, refuse, failed=lambda error: refused.append(str(error)))
+        await settle(pilot)
+        assert app.return_code is None
+    assert delivered == ["new"]
+    assert refused == ["no such record"]

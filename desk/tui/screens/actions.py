@@ -16,6 +16,8 @@ from desk import model as schema
 from desk.model.vocabulary import MentionStatus, ParticipantRole
 from desk.store.views import MeetingDetail
 from desk.text_safety import single_line
+from desk.tui.context import desk_of
+from desk.tui.results import RecordRef
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.screens.form import Field, FormScreen
 from desk.tui.screens.key_gate import KeyGate, gated
@@ -25,7 +27,6 @@ from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
     from desk.model import Record
-    from desk.tui.app import DeskApp
     from desk.tui.kinds import Kind
     from desk.tui.widgets.detail import DetailPane
     from desk.tui.widgets.paged_table import PagedTable
@@ -37,7 +38,6 @@ MENTIONS = tuple((status.value, status.value) for status in MentionStatus)
 class RecordActions:
     """Mixed into MainScreen; relies on its ``kind``, ``table``, ``detail`` and ``app``."""
 
-    app: DeskApp
     kind: Kind
     table: PagedTable
     detail: DetailPane
@@ -66,12 +66,12 @@ class RecordActions:
             if done is not None:
                 done(result)
 
-        in_thread(self.detail, call, finished, self.app.show_error, group="write")
+        in_thread(self.detail, call, finished, desk_of(self).show_error, group="write")
 
     def _prepare(self, call: Any, open_dialog: Any) -> None:
         """Fetch what a dialog needs, then open it; keys typed meanwhile wait (see key_gate)."""
         self.key_gate.begin()
-        in_thread(self.detail, call, open_dialog, self.app.show_error, after=self.key_gate.end)
+        in_thread(self.detail, call, open_dialog, desk_of(self).show_error, after=self.key_gate.end)
 
     # -- create and edit -------------------------------------------------------------------------
     @gated
@@ -80,10 +80,10 @@ class RecordActions:
         if model is schema.Source:
             from desk.tui.screens.source_form import add_source_form
 
-            self.app.push_screen(add_source_form(self.app.store), self._created(schema.Source))
+            self.app.push_screen(add_source_form(desk_of(self).store), self._created(schema.Source))
             return
         self.app.push_screen(
-            create_form(self.app.store, model, reference=self.app.working_source),
+            create_form(desk_of(self).store, model, reference=desk_of(self).working_source),
             self._created(model),
         )
 
@@ -108,7 +108,7 @@ class RecordActions:
 
     @gated
     def action_edit(self) -> None:
-        store = self.app.store
+        store = desk_of(self).store
         part = self._detail_part()
         if part is not None and part[0] in ("participant", "agenda", "evidence"):
             self._edit_part(*part)
@@ -120,12 +120,12 @@ class RecordActions:
         self._prepare(
             lambda: store.get(model, record_id),
             lambda record: self.app.push_screen(
-                edit_form(store, record, reference=self.app.working_source)
+                edit_form(store, record, reference=desk_of(self).working_source)
             ),
         )
 
     def _edit_part(self, kind: str, part_id: int) -> None:
-        store = self.app.store
+        store = desk_of(self).store
         if kind == "evidence":
             views = self._evidence_views()
             view = next((v for v in views if v.evidence.id == part_id), None)
@@ -177,7 +177,7 @@ class RecordActions:
         if current is None or row is None:
             return
         model, record_id = current
-        store = self.app.store
+        store = desk_of(self).store
         name = getattr(row, "name", None) or getattr(row, "title", "")
 
         def confirm(dependents: list[str]) -> None:
@@ -204,7 +204,7 @@ class RecordActions:
         if part is None:
             return
         kind, part_id = part
-        store = self.app.store
+        store = desk_of(self).store
         models: dict[str, type[Record]] = {
             "participant": schema.MeetingActor,
             "agenda": schema.MeetingAgenda,
@@ -259,7 +259,7 @@ class RecordActions:
         if current is None or current[0] is not schema.Meeting:
             return
         meeting_id = current[1]
-        store = self.app.store
+        store = desk_of(self).store
 
         def picked(result: Picked | None) -> None:
             if result is None:
@@ -287,7 +287,7 @@ class RecordActions:
         if current is None or current[0] is not schema.Actor:
             return
         actor_id = current[1]
-        store = self.app.store
+        store = desk_of(self).store
         fields = [
             Field("name", "Alias", required=True, placeholder="김정은, Ким Чен Ын, Kim Jong Un…"),
             Field("language", "Language", placeholder="ko, ru, en…"),
@@ -310,7 +310,7 @@ class RecordActions:
         if current is None or current[0] is not schema.Actor or row is None:
             return
         keep_id = current[1]
-        store = self.app.store
+        store = desk_of(self).store
 
         def picked(result: Picked | None) -> None:
             if result is None or result.record_id is None:
@@ -374,19 +374,19 @@ class RecordActions:
                 return
             model, record_id = current
             label = f"{self.kind.singular} “{getattr(row, 'name', None) or row.title}”"
-        self.app.push_screen(HistoryScreen(self.app.store, model, record_id, label))
+        self.app.push_screen(HistoryScreen(desk_of(self).store, model, record_id, label))
 
     @gated
     def action_export(self) -> None:
         from desk.tui.screens.exchange import TransferScreen
 
-        self.app.push_screen(TransferScreen(self.app.store, "export"))
+        self.app.push_screen(TransferScreen(desk_of(self).store, "export"))
 
     @gated
     def action_import(self) -> None:
         from desk.tui.screens.exchange import TransferScreen
 
-        self.app.push_screen(TransferScreen(self.app.store, "import"))
+        self.app.push_screen(TransferScreen(desk_of(self).store, "import"))
 
     # -- other screens ---------------------------------------------------------------------------
     @gated
@@ -417,22 +417,22 @@ class RecordActions:
 
         self.app.push_screen(NetworkScreen(), self._jump_back)
 
-    def _jump_back(self, target: tuple[type, int] | None) -> None:
+    def _jump_back(self, target: RecordRef | None) -> None:
         if target is not None:
-            self.show_record(*target)  # type: ignore[attr-defined]
+            self.show_record(target.model, target.record_id)
 
     @gated
     def action_unsourced(self) -> None:
         from desk.tui.screens.unsourced import UnsourcedScreen
 
-        self.app.push_screen(UnsourcedScreen(self.app.store), self._jump_back)
+        self.app.push_screen(UnsourcedScreen(desk_of(self).store), self._jump_back)
 
     @gated
     def action_duplicates(self) -> None:
         """Actors that may be one, to merge or to tell apart (desk.tui.screens.duplicates)."""
         from desk.tui.screens.duplicates import DuplicatesScreen
 
-        self.app.push_screen(DuplicatesScreen(self.app.store))
+        self.app.push_screen(DuplicatesScreen(desk_of(self).store))
 
     @gated
     def action_cite(self) -> None:
@@ -458,7 +458,7 @@ class RecordActions:
                 target = Target(
                     target.model, target.record_id, view.evidence.source_id, view.evidence.id
                 )
-        self.app.push_screen(LinkingScreen(self.app.store, target))
+        self.app.push_screen(LinkingScreen(desk_of(self).store, target))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a part of the detail pane opens it."""

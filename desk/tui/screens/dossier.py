@@ -11,22 +11,21 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from desk import model as schema
+from desk.tui.context import desk_of
 from desk.tui.presentation import MENTION_STATUS, date_cell, plural, shorten, status
+from desk.tui.results import RecordRef
 from desk.tui.safe import cells as safe_cells
 from desk.tui.safe import clean, plain
 from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
     from desk.store import Dossier
-    from desk.tui.app import DeskApp
 
 
-class DossierScreen(Screen[tuple[type, int] | None]):
+class DossierScreen(Screen[RecordRef | None]):
     """Enter goes to the meeting in the main lists; Escape goes back."""
 
     AUTO_FOCUS = "#dossier-timeline"
-
-    app: DeskApp
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="dossier.back"),
@@ -65,7 +64,7 @@ class DossierScreen(Screen[tuple[type, int] | None]):
         self.refresh_after_change()
 
     def refresh_after_change(self) -> None:
-        store, model, record_id = self.app.store, self.model, self.record_id
+        store, model, record_id = desk_of(self).store, self.model, self.record_id
         load = store.actor_dossier if model is schema.Actor else store.agenda_dossier
         in_thread(self, lambda: load(record_id), self._show, group="dossier", exclusive=True)
 
@@ -123,7 +122,7 @@ class DossierScreen(Screen[tuple[type, int] | None]):
             return
         entry = self.dossier.entries[table.cursor_row]
         assert entry.meeting.id is not None
-        self.dismiss((schema.Meeting, entry.meeting.id))
+        self.dismiss(RecordRef(schema.Meeting, entry.meeting.id))
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -138,7 +137,7 @@ class DossierScreen(Screen[tuple[type, int] | None]):
         )
         self.app.push_screen(TimelineScreen(**subject), self._from_timeline)
 
-    def _from_timeline(self, target: tuple[type, int] | None) -> None:
+    def _from_timeline(self, target: RecordRef | None) -> None:
         if target is not None:
             self.dismiss(target)
 

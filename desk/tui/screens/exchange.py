@@ -1,7 +1,7 @@
 """Export and import from the app: a path, a profile, a progress bar, and what happened.
 
 The work runs in a thread worker (desk.exchange is safe there); its progress comes back to the
-bar through call_from_thread, and its outcome (where the files went, or what was wrong and
+bar as ``Progressed`` messages, and its outcome (where the files went, or what was wrong and
 where) stays on screen until the user closes it.
 """
 
@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 
@@ -38,6 +39,15 @@ def default_export_path(profile: str) -> Path:
     stamp = dt.date.today().strftime("%Y%m%d")
     name = f"desk-events-{stamp}.csv" if profile == "flat" else f"desk-export-{stamp}"
     return Path.home() / name
+
+
+class Progressed(Message):
+    """``done`` of ``total`` steps of an export or import are over (posted by the worker)."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
 
 
 class TransferScreen(ModalScreen[None]):
@@ -111,7 +121,7 @@ class TransferScreen(ModalScreen[None]):
         outcome.update("Exporting…" if self.mode == "export" else "Checking and importing…")
 
         def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(bar.update, total=max(total, 1), progress=done)
+            self.post_message(Progressed(done, total))  # thread-safe, never waits
 
         store = self.store
         if self.mode == "export":
@@ -121,6 +131,11 @@ class TransferScreen(ModalScreen[None]):
             dry_run = self.query_one("#transfer-dry-run", Checkbox).value
             call = lambda: _import(store, path, dry_run, progress)  # noqa: E731
         in_thread(self, call, self._finished, self._failed, group="transfer")
+
+    @on(Progressed)
+    def _progressed(self, message: Progressed) -> None:
+        bar = self.query_one("#transfer-progress", ProgressBar)
+        bar.update(total=max(message.total, 1), progress=message.done)
 
     def _finished(self, message: Text) -> None:
         self.running = False

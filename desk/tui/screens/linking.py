@@ -28,6 +28,7 @@ from desk.dates import find
 from desk.store.date_columns import from_columns
 from desk.store.views import EvidenceView
 from desk.texts import sentence_spans
+from desk.tui.context import desk_of
 from desk.tui.date_reference import from_source
 from desk.tui.presentation import date_words, shorten, shown_date
 from desk.tui.safe import clean, line, plain
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
     from desk.dates import DateMatch
     from desk.model import Record
     from desk.store import Store
-    from desk.tui.app import DeskApp
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,6 @@ def default_source(store: Store, target: Target) -> int | None:
 
 
 class LinkingScreen(Screen[None]):
-    app: DeskApp
-
     BINDINGS = [
         Binding("escape", "back", "Back", id="linking.back"),
         Binding("a", "attach", "Attach selection", id="linking.attach"),
@@ -219,7 +217,7 @@ class LinkingScreen(Screen[None]):
 
     def _show(self, loaded: Loaded) -> None:
         # Dates typed in forms from now on resolve against this source's publication day.
-        self.app.working_source = from_source(loaded.source.title, loaded.published)  # type: ignore[attr-defined]
+        desk_of(self).working_source = from_source(loaded.source.title, loaded.published)
         previous = self.loaded
         self.loaded = loaded
         source = loaded.source

@@ -3,7 +3,7 @@ and a status line that counts what is unsourced."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -17,6 +17,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, Tab,
 from desk.model.vocabulary import ReviewState
 from desk.store.quick import first_meetings
 from desk.store.views import Page, Stats
+from desk.tui.context import desk_of
 from desk.tui.kinds import KIND_BY_NAME, KINDS, Kind, kind_of
 from desk.tui.presentation import plural
 from desk.tui.safe import plain
@@ -27,9 +28,6 @@ from desk.tui.widgets.detail import DetailPane, load_detail
 from desk.tui.widgets.paged_table import PagedTable
 from desk.tui.widgets.review_marks import ReviewMarks, load_review_marks
 from desk.tui.work import in_thread
-
-if TYPE_CHECKING:
-    from desk.tui.app import DeskApp
 
 #: Seconds the cursor must rest on a row before its details are fetched...
 DETAIL_DELAY = 0.06
@@ -43,8 +41,6 @@ UNGATED = frozenset({"filter", "clear_filter", "reload", "review_filter"})
 
 class MainScreen(ReviewActions, RecordActions, Screen[None]):
     """Lists, filter, details and status."""
-
-    app: DeskApp
 
     #: The meetings list has the focus when the screen opens (not the hidden filter box).
     AUTO_FOCUS = "#table-meetings"
@@ -253,7 +249,7 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
         """The desk is open and the list on screen shows what a key should act on: its load
         has landed, and so has what was typed in the filter box (Input.Changed is a message)."""
         typed = self.query_one("#filter", Input).value or None
-        return self.app.store_ready and self.table.settled and typed == self.table.typed
+        return desk_of(self).store_ready and self.table.settled and typed == self.table.typed
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -279,17 +275,17 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = plain(self.app.note or self.app.location.describe())
+        self.sub_title = plain(desk_of(self).note or desk_of(self).location.describe())
         self.query_one("#detail", DetailPane).show_nothing("Loading…")
-        if self.app.store_ready:
+        if desk_of(self).store_ready:
             self.start()
-        elif self.app.location.path is not None:
+        elif desk_of(self).location.path is not None:
             # Show the newest meetings straight from the file while the store opens.
-            path = self.app.location.path
+            path = desk_of(self).location.path
             in_thread(self, lambda: first_meetings(path, PAGE_SIZE), self._quick_page)
 
     def _quick_page(self, page: Page[Any]) -> None:
-        if not self.app.store_ready:
+        if not desk_of(self).store_ready:
             self.table_for(KINDS[0]).show_page(page)
 
     def start(self) -> None:
@@ -396,7 +392,7 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
         """Everything ``check_action`` reads (the footer is current while this is unchanged)."""
         return (
             self.key_gate.ready(),
-            self.app.store_ready,
+            desk_of(self).store_ready,
             self.kind.name,
             self.table.current is not None,
             self.focused is self.query_one("#detail"),
@@ -414,7 +410,7 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
 
     def load_detail(self) -> None:
         self.detail_scheduled = False
-        if not self.app.store_ready:
+        if not desk_of(self).store_ready:
             return
         row = self.table.current
         if row is None:
@@ -425,7 +421,7 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
             )
             self.detail.show_nothing(message)
             return
-        model, record_id, store = self.kind.model, row.id, self.app.store
+        model, record_id, store = self.kind.model, row.id, desk_of(self).store
 
         def load() -> tuple[Any, ReviewMarks]:
             detail = load_detail(store, model, record_id)
@@ -448,7 +444,7 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
 
     # -- status ---------------------------------------------------------------------------------
     def refresh_stats(self) -> None:
-        store = self.app.store
+        store = desk_of(self).store
         in_thread(
             self,
             lambda: (store.stats(), store.review_counts()),
@@ -511,7 +507,7 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
             return self.kind.name == "actors"
         if action == "suggest":
             return self.kind.name == "sources" and (self.table.current is not None or None)
-        if not self.app.store_ready and action not in ("show", "filter", "clear_filter"):
+        if not desk_of(self).store_ready and action not in ("show", "filter", "clear_filter"):
             return None  # shown, but waits for the desk to open
         if action == "remove_part":
             return self.focused is self.detail

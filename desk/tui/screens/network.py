@@ -16,7 +16,9 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from desk import model as schema
 from desk.dates import DateError, parse
 from desk.errors import DeskError
+from desk.tui.context import desk_of
 from desk.tui.presentation import plural
+from desk.tui.results import RecordRef
 from desk.tui.safe import cells as safe_cells
 from desk.tui.safe import line, plain
 from desk.tui.widgets.network_graph import NetworkGraph
@@ -63,7 +65,7 @@ def _day(typed: str, which: str) -> dt.date | None:
     return day
 
 
-class NetworkScreen(Screen[tuple[type, int] | None]):
+class NetworkScreen(Screen[RecordRef | None]):
     """Enter goes to the highlighted actor; f edits the filters; Escape goes back."""
 
     CSS_PATH = "views.tcss"
@@ -109,7 +111,7 @@ class NetworkScreen(Screen[tuple[type, int] | None]):
         self.set_class(event.size.width < NARROW, "narrow")
 
     def _load(self) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store = desk_of(self).store
         typed = {
             name: self.query_one(f"#network-{name}", Input).value
             for name in ("from", "to", "agenda")
@@ -191,7 +193,7 @@ class NetworkScreen(Screen[tuple[type, int] | None]):
         if self.network is None or not self.network.actors:
             return
         actor = self.network.actors[table.cursor_row]
-        self.dismiss((schema.Actor, actor.actor_id))
+        self.dismiss(RecordRef(schema.Actor, actor.actor_id))
 
     def action_back(self) -> None:
         focused = self.focused

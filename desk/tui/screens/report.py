@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static
 
 from desk import model as schema
 from desk.errors import DeskError
+from desk.tui.context import desk_of
 from desk.tui.safe import block, line, plain
 from desk.tui.work import in_thread
 
@@ -54,7 +55,7 @@ class ReportScreen(ModalScreen[Path | None]):
         event.stop()
         from desk.exchange.reports import write_report
 
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store = desk_of(self).store
         kind = "actor" if self.model is schema.Actor else "agenda"
         target = event.value.strip()
         record_id = self.record_id

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from desk import model as schema
 from desk.store.review_states import STATE_LABELS
+from desk.tui.results import RecordRef
 from desk.tui.safe import line, plain
 from desk.tui.screens.reviewing import advance, dispute
 from desk.tui.widgets.detail import evidence_option
@@ -31,7 +32,7 @@ _RECORD_MODELS = {"meeting": "Meeting", "actor": "Actor", "agenda_item": "Agenda
 _LINK_MODELS = {"meeting_actor": "MeetingActor", "meeting_agenda": "MeetingAgenda"}
 
 
-class ReviewQueueScreen(Screen[tuple[type, int] | None]):
+class ReviewQueueScreen(Screen[RecordRef | None]):
     """Walks what needs review; dismisses with the record to show in the main lists."""
 
     CSS_PATH = "review_queue.tcss"
@@ -166,14 +167,14 @@ class ReviewQueueScreen(Screen[tuple[type, int] | None]):
             return
         table, record_id = entry.status.record_table, entry.status.record_id
         if table in _RECORD_MODELS:
-            self.dismiss((getattr(schema, _RECORD_MODELS[table]), record_id))
+            self.dismiss(RecordRef(getattr(schema, _RECORD_MODELS[table]), record_id))
             return
         link_model: Any = getattr(schema, _LINK_MODELS[table])
         store = self.store
         in_thread(
             self,
             lambda: store.get(link_model, record_id).meeting_id,
-            lambda meeting_id: self.dismiss((schema.Meeting, meeting_id)),
+            lambda meeting_id: self.dismiss(RecordRef(schema.Meeting, meeting_id)),
         )
 
     def action_back(self) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Input
 
 from desk.model.vocabulary import ReviewState
 from desk.store.review_states import FILTER_TOKENS, NEXT_STATE, STATE_LABELS, state_filter
+from desk.tui.context import desk_of
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.screens.form import Field, FormScreen
 from desk.tui.screens.key_gate import gated
@@ -185,19 +186,19 @@ class ReviewActions:
     def action_review_advance(self) -> None:
         subject = self._review_subject()
         if subject is not None:
-            advance(self.detail, self.app.store, *subject)
+            advance(self.detail, desk_of(self.detail).store, *subject)
 
     @gated
     def action_review_dispute(self) -> None:
         subject = self._review_subject()
         if subject is not None:
-            dispute(self.detail, self.app.store, *subject)
+            dispute(self.detail, desk_of(self.detail).store, *subject)
 
     @gated
     def action_review_queue(self) -> None:
         from desk.tui.screens.review_queue import ReviewQueueScreen
 
-        self.app.push_screen(ReviewQueueScreen(self.app.store), self._jump_back)  # type: ignore[attr-defined]
+        self.app.push_screen(ReviewQueueScreen(desk_of(self.detail).store), self._jump_back)  # type: ignore[attr-defined]
 
     def action_review_filter(self) -> None:
         """Step the list's filter through the review states, keeping any words typed."""

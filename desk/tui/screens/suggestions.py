@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Group
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -45,6 +45,7 @@ from desk.model.vocabulary import (
 )
 from desk.store.errors import DeskError
 from desk.text_safety import visible_in_place
+from desk.tui.context import desk_of
 from desk.tui.date_reference import from_source
 from desk.tui.safe import block, clean, plain
 from desk.tui.screens.form import Field, FormScreen
@@ -53,7 +54,6 @@ from desk.tui.work import in_thread
 
 if TYPE_CHECKING:
     from desk.store import Store
-    from desk.tui.app import DeskApp
 
 MARKS = {"pending": ("•", ""), "accepted": ("✓", "green"), "rejected": ("✗", "dim strike")}
 CREDIBILITY = tuple(
@@ -61,31 +61,13 @@ CREDIBILITY = tuple(
 )
 
 
-def open_suggestions(app: DeskApp, source_id: int) -> None:
+def open_suggestions(app: App[Any], source_id: int) -> None:
     """Open the suggestions pane for a source (after adding it, or from the Sources list)."""
-    app.push_screen(SuggestionsScreen(app.store, source_id))
+    app.push_screen(SuggestionsScreen(desk_of(app).store, source_id))
 
 
 class SuggestionsScreen(Screen[None]):
-    app: DeskApp
-
     AUTO_FOCUS = "#suggestions-list"
-
-    DEFAULT_CSS = """
-    #suggestions { height: 1fr; }
-    #suggestions-list { width: 2fr; height: 1fr; }
-    #suggestion-side {
-        width: 3fr;
-        height: 1fr;
-        border-left: tall $panel-lighten-2;
-        padding: 0 1;
-    }
-    SuggestionsScreen.narrow #suggestions { layout: vertical; }
-    SuggestionsScreen.narrow #suggestions-list { width: 1fr; }
-    SuggestionsScreen.narrow #suggestion-side { width: 1fr; border-left: none; }
-    #suggestions-list > .option-list--option-disabled { color: $foreground; text-style: none; }
-    #suggestions-status { height: 1; padding: 0 1; background: $panel; }
-    """
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="suggestions.back"),
@@ -328,7 +310,7 @@ class SuggestionsScreen(Screen[None]):
 
     def _failed(self, error: DeskError) -> None:
         self._busy = False
-        self.app.show_error(error)
+        desk_of(self).show_error(error)
 
     def action_edit(self) -> None:
         proposal = self._decidable(accepting=True)
@@ -480,7 +462,7 @@ def edit_fields(proposal: Proposal, proposals: ProposalSet) -> tuple[list[Field]
         values |= {"title": proposal.title, "status": proposal.status}
     elif isinstance(proposal, DateProposal):
         meetings = tuple(
-            (str(record), p.title)  # type: ignore[attr-defined]
+            (str(record), p.title)
             for p in proposals.by_kind("meeting")
             if (record := proposals.record_for("meeting", p.key)) is not None
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,7 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from desk import model as schema
+from desk.tui.context import desk_of
 from desk.tui.presentation import MEETING_STATUS, plural, status
+from desk.tui.results import RecordRef
 from desk.tui.safe import line, plain
 from desk.tui.widgets.timeline_chart import TimelineChart, fitted
 from desk.tui.work import in_thread
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 OPENING_DAYS = 365
 
 
-class TimelineScreen(Screen[tuple[type, int] | None]):
+class TimelineScreen(Screen[RecordRef | None]):
     """Escape goes back; Enter goes to the highlighted meeting in the main lists."""
 
     CSS_PATH = "views.tcss"
@@ -53,7 +55,7 @@ class TimelineScreen(Screen[tuple[type, int] | None]):
         return self.query_one("#timeline-chart", TimelineChart)
 
     def _load(self, window: tuple[dt.date, dt.date] | None) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store = desk_of(self).store
         subject = {"actor_id": self.actor_id, "agenda_item_id": self.agenda_item_id}
         width = self.chart._chart_width()
 
@@ -127,7 +129,7 @@ class TimelineScreen(Screen[tuple[type, int] | None]):
 
     def on_timeline_chart_opened(self, event: TimelineChart.Opened) -> None:
         event.stop()
-        self.dismiss((schema.Meeting, event.meeting_id))
+        self.dismiss(RecordRef(schema.Meeting, event.meeting_id))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -75,4 +75,4 @@ def ask_before_leaving(
         elif choice == "keep":
             screen.keep_work(leave)
 
-    screen.app.push_screen(UnsavedScreen(what, keep=keep), chosen)  # type: ignore[attr-defined]
+    screen.app.push_screen(UnsavedScreen(what, keep=keep), chosen)

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from desk import model as schema
 from desk.store.views import SearchHit
+from desk.tui.results import RecordRef
 from desk.tui.safe import plain
 from desk.tui.work import in_thread
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 MODELS = {"meeting": "Meeting", "actor": "Actor", "agenda item": "AgendaItem"}
 
 
-class UnsourcedScreen(ModalScreen[tuple[type, int] | None]):
+class UnsourcedScreen(ModalScreen[RecordRef | None]):
     """Enter goes to the record (for a link, to its meeting)."""
 
     AUTO_FOCUS = "#unsourced-list"
@@ -72,14 +73,14 @@ class UnsourcedScreen(ModalScreen[tuple[type, int] | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[int(event.option.id or 0)]
         if hit.kind in MODELS:
-            self.dismiss((getattr(schema, MODELS[hit.kind]), hit.id))
+            self.dismiss(RecordRef(getattr(schema, MODELS[hit.kind]), hit.id))
             return
         link_model = schema.MeetingActor if hit.kind == "participant link" else schema.MeetingAgenda
         store = self.store
         in_thread(
             self,
             lambda: store.get(link_model, hit.id).meeting_id,
-            lambda meeting_id: self.dismiss((schema.Meeting, meeting_id)),
+            lambda meeting_id: self.dismiss(RecordRef(schema.Meeting, meeting_id)),
         )
 
     def action_close(self) -> None:

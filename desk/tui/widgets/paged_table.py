@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual._two_way_dict import TwoWayDict
@@ -27,6 +29,7 @@ from textual.widgets.data_table import RowKey
 
 import desk.model
 from desk.store.views import END, Page
+from desk.tui.context import desk_of
 from desk.tui.safe import cells
 from desk.tui.work import in_thread
 
@@ -143,7 +146,7 @@ class PagedTable(DataTable[Cell]):
 
     @property
     def store(self) -> Store:
-        return self.app.store  # type: ignore[attr-defined, no-any-return]
+        return desk_of(self).store
 
     # -- what is shown ----------------------------------------------------------------------
     @property
@@ -200,11 +203,88 @@ class PagedTable(DataTable[Cell]):
         shown = cells(self.render_row(row))
         return [shown[index] for index in self._cells]
 
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> list[list[Segment]]:
+        """A body cell, rendered as DataTable does but without its general layers.
+
+        A page flip repaints every visible cell. DataTable renders each one through Rich's
+        Styled(Padding(cell)) and crops the result again; our rows are one line high with
+        fixed-width columns, so the cell's text is rendered once at its inner width and padded
+        and styled here: the same segments, for a fraction of the work. Header and label cells
+        (and any row that is not one line) take DataTable's own path.
+        """
+        if row_index < 0 or column_index < 0:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        row_key = self._row_locations.get_key(row_index)
+        if self.rows[row_key].height != 1:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        column_key = self._column_locations.get_key(column_index)
+        cache_key = (
+            row_key,
+            column_key,
+            base_style,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self._update_count,
+            self._pseudo_class_state,
+        )
+        cached = self._cell_render_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        _label, row_cells = self._get_row_renderables(row_index)
+        component_style, post_style = self._get_styles_to_render_cell(
+            False,
+            False,
+            row_index < self.fixed_rows or column_index < self.fixed_columns,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index})
+        padding = self.cell_padding
+        inner = max(0, width - 2 * padding)
+        text_line = self._cell_line(row_cells[column_index], inner)
+        gap = Segment(" " * padding) if padding else None
+        segments = [gap, *text_line, gap] if gap is not None else text_line
+        lines = [list(Segment.apply_style(segments, pre_style + component_style, post_style))]
+        self._cell_render_cache[cache_key] = lines
+        return lines
+
+    def _cell_line(self, cell: Any, width: int) -> list[Segment]:
+        """One line of ``cell`` cropped or padded to ``width`` cells, as Rich would render it.
+
+        A one-line, left-flowing Text (every cell of ours) is rendered straight to segments
+        and cut to length; anything else goes through Rich's full pipeline.
+        """
+        console = self.app.console
+        if (
+            isinstance(cell, Text)
+            and cell.justify in (None, "default")
+            and not any(character in cell.plain for character in "\n\t")
+        ):
+            segments: Iterable[Segment] = cell.render(console, end="")
+            if cell.style and not cell.spans:  # (with spans, render applies it itself)
+                segments = Segment.apply_style(segments, console.get_style(cell.style))
+            return Segment.adjust_line_length(list(segments), width)
+        options = self.app.console_options.update_dimensions(width, 1).update(no_wrap=True)
+        return console.render_lines(cell, options, pad=True)[0]
+
     # -- loading ------------------------------------------------------------------------------
     def load(self, *, typed: str | None = None, keep: int | None = None) -> None:
         """Show the first page (filtered by ``typed``), or the pages around record ``keep``."""
         self.typed = typed or None
-        if not self.app.store_ready:  # type: ignore[attr-defined]
+        if not desk_of(self).store_ready:
             return  # the screen loads every list once the desk is open
         size, model, store, typed_now = self.page_size, self.model, self.store, self.typed
         self.loading = not self._rows
@@ -229,7 +309,7 @@ class PagedTable(DataTable[Cell]):
             self._awaiting = None  # keep what is shown; keys held for this load may run
             self.loading = False
             self.post_message(self.Loaded(self))
-        self.app.show_error(error)  # type: ignore[attr-defined]
+        desk_of(self).show_error(error)
 
     def _current_generation(self, generation: int) -> bool:
         return generation == self._generation
@@ -246,7 +326,7 @@ class PagedTable(DataTable[Cell]):
         self.load(typed=self.typed)
 
     def action_last_page(self) -> None:
-        if not self.app.store_ready:  # type: ignore[attr-defined]
+        if not desk_of(self).store_ready:
             return
         model, store, typed, size = self.model, self.store, self.typed, self.page_size
         generation = self._next_generation()
@@ -336,7 +416,7 @@ class PagedTable(DataTable[Cell]):
         self.post_message(self.Highlighted(self, self.current))
         if self._fetching or not self._window.pages:
             return
-        if not self.app.store_ready:  # type: ignore[attr-defined]
+        if not desk_of(self).store_ready:
             return
         # Fetch while a screenful of rows is left, so that PageDown or PageUp at the edge of the
         # window still moves a whole screen (it stops at the last row held).

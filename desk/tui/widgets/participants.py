@@ -27,10 +27,6 @@ ROLES: tuple[str, ...] = tuple(role.value for role in ParticipantRole)
 class ParticipantsEditor(OptionList):
     """The participants as they will be linked; ``participants`` is the current list."""
 
-    DEFAULT_CSS = """
-    ParticipantsEditor { height: auto; max-height: 8; }
-    """
-
     BINDINGS = [
         Binding("r", "next_role", "Change role", id="participants.role"),
         Binding("d,delete", "remove", "Remove", id="participants.remove"),
