@@ -110,12 +110,14 @@ def _markers(text: str) -> tuple[list[int], list[Tense]]:
     tenses: list[Tense] = []
     # A leading space lets the text's first word be a marker; it shifts positions by one, which
     # cancels the pattern's taking the character before the word.
+    append_position, append_tense = positions.append, tenses.append
+    past, future = Tense.PAST, Tense.FUTURE
     for match in _MARKERS.finditer(" " + text):
-        past = match["past"]
-        if past and past in _NOT_PAST:
+        group = match.lastgroup
+        if group == "past" and match["past"] in _NOT_PAST:
             continue
-        positions.append(match.start())
-        tenses.append(Tense.FUTURE if match["future"] else Tense.PAST)
+        append_position(match.start())
+        append_tense(future if group == "future" else past)
     return positions, tenses
 
 
