@@ -183,6 +183,14 @@ def main() -> int:
     )
     arguments = parser.parse_args()
     print(f"engine: {arguments.engine}")
+    if arguments.engine == "spacy":
+        from desk.ingest.language_model import choose_engine, installed_pipeline, pipeline
+
+        choose_engine("spacy")  # says what to install when there is nothing to load
+        name = installed_pipeline() or ""
+        started = time.perf_counter()
+        pipeline(name)  # loaded once per process, as the app does: not counted per report
+        print(f"pipeline {name} loaded in {time.perf_counter() - started:.2f} s")
     development = development_set()
     held_out = held_out_set()
     for name, reports, show in (
