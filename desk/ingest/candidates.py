@@ -143,7 +143,7 @@ def name_after(doc: Document, start: int) -> tuple[int, int] | None:
             last = index
         elif last is not None and _particle_at(doc, index):
             pass  # "al-Sisi", "bin Hamad", "Hassan Sheikh Mohamud": inside a name, not a word
-        elif token.capital and name_word(token):
+        elif token.capital and (name_word(token) or month_as_name(doc, index)):
             if token.lower in NAME_SUFFIXES and words >= 2:
                 last = index
                 break
@@ -205,7 +205,7 @@ def name_start_before(doc: Document, last: int) -> int:
         if current.joined and not current.capital:
             first -= 1
             continue
-        if previous.capital and name_word(previous):
+        if previous.capital and (name_word(previous) or month_as_name(doc, first - 1)):
             first -= 1
             continue
         if _particle_at(doc, first - 1) and first - 1 > 0 and tokens[first - 2].capital:
@@ -227,6 +227,39 @@ def name_word(token: Token) -> bool:
         and lower not in _MONTHS_AND_DAYS
         and not token.text.isdigit()
     )
+
+
+def month_as_name(doc: Document, index: int) -> bool:
+    """Whether a month word is a name here: "Jan" before a surname ("Jan Zielinski"; the month
+    is written "Jan." or "Jan 5"), "May" after a given name ("Theresa May", not "May 5")."""
+    tokens = doc.tokens
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if following is not None and following.text[:1].isdigit():
+        return False
+    if token.text == "Jan":
+        return (
+            following is not None
+            and following.close
+            and following.capital
+            and following.sentence == token.sentence
+            and name_word(following)
+        )
+    if token.text == "May" and index > 0:
+        previous = tokens[index - 1]
+        return (
+            token.close
+            and previous.capital
+            and previous.sentence == token.sentence
+            and name_word(previous)
+            and (following is None or not following.close or not following.capital)
+        )
+    return False
+
+
+def name_words(doc: Document, words: list[Token]) -> bool:
+    """Whether every word of a name can be part of a personal name."""
+    return all(name_word(t) or month_as_name(doc, t.index) for t in words)
 
 
 def whole_words(doc: Document, first: int, last: int) -> list[Token]:
@@ -487,13 +520,15 @@ def _speakers(doc: Document, entities: Entities, seen: list[Sighting]) -> list[S
         if token.lower not in SPEECH or index == 0:
             continue
         last = index - 1
-        if last in taken or last in entities.covering or not tokens[last].capital:
+        if last in taken or last in entities.covering:
+            continue
+        if not (tokens[last].capital or tokens[last].joined):  # "Kim Jong-un said"
             continue
         if not token.close:
             continue
         first = name_start_before(doc, last)
         words = whole_words(doc, first, last)
-        if len(words) < 2 or not all(name_word(t) for t in words):
+        if len(words) < 2 or not name_words(doc, words):
             continue
         if _looks_like_body(tokens, first, last):
             continue

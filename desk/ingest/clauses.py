@@ -22,6 +22,7 @@ from desk.ingest.vocabulary import (
     DISCUSSING,
     DISCUSSING_WITH_PREPOSITION,
     GENERIC_SPEAKERS,
+    MEETING_NOUNS,
     NOT_SUBORDINATING_AFTER,
     SPEECH,
     SUBORDINATORS,
@@ -282,7 +283,7 @@ def _topics(doc: Document, first: int, last: int) -> list[tuple[int, int, int]]:
                 break
             if any(mark in gap for mark in '"“”') and _closes_outer_quote(doc, start, end):
                 break
-            if following.lower in _TOPIC_STOPS:
+            if following.lower in _TOPIC_STOPS or _meeting_phrase_at(doc, end + 1, last):
                 break
             if following.lower == "and":
                 after = tokens[end + 2] if end + 2 <= last else None
@@ -295,6 +296,19 @@ def _topics(doc: Document, first: int, last: int) -> list[tuple[int, int, int]]:
             start += 1
         topics.append((start, end, index))
     return topics
+
+
+#: Prepositions that attach a meeting to the verb: "discussed X in a phone call".
+_MEETING_PREPOSITIONS = word_set("in on by over via")
+
+
+def _meeting_phrase_at(doc: Document, index: int, last: int) -> bool:
+    """Whether a prepositional phrase naming a meeting starts at ``index`` ("in a phone call",
+    "in their talks", "by video link"): it ends the topic, the meeting is not a subject."""
+    tokens = doc.tokens
+    if tokens[index].lower not in _MEETING_PREPOSITIONS:
+        return False
+    return any(tokens[i].lower in MEETING_NOUNS for i in range(index + 1, min(index + 4, last + 1)))
 
 
 def _closes_outer_quote(doc: Document, start: int, end: int) -> bool:

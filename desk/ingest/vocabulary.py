@@ -117,6 +117,10 @@ TRIGGERS: dict[str, str] = {
     "calls": "phone_call",
     "phone": "phone_call",
     "telephone": "phone_call",
+    "telephoned": "phone_call",  # "telephoned X", "phoned X"
+    "telephones": "phone_call",
+    "phoned": "phone_call",
+    "phones": "phone_call",
     "conversation": "talks",  # "held a telephone conversation with"
     "conversations": "talks",
     "conference": "conference",
@@ -144,7 +148,8 @@ TRIGGERS: dict[str, str] = {
 #: Meeting words that name a meeting only when an actor follows: "received the delegation",
 #: "spoke with Wang" (not "received support", "spoke to reporters").
 NEEDS_ACTOR_AFTER = word_set(
-    "receive receives received receiving welcome welcomes welcomed speak speaks spoke spoken"
+    "receive receives received receiving welcome welcomes welcomed speak speaks spoke spoken "
+    "telephoned telephones phoned phones"
 )
 #: Words a trigger needs next to it to be one: "shakes hands", "military exercise".
 TRIGGER_NEEDS: dict[str, frozenset[str]] = {
@@ -156,7 +161,7 @@ TRIGGER_NEEDS: dict[str, frozenset[str]] = {
     "drill": word_set("military joint naval air live-fire combined missile war"),
     "call": frozenset(["phone", "telephone", "video"]),
     "calls": frozenset(["phone", "telephone", "video"]),
-    "conference": frozenset(["peace", "international", "security", "donor", "donors"]),
+    "conference": frozenset(["peace", "international", "security", "donor", "donors", "video"]),
     "forum": frozenset(["economic", "security", "international", "regional"]),
 }
 for _word in ("exercises", "drills"):
@@ -173,7 +178,7 @@ for _word in ("sit", "sits", "sat", "sitting"):
 for _word in ("speak", "speaks", "spoke", "spoken"):
     TRIGGER_NEEDS_AFTER[_word] = frozenset(["with", "by"])
 #: Words that make a neighbouring trigger something else: "press conference", "call for".
-TRIGGER_NOT_AFTER = frozenset(["press", "news", "video"])
+TRIGGER_NOT_AFTER = frozenset(["press", "news"])
 TRIGGER_NOT_BEFORE = frozenset(["for", "on", "up"])
 #: Verbs of arriving and travelling: their subject is the guest.
 MOVING = word_set(
@@ -266,7 +271,10 @@ EXPECTED = word_set(
     planning intends intend intended next soon
     """
 )
-PLANNED = frozenset(["scheduled", "slated", "plans", "planned", "planning", "intends", "set"])
+#: Wording of a meeting fixed in advance ("will", "is set to", "is due to"); with a word of
+#: expectation beside it ("is expected to", "will likely") it is only expected.
+PLANNED = word_set("scheduled slated plans planned planning intends set will due")
+EXPECTATION = word_set("expected likely probably hopes hoped anticipated")
 ONGOING = frozenset(["arrived", "arrives", "arriving", "arrive", "visiting"])
 #: Verbs that end a multi-day event: "wrapped up ... Thursday" dates its end.
 ENDING = word_set("wrapped ended concluded completed closed finished wound")

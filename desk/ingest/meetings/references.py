@@ -40,6 +40,8 @@ def resolve_references(
 
     def add(entity: Entity, position: int = start) -> None:
         if id(entity) in seen and position > start:
+            if _owns_counterpart(position):
+                return  # "X welcomed his counterpart": 'his' does not move X after the verb
             for party in parties:
                 if party.entity is entity:
                     party.position = max(party.position, position)
@@ -48,6 +50,12 @@ def resolve_references(
             parties.append(
                 Party(entity, "participant", sentence.number, position < group[0], position)
             )
+
+    def _owns_counterpart(position: int) -> bool:
+        following = tokens[position + 1 : position + 4]
+        return tokens[position].lower in PRONOUNS_ONE | PRONOUNS_MANY and any(
+            t.lower in ("counterpart", "counterparts") for t in following
+        )
 
     window = range(max(start, group[0] - 6), group[-1])
     words = [tokens[i].lower for i in window]

@@ -16,6 +16,7 @@ from desk.ingest.vocabulary import (
     CANCELLED,
     DENIED,
     ENDING,
+    EXPECTATION,
     EXPECTED,
     HABITUAL,
     MEETING_NOUNS,
@@ -72,7 +73,7 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
     if _agreed_to(window):
         return "planned"  # "agreed to hold a trilateral meeting"
     if around & EXPECTED:
-        return "planned" if around & PLANNED and "expected" not in around else "expected"
+        return "planned" if around & PLANNED and not around & EXPECTATION else "expected"
     if any(tokens[i].lower in ONGOING and not adjectival_visiting(ctx, i) for i in group):
         return "reported"
     if around & _PAST_VERBS or any(tokens[i].lower.endswith("ed") for i in group):

@@ -1,0 +1,104 @@
+"""Common wire wording for meetings and names, each case a sentence written for this test (not
+taken from any evaluation report): phone calls by verb, a meeting named inside a discussion,
+the possessive before a counterpart, "will" as planned, names that look like months or end
+with a hyphenated part."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desk.ingest import propose
+from desk.ingest.proposals import MeetingProposal, NewActorProposal
+
+DAY = dt.date(2025, 6, 11)  # a Wednesday
+
+
+def _meetings(text: str) -> list[MeetingProposal]:
+    return [p for p in propose(text, DAY).proposals if isinstance(p, MeetingProposal)]
+
+
+def _one(text: str) -> MeetingProposal:
+    found = _meetings(text)
+    assert len(found) == 1, [m.label for m in found]
+    return found[0]
+
+
+def _roles(meeting: MeetingProposal) -> dict[str, str]:
+    return {p.actor.name: p.role for p in meeting.participants}
+
+
+def _people(text: str) -> set[str]:
+    return {
+        p.name
+        for p in propose(text, DAY).proposals
+        if isinstance(p, NewActorProposal) and p.actor_kind == "person"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latvian Prime Minister Ilze Berzina telephoned Estonian Prime Minister Kaarel Tamm "
+        "on Monday to discuss energy links.",
+        "Latvian Prime Minister Ilze Berzina phoned Estonian Prime Minister Kaarel Tamm on Monday.",
+        "Latvian Prime Minister Ilze Berzina held a video call with Estonian Prime Minister "
+        "Kaarel Tamm on Monday.",
+    ],
+)
+def test_a_call_by_verb_or_by_video_is_a_phone_call(text: str) -> None:
+    meeting = _one(text)
+    assert meeting.meeting_kind == "phone_call" and meeting.status == "held"
+    assert set(_roles(meeting)) == {"Ilze Berzina", "Kaarel Tamm"}
+
+
+def test_telephoned_needs_someone_called() -> None:
+    assert not _meetings("The embassy telephoned on Monday about the visas.")
+
+
+def test_a_meeting_named_after_a_discussed_topic_is_still_a_meeting() -> None:
+    meeting = _one(
+        "The foreign ministers of Chile and Peru discussed fishing quotas in a phone call "
+        "on Monday."
+    )
+    assert meeting.meeting_kind == "phone_call"
+    assert set(_roles(meeting)) == {"Chile", "Peru"}
+
+
+def test_his_counterpart_does_not_move_the_host_after_the_verb() -> None:
+    meeting = _one(
+        "Uruguayan President Tomas Vidal welcomed his Paraguayan counterpart Ana Benitez to "
+        "Montevideo on Tuesday for talks on river transport."
+    )
+    assert _roles(meeting) == {"Tomas Vidal": "host", "Ana Benitez": "guest"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Slovak Prime Minister Juraj Hlinka will visit Vienna on Friday.", "planned"),
+        ("Slovak Prime Minister Juraj Hlinka is due to visit Vienna on Friday.", "planned"),
+        ("Slovak Prime Minister Juraj Hlinka will likely visit Vienna on Friday.", "expected"),
+        ("Slovak Prime Minister Juraj Hlinka is expected to visit Vienna on Friday.", "expected"),
+    ],
+)
+def test_will_is_planned_unless_only_expected(text: str, status: str) -> None:
+    assert _one(text).status == status
+
+
+def test_jan_before_a_surname_is_a_given_name() -> None:
+    people = _people(
+        "Czech President Jan Dvorak met Slovak President Marek Hlina in Prague on Monday."
+    )
+    assert {"Jan Dvorak", "Marek Hlina"} <= people
+
+
+def test_a_month_stays_a_month() -> None:
+    assert not any("Jan" in name for name in _people("Talks resumed on Jan 5 in Geneva."))
+
+
+def test_a_hyphenated_name_speaks_and_acts_after_a_comma_or_that() -> None:
+    assert "Pak Song-il" in _people("Asked about the plan, Pak Song-il said it was on track.")
+    meeting = _one("There is speculation that Pak Song-il could visit Hanoi this year.")
+    assert meeting.status == "speculated" and "Pak Song-il" in _roles(meeting)
