@@ -77,6 +77,7 @@ def find_candidates(doc: Document, entities: Entities) -> list[tuple[int, int]]:
     from desk.ingest.structure import structural_people  # it reads names with this module
 
     sightings += structural_people(doc, taken)
+    sightings = [s for s in sightings if not (s.kind == "person" and _regional(s.name))]
     title_spans: list[tuple[int, int]] = []
     for sighting in sightings:
         if sighting.title_span is not None:
@@ -86,6 +87,20 @@ def find_candidates(doc: Document, entities: Entities) -> list[tuple[int, int]]:
         for mention in entities.mentions_in(first, last):
             mention.attribute = True
     return title_spans
+
+
+#: Adjectives of regions: a name ending in one describes a region ("Central Asian tour", "West
+#: African leaders"), it is no person.
+_REGIONAL = word_set(
+    """
+    asian african european american arab arabian eastern western northern southern nordic
+    baltic balkan caucasian caribbean pacific atlantic mediterranean gulf latin
+    """
+)
+
+
+def _regional(name: str) -> bool:
+    return name.split()[-1].lower() in _REGIONAL
 
 
 def _register(doc: Document, entities: Entities, sighting: Sighting) -> None:

@@ -48,6 +48,14 @@ _PARTICIPLE_BREAKS = word_set(
 )
 _LONGEST_SPEAKER = 9
 _LONGEST_TOPIC = 22
+#: Words after "agreed on" that make it a day, not a topic.
+_DAY_WORDS = word_set(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec
+    """
+)
 
 
 @dataclass(frozen=True)
@@ -271,8 +279,9 @@ def _topics(doc: Document, first: int, last: int) -> list[tuple[int, int, int]]:
             word in DISCUSSING_WITH_PREPOSITION
             and index + 1 <= last
             and tokens[index + 1].lower == DISCUSSING_WITH_PREPOSITION[word]
+            and not (index + 2 <= last and tokens[index + 2].lower in _DAY_WORDS)
         ):
-            start = index + 2
+            start = index + 2  # "agreed on a truce", not "agreed on Monday to meet"
         if start is None or start > last:
             continue
         end = start

@@ -77,7 +77,7 @@ def structural_people(doc: Document, taken: set[int]) -> list[Sighting]:
         following = index + 1
         if following >= len(tokens) or tokens[following].sentence != token.sentence:
             continue
-        if word in RELATIONS:
+        if word in RELATIONS or _title_before_comma(doc, index):
             consider(following, "apposition", _country_of_relation(doc, index))
         elif word in LIST_OPENERS and _opens_list(doc, index):
             _list_after(doc, following, consider)
@@ -203,6 +203,17 @@ _SUBJECT_VERBS = word_set(
 
 #: Forms of address before a name, not part of it.
 HONORIFICS = word_set("mr mrs ms dr gen sen rep prof sir dame lord lady col lt capt adm maj")
+
+
+def _title_before_comma(doc: Document, index: int) -> bool:
+    """'Abenov's foreign policy adviser, Dana Kuanysh,': a lower-case title, then its holder."""
+    token = doc.tokens[index]
+    return (
+        token.lower in TITLE_HEADS
+        and not token.capital
+        and index + 1 < len(doc.tokens)
+        and doc.between(index, index + 1).strip() == ","
+    )
 
 
 def _name_ends(token: Token) -> bool:

@@ -102,3 +102,50 @@ def test_a_hyphenated_name_speaks_and_acts_after_a_comma_or_that() -> None:
     assert "Pak Song-il" in _people("Asked about the plan, Pak Song-il said it was on track.")
     meeting = _one("There is speculation that Pak Song-il could visit Hanoi this year.")
     assert meeting.status == "speculated" and "Pak Song-il" in _roles(meeting)
+
+
+def test_a_title_before_a_comma_names_its_holder_and_the_owner_stays_out() -> None:
+    meeting = _one(
+        "Karimov's foreign policy adviser, Dilnoza Saidova, met Swiss envoy Marc Keller "
+        "in Geneva on Friday."
+    )
+    assert set(_roles(meeting)) == {"Dilnoza Saidova", "Marc Keller"}
+
+
+def test_a_regional_adjective_is_no_person() -> None:
+    people = _people(
+        "Kazakh President Arman Seitov began a West African tour in Dakar on Monday, meeting "
+        "Senegalese President Awa Ndiaye."
+    )
+    assert "West African" not in people and "Arman Seitov" in people
+
+
+def test_a_meeting_still_to_come_is_dated_forward() -> None:
+    # The first verb is past ("agreed"); the meeting agreed on is the October ahead.
+    meeting = _one(
+        "Chilean President Rosa Fuentes and Peruvian President Hugo Salas agreed on Monday "
+        "to meet again in Lima in October."
+    )
+    assert meeting.status == "planned"
+    assert meeting.date is not None and meeting.date.text == "2025-10"
+
+
+def test_a_separate_meeting_is_not_absorbed_by_the_summit_before() -> None:
+    found = _meetings(
+        "Greek Prime Minister Yannis Petrou hosted Cypriot President Eleni Kosta and Maltese "
+        "Prime Minister Paul Borg in Athens on Monday for a summit on migration. "
+        "Petrou later held a separate meeting with Kosta."
+    )
+    parties = [set(_roles(m)) for m in found]
+    assert {"Yannis Petrou", "Eleni Kosta"} in parties
+    assert {"Yannis Petrou", "Eleni Kosta", "Paul Borg"} in parties
+
+
+def test_a_newcomer_with_another_status_is_another_meeting() -> None:
+    found = _meetings(
+        "Officials said Greek Prime Minister Yannis Petrou might attend the Balkan summit in "
+        "Sofia in September. Turkish President Kemal Aydin said he had no plans to meet Petrou."
+    )
+    by_status = {m.status: set(_roles(m)) for m in found}
+    assert by_status.get("speculated") == {"Yannis Petrou"}
+    assert by_status.get("denied") == {"Kemal Aydin", "Yannis Petrou"}

@@ -70,7 +70,7 @@ def frames_of(
     )
     frames: list[Frame] = []
     for date_match in dates or [None]:
-        date = date_for(ctx, date_match, clause, group) if date_match else None
+        date = date_for(ctx, date_match, clause, group, status) if date_match else None
         frame_status = dated_status(ctx, status, date, group)
         base = Frame(
             sentence.number,
@@ -133,6 +133,8 @@ def parties_of(
                 continue
             if entity.kind == "organization" and not beside_party_word(ctx, mention, group):
                 continue
+        elif owns_title(ctx, mention, group):
+            continue  # "Abenov's adviser, Dana Kuanysh, met ...": the adviser takes part
         if id(entity) in seen:
             continue
         seen.add(id(entity))
@@ -151,6 +153,21 @@ def after_moving_verb(ctx: Context, index: int) -> bool:
 
 def possesses_trigger(ctx: Context, mention: Mention, group: list[int]) -> bool:
     return any(0 < trigger - mention.last <= 3 for trigger in group)
+
+
+def owns_title(ctx: Context, mention: Mention, group: list[int]) -> bool:
+    """A person named with a possessive before someone else's title ("Putin's aide", "Abenov's
+    foreign policy adviser"): the owner, not a party."""
+    tokens = ctx.doc.tokens
+    if not tokens[mention.last].possessive or possesses_trigger(ctx, mention, group):
+        return False
+    for cursor in range(mention.last + 1, min(mention.last + 5, len(tokens))):
+        word = tokens[cursor].lower
+        if word in TITLE_HEADS:
+            return True
+        if word not in TITLE_MODIFIERS:
+            return False
+    return False
 
 
 def beside_party_word(ctx: Context, mention: Mention, group: list[int]) -> bool:
@@ -235,7 +252,14 @@ def meeting_dates(
         )
         if listed:
             return found
-    trigger_start = ctx.doc.tokens[group[0]].start
+    tokens = ctx.doc.tokens
+    trigger_start = tokens[group[0]].start
+    if group[0] > 0 and tokens[group[0] - 1].lower == "to":
+        # "agreed on Monday to meet in October": the day before the infinitive is the
+        # agreeing's, the meeting's date follows it
+        after = [m for m in found if m.start > trigger_start]
+        if after:
+            found = after
     return [min(found, key=lambda m: abs(m.start - trigger_start))]
 
 

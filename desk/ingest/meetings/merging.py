@@ -123,8 +123,8 @@ def _best_target(
 
 
 def _compatible(frame: Frame, candidate: MeetingCandidate, reference: dt.date | None) -> bool:
-    if frame.separate and candidate.primary.separate and frame.entities != candidate.entities:
-        return False
+    if frame.separate and frame.entities != candidate.entities:
+        return False  # "later held a separate meeting with Haddad": not the summit before
     if (frame.kind == "exercise") != (candidate.kind == "exercise"):
         return False
     statuses = {frame.status, candidate.status}
@@ -146,6 +146,10 @@ def _compatible(frame: Frame, candidate: MeetingCandidate, reference: dt.date | 
             return False
         people = {id(p.entity) for p in frame.parties if p.entity.kind == "person"}
         if not people & theirs and not (mine <= theirs):
+            return False
+        if people - theirs and frame.status != candidate.status:
+            # "Dror said he had no plans to meet Mansour" is not the summit Mansour might
+            # attend: someone new and another status make another meeting.
             return False
         their_people = {id(p.entity) for p in candidate.parties if p.entity.kind == "person"}
         if people - theirs and len(their_people) >= 2 and len(people & theirs) < 2:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from desk.dates import DateError, DateMatch, PartialDate
+from desk.dates import DateError, DateMatch, PartialDate, Tense
+from desk.dates.parse import resolve
 from desk.ingest.clauses import Sentence
 from desk.ingest.meetings.context import Context
 from desk.ingest.meetings.records import Frame
@@ -39,10 +40,10 @@ _HEDGE_WINDOW_AFTER = 2
 
 
 def date_for(
-    ctx: Context, match: DateMatch, clause: tuple[int, int], group: list[int]
+    ctx: Context, match: DateMatch, clause: tuple[int, int], group: list[int], status: str
 ) -> PartialDate | None:
     tokens = ctx.doc.tokens
-    date = match.date
+    date = _in_meeting_tense(ctx, match, status)
     window = {t.lower for t in tokens[max(clause[0], group[0] - 8) : group[-1] + 1]}
     try:
         if window & ENDING and not date.is_interval:
@@ -52,6 +53,33 @@ def date_for(
     except DateError:
         return date
     return date
+
+
+#: Statuses of meetings still to come: their relative dates point forward.
+_TO_COME = frozenset(["planned", "expected", "speculated"])
+
+
+def _in_meeting_tense(ctx: Context, match: DateMatch, status: str) -> PartialDate:
+    """A meeting still to come is dated forward: "agreed to meet again in October" is the
+    October ahead, even when the sentence's first verb is past. Only a date read against the
+    publication day moves ("last October", "in October 2024" and "the next day" stay)."""
+    date = match.date
+    reference = ctx.reference
+    if (
+        status not in _TO_COME
+        or reference is None
+        or date.reference != reference
+        or date.latest is None
+        or date.latest >= reference
+    ):
+        return date
+    try:
+        forward = resolve(match.phrase, reference, Tense.FUTURE)
+    except DateError:
+        return date
+    if not forward.relative or forward.date.earliest is None or forward.date.earliest < reference:
+        return date
+    return forward.date
 
 
 def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: list[int]) -> str:
