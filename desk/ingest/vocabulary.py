@@ -81,6 +81,8 @@ TRIGGERS: dict[str, str] = {
     "meetings": "talks",
     "talks": "talks",
     "talked": "talks",
+    "negotiations": "talks",
+    "consultations": "talks",
     "visit": "visit",
     "visits": "visit",
     "visited": "visit",
@@ -193,7 +195,7 @@ HOSTING = word_set(
 MEETING_NOUNS = word_set(
     """
     meeting meetings talks visit visits trip trips summit summits call calls conference forum
-    exercise exercises drill drills negotiations conversation conversations
+    exercise exercises drill drills negotiations consultations conversation conversations
     """
 )
 #: Words that make a clause habitual or general, not one meeting: "each time ... visit".

@@ -149,3 +149,37 @@ def test_a_newcomer_with_another_status_is_another_meeting() -> None:
     by_status = {m.status: set(_roles(m)) for m in found}
     assert by_status.get("speculated") == {"Yannis Petrou"}
     assert by_status.get("denied") == {"Kemal Aydin", "Yannis Petrou"}
+
+
+def test_the_adjective_and_leader_refer_to_the_person_of_that_state() -> None:
+    found = _meetings(
+        "Thai Prime Minister Anan Chai met visiting Lao President Somphone Vong in Bangkok on "
+        "Monday. Thai Foreign Minister Suda Rat will meet the Lao leader on Tuesday."
+    )
+    assert {"Suda Rat", "Somphone Vong"} in [set(_roles(m)) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        (
+            "Consultations between the Thai and Malaysian foreign ministries took place in "
+            "Kuala Lumpur on Monday.",
+            {"Thailand", "Malaysia"},
+        ),
+        ("The Kenyan and Ugandan presidents met in Kampala on Monday.", {"Kenya", "Uganda"}),
+        (
+            "Negotiations between Thai and Malaysian trade officials resumed in Bangkok on Monday.",
+            {"Thailand", "Malaysia"},
+        ),
+    ],
+)
+def test_states_meet_through_their_plural_people_and_bodies(text: str, states: set[str]) -> None:
+    assert set(_roles(_one(text))) == states
+
+
+def test_negotiations_need_their_parties_or_a_verb_of_holding() -> None:
+    assert not _meetings(
+        "Chilean President Rosa Fuentes said on Monday she wanted to speed up negotiations on "
+        "a fisheries pact."
+    )

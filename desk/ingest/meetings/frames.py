@@ -178,6 +178,23 @@ def beside_party_word(ctx: Context, mention: Mention, group: list[int]) -> bool:
     )
 
 
+#: Plural people and bodies through which states meet: "the Egyptian and Sudanese
+#: presidents", "Chinese and Indian foreign ministries", "Russian and Chinese navies".
+_SENT_BY_STATES = STATE_PEOPLE | frozenset(
+    [
+        "presidents",
+        "ministers",
+        "ministries",
+        "governments",
+        "leaders",
+        "sides",
+        "militaries",
+        "armies",
+        "navies",
+    ]
+)
+
+
 def adjective_parties(ctx: Context, start: int, end: int) -> list[tuple[Entity, int]]:
     """'Russian and Ukrainian officials': states through the people they send."""
     tokens = ctx.doc.tokens
@@ -186,8 +203,10 @@ def adjective_parties(ctx: Context, start: int, end: int) -> list[tuple[Entity, 
     index = start
     while index <= end:
         token = tokens[index]
-        if token.lower in STATE_PEOPLE and index > start:
+        if token.lower in _SENT_BY_STATES and index > start:
             cursor = index - 1
+            while cursor > start and tokens[cursor].lower in TITLE_MODIFIERS:
+                cursor -= 1  # "Chinese and Indian foreign ministries", "trade officials"
             states: list[tuple[str, int]] = []
             while cursor >= start:
                 matched = False

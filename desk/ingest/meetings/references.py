@@ -262,9 +262,28 @@ def _definite_title(ctx: Context, index: int) -> bool:
     if following.capital and following.close:
         return False  # "the minister Hakan Fidan" names them
     cursor = index - 1
-    while cursor > 0 and tokens[cursor].lower in TITLE_MODIFIERS:
-        cursor -= 1
+    adjectives = gazetteer().adjectives
+    while cursor > 0 and (
+        tokens[cursor].lower in TITLE_MODIFIERS or tokens[cursor].text in adjectives
+    ):
+        cursor -= 1  # "the minister", "the Cambodian leader"
     return tokens[cursor].lower == "the" and ctx.entities.covering.get(index) is None
+
+
+#: Titles a report may go on to call "the leader" ("the Cambodian leader").
+_LEADERS = word_set("leader president premier prime chancellor king queen emir sultan chairman")
+
+
+def _state_before(ctx: Context, index: int) -> str | None:
+    """The state an adjective among the title's words names ("the Cambodian leader")."""
+    tokens = ctx.doc.tokens
+    adjectives = gazetteer().adjectives
+    for cursor in range(index - 1, max(-1, index - 4), -1):
+        if tokens[cursor].text in adjectives:
+            return adjectives[tokens[cursor].text]
+        if tokens[cursor].lower not in TITLE_MODIFIERS:
+            return None
+    return None
 
 
 def titled_before(ctx: Context, index: int) -> Entity | None:
@@ -272,11 +291,15 @@ def titled_before(ctx: Context, index: int) -> Entity | None:
     word at ``index``: 'Foreign Minister Hakan Fidan ... The minister met ...'."""
     tokens = ctx.doc.tokens
     word = tokens[index].lower
+    state = _state_before(ctx, index)
     floor = ctx.doc.sentence_tokens[max(0, tokens[index].sentence - 3)][0]
     for mention in reversed(ctx.entities.mentions_in(floor, index - 1)):
         person = mention.entity
+        if person.kind != "person" or mention.attribute:
+            continue
         title = (person.title or "").lower().split()
-        if person.kind == "person" and not mention.attribute and word in title:
+        fits = word in title or (word == "leader" and bool(_LEADERS & set(title)))
+        if fits and (state is None or person.country == state):
             return person
     return None
 

@@ -32,6 +32,11 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
         return False  # part of a name ("Korea Summit Committee")
     previous = tokens[index - 1].lower if index > 0 else ""
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if word in _TALK_NOUNS and not (
+        following in ("with", "between", "among")
+        or {t.lower for t in tokens[max(0, index - 3) : index]} & _HOLDING
+    ):
+        return False  # "speed up negotiations on a pact" names no meeting
     needs_after = TRIGGER_NEEDS_AFTER.get(word)
     if needs_after is not None and following not in needs_after:
         return False
@@ -53,6 +58,29 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
     ):
         return False  # "hosted the World Cup" is no meeting; "hosted talks", "hosted X" are
     return not (word == "visiting" and following in ("professor", "fellow", "scholar"))
+
+
+#: Nouns of talks that name a meeting only with their parties after them ("consultations
+#: between ...") or a verb of holding before them ("held negotiations").
+_TALK_NOUNS = frozenset(["negotiations", "consultations"])
+_HOLDING = frozenset(
+    [
+        "held",
+        "hold",
+        "holds",
+        "holding",
+        "began",
+        "begin",
+        "begins",
+        "resumed",
+        "resume",
+        "resumes",
+        "opened",
+        "conducted",
+        "launched",
+        "started",
+    ]
+)
 
 
 def groups(ctx: Context, sentence: Sentence, clause: tuple[int, int]) -> list[list[int]]:
