@@ -150,9 +150,9 @@ def name_after(doc: Document, start: int) -> tuple[int, int] | None:
     index = start
     while index < len(tokens):
         token = tokens[index]
-        if index > start and not (token.close or token.joined):
+        if index > start and not (token.close or token.joined or after_initial(doc, index)):
             break
-        if token.sentence != tokens[start].sentence:
+        if token.sentence != tokens[start].sentence and not after_initial(doc, index):
             break
         if token.joined and not token.capital and last is not None:
             last = index
@@ -174,6 +174,23 @@ def name_after(doc: Document, start: int) -> tuple[int, int] | None:
     if last is None:
         return None
     return start, last
+
+
+def after_initial(doc: Document, index: int) -> bool:
+    """Whether token ``index`` follows a middle initial ("Antony J. Blinken", "John F. Kerry"):
+    a single capital letter and its full stop, with a name word before and this one capital."""
+    tokens = doc.tokens
+    if index < 2:
+        return False
+    initial, before, token = tokens[index - 1], tokens[index - 2], tokens[index]
+    return (
+        len(initial.text) == 1
+        and initial.text.isupper()
+        and initial.close
+        and before.capital
+        and token.capital
+        and doc.between(index - 1, index) == ". "
+    )
 
 
 #: Lower-case particles written apart inside a name: "Tamim bin Hamad", "Ursula von der Leyen".

@@ -30,7 +30,13 @@ from desk.ingest.candidates import (
 )
 from desk.ingest.gazetteer import gazetteer
 from desk.ingest.text import Document, Token
-from desk.ingest.vocabulary import MEETING_NOUNS, ORGANIZATION_HEADS, TITLE_HEADS
+from desk.ingest.vocabulary import (
+    MEETING_NOUNS,
+    ORGANIZATION_HEADS,
+    SPEECH,
+    TITLE_HEADS,
+    TRIGGERS,
+)
 from desk.ingest.words import word_set
 
 #: Nouns of relation a name may stand in apposition to.
@@ -186,7 +192,7 @@ def _subject_end(doc: Document, index: int) -> int | None:
     following = tokens[last + 1]
     if gap == ",":
         return last
-    if gap == "" and not following.capital and following.lower in _SUBJECT_VERBS:
+    if gap == "" and not following.capital and _verb_after_subject(following.lower):
         return last
     return None
 
@@ -203,6 +209,11 @@ _SUBJECT_VERBS = word_set(
 
 #: Forms of address before a name, not part of it.
 HONORIFICS = word_set("mr mrs ms dr gen sen rep prof sir dame lord lady col lt capt adm maj")
+
+
+def _verb_after_subject(word: str) -> bool:
+    """A verb that shows the name before it acts: "Lee Jae-myung sat down with ..."."""
+    return word in _SUBJECT_VERBS or word in TRIGGERS or word in SPEECH
 
 
 def _title_before_comma(doc: Document, index: int) -> bool:

@@ -183,3 +183,23 @@ def test_negotiations_need_their_parties_or_a_verb_of_holding() -> None:
         "Chilean President Rosa Fuentes said on Monday she wanted to speed up negotiations on "
         "a fisheries pact."
     )
+
+
+def test_a_middle_initial_stays_inside_the_name() -> None:
+    assert "Thomas R. Hale" in _people(
+        "U.S. Deputy Secretary of State Thomas R. Hale met Chilean officials on Monday."
+    )
+
+
+def test_an_untitled_subject_before_a_meeting_verb_is_a_person() -> None:
+    meeting = _one("Park Min-seo sat down with Tanaka Hiroshi in Osaka on Monday.")
+    assert set(_roles(meeting)) == {"Park Min-seo", "Tanaka Hiroshi"}
+
+
+def test_everyone_named_before_a_travel_verb_travels() -> None:
+    meeting = _one(
+        "Chilean officials including Rosa Fuentes, Hugo Salas and Pedro Vidal travelled to "
+        "Lima on Monday."
+    )
+    roles = _roles(meeting)
+    assert {roles[name] for name in ("Rosa Fuentes", "Hugo Salas", "Pedro Vidal")} == {"guest"}
