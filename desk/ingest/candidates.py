@@ -370,6 +370,9 @@ def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
             and tokens[name_start + 1].lower in TITLE_MODIFIERS | {"state"}
         ):
             name_start += 2
+        elif name_start < len(tokens) and tokens[name_start].lower == "of":
+            # "Secretary of the Security Council of the Russian Federation Sergei Shoigu"
+            name_start = _after_body(doc, entities, name_start + 1) or name_start
         if name_start >= len(tokens) or not tokens[name_start].close:
             continue
         span = name_after(doc, name_start)
@@ -418,6 +421,47 @@ def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
             )
         )
     return found
+
+
+def _after_body(doc: Document, entities: Entities, start: int) -> int | None:
+    """Where a name starts after the body a title belongs to ("... of the Security Council of
+    the Russian Federation Sergei Shoigu"): after the last known place or state, or the last
+    word that ends a body, in the run of capitalised words and connectors from ``start``."""
+    tokens = doc.tokens
+    cursor, body_end = start, None
+    while cursor < len(tokens) and tokens[cursor].sentence == tokens[start].sentence:
+        token = tokens[cursor]
+        if cursor > start and not (token.close or token.joined):
+            break
+        mention = entities.covering.get(cursor)
+        place = _place_at(doc, cursor)
+        if mention is not None and mention.entity.kind != "person":
+            body_end = cursor = mention.last
+        elif place is not None:
+            body_end = cursor = place  # "... of Chile Rosa Fuentes"
+        elif token.lower in ORGANIZATION_HEADS:
+            body_end = cursor
+        elif not (token.capital or token.lower in _CONNECTORS):
+            break
+        cursor += 1
+    if body_end is None or body_end + 2 >= cursor:
+        return None  # no body, or fewer than two words left for a name
+    return body_end + 1
+
+
+def _place_at(doc: Document, start: int) -> int | None:
+    """The last token of a state or city the gazetteer knows starting at ``start`` (up to
+    three words: "Chile", "Russian Federation"), if any."""
+    data = gazetteer()
+    tokens = doc.tokens
+    for width in (3, 2, 1):
+        last = start + width - 1
+        if last >= len(tokens) or tokens[last].sentence != tokens[start].sentence:
+            continue
+        text = doc.span_text(start, last)
+        if text in data.states or text in data.cities:
+            return last
+    return None
 
 
 def _in_capital_run(tokens: list[Token], index: int) -> bool:

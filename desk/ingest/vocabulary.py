@@ -99,6 +99,10 @@ TRIGGERS: dict[str, str] = {
     "arrives": "visit",
     "arrived": "visit",
     "arriving": "visit",
+    "return": "visit",  # "could return to Russia", needs "to" after it
+    "returns": "visit",
+    "returned": "visit",
+    "returning": "visit",
     "fly": "visit",
     "flies": "visit",
     "flew": "visit",
@@ -119,6 +123,7 @@ TRIGGERS: dict[str, str] = {
     "calls": "phone_call",
     "phone": "phone_call",
     "telephone": "phone_call",
+    "called": "talks",  # "called on Putin at the Kremlin" (not "called on Russia to ...")
     "telephoned": "phone_call",  # "telephoned X", "phoned X"
     "telephones": "phone_call",
     "phoned": "phone_call",
@@ -173,6 +178,9 @@ TRIGGER_NEEDS_AFTER: dict[str, frozenset[str]] = {
     word: frozenset(["to", "into", "in", "back"])
     for word in ("fly", "flies", "flew", "flown", "flying")
 }
+TRIGGER_NEEDS_AFTER["called"] = frozenset(["on"])
+for _word in ("return", "returns", "returned", "returning"):
+    TRIGGER_NEEDS_AFTER[_word] = frozenset(["to"])
 for _word in ("conversation", "conversations"):
     TRIGGER_NEEDS_AFTER[_word] = frozenset(["with", "between"])
 for _word in ("sit", "sits", "sat", "sitting"):
@@ -185,7 +193,8 @@ TRIGGER_NOT_BEFORE = frozenset(["for", "on", "up"])
 #: Verbs of arriving and travelling: their subject is the guest.
 MOVING = word_set(
     "visit visits visited visiting trip trips travel travels traveled travelled traveling "
-    "travelling arrive arrives arrived arriving fly flies flew flown flying"
+    "travelling arrive arrives arrived arriving fly flies flew flown flying return returns "
+    "returned returning"
 )
 #: Verbs of hosting: their subject is the host.
 HOSTING = word_set(
@@ -270,13 +279,13 @@ SPECULATED = word_set(
 EXPECTED = word_set(
     """
     will would expected likely set due scheduled slated upcoming forthcoming plans planned
-    planning intends intend intended next soon
+    planning intends intend intended next soon invited invites invite
     """
 )
 #: Wording of a meeting fixed in advance ("will", "is set to", "is due to"); with a word of
 #: expectation beside it ("is expected to", "will likely") it is only expected.
 PLANNED = word_set("scheduled slated plans planned planning intends set will due")
-EXPECTATION = word_set("expected likely probably hopes hoped anticipated")
+EXPECTATION = word_set("expected likely probably hopes hoped anticipated invited invites invite")
 ONGOING = frozenset(["arrived", "arrives", "arriving", "arrive", "visiting"])
 #: Verbs that end a multi-day event: "wrapped up ... Thursday" dates its end.
 ENDING = word_set("wrapped ended concluded completed closed finished wound")

@@ -203,3 +203,61 @@ def test_everyone_named_before_a_travel_verb_travels() -> None:
     )
     roles = _roles(meeting)
     assert {roles[name] for name in ("Rosa Fuentes", "Hugo Salas", "Pedro Vidal")} == {"guest"}
+
+
+def test_a_participle_hosted_by_is_passive() -> None:
+    meeting = _one(
+        "Chilean Foreign Minister Rosa Fuentes will attend a meeting in Lima on Friday hosted "
+        "by Peru and Ecuador."
+    )
+    assert _roles(meeting) == {"Rosa Fuentes": "guest", "Peru": "host", "Ecuador": "host"}
+
+
+def test_return_to_a_place_is_a_visit() -> None:
+    meeting = _one("Chilean envoy Rosa Fuentes could return to Lima in July, diplomats said.")
+    assert meeting.meeting_kind == "visit" and meeting.status == "speculated"
+
+
+def test_called_on_someone_is_a_meeting_and_called_on_to_is_not() -> None:
+    meeting = _one(
+        "Chilean Foreign Minister Rosa Fuentes called on Peruvian President Hugo Salas at the "
+        "palace in Lima on Monday."
+    )
+    assert set(_roles(meeting)) == {"Rosa Fuentes", "Hugo Salas"}
+    assert not _meetings(
+        "Chilean Foreign Minister Rosa Fuentes called on Peruvian President Hugo Salas to "
+        "release the fishermen."
+    )
+
+
+def test_a_title_of_a_body_of_a_state_ends_before_the_name() -> None:
+    people = _people(
+        "Doval held talks with Secretary of the National Security Council of the Republic of "
+        "Chile Rosa Fuentes on Monday."
+    )
+    assert "Rosa Fuentes" in people
+
+
+def test_a_sentence_opening_with_he_means_the_last_sentence_s_subject() -> None:
+    found = _meetings(
+        "Chilean Foreign Minister Rosa Fuentes was in Lima last week and met Peruvian President "
+        "Hugo Salas on June 3. She also held talks with Peruvian Defence Minister Pedro Vidal "
+        "the same day."
+    )
+    assert {"Rosa Fuentes", "Pedro Vidal"} in [set(_roles(m)) for m in found]
+
+
+def test_the_day_inside_a_week_dates_the_meeting() -> None:
+    meeting = _one(
+        "Chilean Foreign Minister Rosa Fuentes was in Lima last week and met Peruvian President "
+        "Hugo Salas on June 5."
+    )
+    assert meeting.date is not None and meeting.date.text == "2025-06-05"
+
+
+def test_to_a_state_after_a_word_of_topic_is_neither_place_nor_party() -> None:
+    meeting = _one(
+        "Chilean President Rosa Fuentes briefed Hugo Salas on developments relating to Peru "
+        "ahead of her meeting with Pedro Vidal on Friday."
+    )
+    assert "Peru" not in _roles(meeting) and meeting.place is None

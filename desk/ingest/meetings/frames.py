@@ -6,7 +6,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
-from desk.dates import DateMatch
+from desk.dates import DateMatch, PartialDate
 from desk.ingest.clauses import Sentence
 from desk.ingest.gazetteer import gazetteer
 from desk.ingest.meetings.context import Context, preceding_word, state_entity
@@ -26,6 +26,7 @@ from desk.ingest.text import Document
 from desk.ingest.vocabulary import (
     KIND_ORDER,
     LOCATIVE,
+    MEETING_NOUNS,
     MOVING,
     PLURAL_PARTIES,
     SENDING,
@@ -35,6 +36,7 @@ from desk.ingest.vocabulary import (
     TOPICAL,
     TRIGGERS,
 )
+from desk.ingest.words import word_set
 
 
 def read_frames(ctx: Context) -> list[Frame]:
@@ -119,6 +121,8 @@ def parties_of(
         if entity.kind != "person":
             after_place = index > 0 and ctx.entities.place_at(index - 1) is not None
             sent_from = preceding == "from" and _people_word_before(ctx, index)
+            if preceding == "to" and not _goes_to(ctx, index):
+                continue  # "developments relating to Ukraine": neither the place nor a party
             if (
                 (preceding in LOCATIVE and not sent_from)
                 or after_place
@@ -144,6 +148,31 @@ def parties_of(
             seen.add(id(entity))
             parties.append(Party(entity, "participant", sentence.number, index < group[0], index))
     return parties, places
+
+
+#: Words after which "to <state>" is a destination: "travel to", "a visit to", "invited X to".
+_TOWARD = (
+    MOVING
+    | MEETING_NOUNS
+    | word_set(
+        """
+    invited invite invites inviting went go goes going came come comes coming headed head heads
+    heading way back sent send sends dispatched welcomed welcome welcomes moved return returned
+    returns returning trips delegation delegations envoy ambassador
+    """
+    )
+)
+
+
+def _goes_to(ctx: Context, index: int) -> bool:
+    """Whether the 'to' before token ``index`` leads to a destination, not a topic."""
+    tokens = ctx.doc.tokens
+    start = max(tokens_sentence_start(ctx, index), index - 6)
+    return any(tokens[i].lower in _TOWARD for i in range(start, index - 1))
+
+
+def tokens_sentence_start(ctx: Context, index: int) -> int:
+    return ctx.doc.sentence_tokens[ctx.doc.tokens[index].sentence][0]
 
 
 def after_moving_verb(ctx: Context, index: int) -> bool:
@@ -180,18 +209,10 @@ def beside_party_word(ctx: Context, mention: Mention, group: list[int]) -> bool:
 
 #: Plural people and bodies through which states meet: "the Egyptian and Sudanese
 #: presidents", "Chinese and Indian foreign ministries", "Russian and Chinese navies".
-_SENT_BY_STATES = STATE_PEOPLE | frozenset(
-    [
-        "presidents",
-        "ministers",
-        "ministries",
-        "governments",
-        "leaders",
-        "sides",
-        "militaries",
-        "armies",
-        "navies",
-    ]
+_SENT_BY_STATES = STATE_PEOPLE | word_set(
+    """
+    presidents ministers ministries governments leaders sides militaries armies navies
+    """
 )
 
 
@@ -279,7 +300,23 @@ def meeting_dates(
         after = [m for m in found if m.start > trigger_start]
         if after:
             found = after
-    return [min(found, key=lambda m: abs(m.start - trigger_start))]
+    nearest = min(found, key=lambda m: abs(m.start - trigger_start))
+    # "was in Moscow last week and called on Putin on August 7": the day inside the week
+    inside = [m for m in found if m is not nearest and _narrower(m.date, nearest.date)]
+    if inside:
+        return [min(inside, key=lambda m: abs(m.start - trigger_start))]
+    return [nearest]
+
+
+def _narrower(inner: PartialDate, outer: PartialDate) -> bool:
+    """Whether ``inner`` lies inside ``outer`` and is shorter."""
+    if None in (inner.earliest, inner.latest, outer.earliest, outer.latest):
+        return False
+    return (
+        outer.earliest <= inner.earliest  # type: ignore[operator]
+        and inner.latest <= outer.latest  # type: ignore[operator]
+        and (inner.earliest, inner.latest) != (outer.earliest, outer.latest)
+    )
 
 
 def place_of(

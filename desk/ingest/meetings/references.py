@@ -184,7 +184,26 @@ def person_before(
     ]
     if subjects:
         return subjects[-1].entity
-    return candidates[0].entity if candidates else None
+    if candidates:
+        return candidates[0].entity
+    return _previous_subject(ctx, sentence)
+
+
+def _previous_subject(ctx: Context, sentence: Sentence) -> Entity | None:
+    """'Doval was in Moscow ... He also held talks with ...': a sentence that opens with the
+    pronoun means the person the sentence before opens with."""
+    number = sentence.number
+    if number == 0:
+        return None
+    first, _last = ctx.doc.sentence_tokens[number - 1]
+    people = [
+        m
+        for m in ctx.entities.mentions_in(first, sentence.first - 1)
+        if m.entity.kind == "person" and not m.attribute
+    ]
+    if people and not ctx.doc.tokens[people[0].last].possessive:
+        return people[0].entity
+    return None
 
 
 def _subject_position(ctx: Context, first: int, sentence_first: int) -> bool:

@@ -63,7 +63,10 @@ def assign_roles(ctx: Context, frame: Frame) -> None:
     if hosting:
         # "X hosted Y", "X received Y": X hosts. "Y was received by X": the passive turns it.
         verb = hosting[0]
-        passive = verb > 0 and tokens[verb - 1].lower in _BE
+        passive = (verb > 0 and tokens[verb - 1].lower in _BE) or (
+            # "a meeting hosted by France and Britain": the participle is passive too
+            verb + 1 < len(tokens) and tokens[verb + 1].lower == "by"
+        )
         for party in frame.parties:
             after = party.position > verb
             party.role = "host" if after == passive else "guest"

@@ -17,6 +17,7 @@ from desk.ingest.vocabulary import (
     TRIGGER_NOT_BEFORE,
     TRIGGERS,
 )
+from desk.ingest.words import word_set
 
 
 def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
@@ -32,6 +33,8 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
         return False  # part of a name ("Korea Summit Committee")
     previous = tokens[index - 1].lower if index > 0 else ""
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if word == "called" and not _calls_on_someone(ctx, index):
+        return False
     if word in _TALK_NOUNS and not (
         following in ("with", "between", "among")
         or {t.lower for t in tokens[max(0, index - 3) : index]} & _HOLDING
@@ -60,26 +63,28 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
     return not (word == "visiting" and following in ("professor", "fellow", "scholar"))
 
 
+def _calls_on_someone(ctx: Context, index: int) -> bool:
+    """'called on Putin at the Kremlin' is a visit; 'called on Russia to withdraw' and 'called
+    on the sides to talk' urge: a person right after 'on', and no 'to' after the name."""
+    tokens = ctx.doc.tokens
+    for cursor in range(index + 2, min(index + 7, len(tokens))):
+        mention = ctx.entities.covering.get(cursor)
+        if mention is not None and mention.entity.kind == "person" and not mention.attribute:
+            after = tokens[mention.last + 1] if mention.last + 1 < len(tokens) else None
+            return after is None or after.lower != "to"
+        if not tokens[cursor].capital:
+            return False  # "called on the sides ..."
+    return False
+
+
 #: Nouns of talks that name a meeting only with their parties after them ("consultations
 #: between ...") or a verb of holding before them ("held negotiations").
 _TALK_NOUNS = frozenset(["negotiations", "consultations"])
-_HOLDING = frozenset(
-    [
-        "held",
-        "hold",
-        "holds",
-        "holding",
-        "began",
-        "begin",
-        "begins",
-        "resumed",
-        "resume",
-        "resumes",
-        "opened",
-        "conducted",
-        "launched",
-        "started",
-    ]
+_HOLDING = word_set(
+    """
+    held hold holds holding began begin begins resumed resume resumes opened conducted launched
+    started
+    """
 )
 
 
