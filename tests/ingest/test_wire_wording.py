@@ -261,3 +261,19 @@ def test_to_a_state_after_a_word_of_topic_is_neither_place_nor_party() -> None:
         "ahead of her meeting with Pedro Vidal on Friday."
     )
     assert "Peru" not in _roles(meeting) and meeting.place is None
+
+
+def test_a_delegation_brings_everyone_it_names_to_the_meeting_before() -> None:
+    found = _meetings(
+        "Chilean and Peruvian officials will meet in Quito on Friday, the foreign ministry said. "
+        "The Chilean delegation will be led by Foreign Minister Rosa Fuentes and will include "
+        "Defence Minister Pedro Vidal. The Peruvian side will be headed by Prime Minister Hugo "
+        "Salas and trade envoy Ana Costa, officials said."
+    )
+    quito = next(m for m in found if m.place and "Quito" in m.place)
+    assert {"Rosa Fuentes", "Pedro Vidal", "Hugo Salas", "Ana Costa"} <= set(_roles(quito))
+
+
+def test_a_visit_of_several_days_spans_them() -> None:
+    meeting = _one("Chilean President Rosa Fuentes begins a three-day visit to Peru on June 16.")
+    assert meeting.date is not None and meeting.date.text == "2025-06-16/2025-06-18"

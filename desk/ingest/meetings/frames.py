@@ -6,7 +6,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
-from desk.dates import DateMatch, PartialDate
+from desk.dates import DateError, DateMatch, PartialDate
 from desk.ingest.clauses import Sentence
 from desk.ingest.gazetteer import gazetteer
 from desk.ingest.meetings.context import Context, preceding_word, state_entity
@@ -73,6 +73,7 @@ def frames_of(
     frames: list[Frame] = []
     for date_match in dates or [None]:
         date = date_for(ctx, date_match, clause, group, status) if date_match else None
+        date = _lasting(ctx, group, date)
         frame_status = dated_status(ctx, status, date, group)
         base = Frame(
             sentence.number,
@@ -90,6 +91,33 @@ def frames_of(
     for frame in frames:
         assign_roles(ctx, frame)
     return frames
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _lasting(ctx: Context, group: list[int], date: PartialDate | None) -> PartialDate | None:
+    """'a three-day visit beginning August 19': the visit's first day and its length make its
+    span (2025-08-19/2025-08-21). Only a single day is widened."""
+    if date is None or date.earliest is None or date.earliest != date.latest:
+        return date
+    tokens = ctx.doc.tokens
+    days = None
+    for cursor in range(max(0, group[0] - 4), group[0]):
+        if tokens[cursor].lower in ("day", "days") and tokens[cursor].joined and cursor > 0:
+            word = tokens[cursor - 1].lower
+            days = _NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
+    if days is None or not 1 < days < 15:
+        return date
+    try:
+        return PartialDate.between(
+            date,
+            PartialDate.from_canonical((date.earliest + dt.timedelta(days=days - 1)).isoformat()),
+            phrase=date.phrase,
+            reference=date.reference,
+        )
+    except DateError:
+        return date
 
 
 def parties_of(

@@ -12,6 +12,7 @@ from desk.ingest.vocabulary import (
     PLURAL_PARTIES,
     PRONOUNS_MANY,
     PRONOUNS_ONE,
+    SPEECH,
     STATE_PEOPLE,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -378,19 +379,22 @@ def join_back(ctx: Context) -> None:
     the meeting 'the session' refers to)."""
     tokens = ctx.doc.tokens
     for sentence in ctx.sentences:
-        recent = [f for f in ctx.frames if 0 < sentence.number - f.sentence <= 2]
+        recent = [f for f in ctx.frames if 0 < sentence.number - f.sentence <= 4]
         if not recent:
             continue
         for index in range(sentence.first, sentence.last):
             word = tokens[index].lower
             if word in _LEADING and tokens[index + 1].lower == "by":
-                person = _person_at(ctx, index + 2)
                 state = _side_state(ctx, sentence.first, index)
-                if person is None or state is None:
+                if state is None or _person_at(ctx, index + 2) is None:
                     continue
                 frame = next((f for f in reversed(recent) if id(state) in f.entities), None)
-                if frame is not None and id(person) not in frame.entities:
-                    frame.parties.append(Party(person, "participant", sentence.number, True, 0))
+                if frame is None:
+                    continue
+                # "led by A, ..., and will include B and C": everyone the side names
+                for person in _members(ctx, sentence, index + 2):
+                    if id(person) not in frame.entities:
+                        frame.parties.append(Party(person, "participant", sentence.number, True, 0))
             elif word in _RUNNING and index + 2 <= sentence.last:
                 following = {tokens[index + 1].lower, tokens[index + 2].lower}
                 if "the" not in following or not following & _BACK_NOUNS:
@@ -408,14 +412,41 @@ def join_back(ctx: Context) -> None:
                     frame.parties.append(Party(chair, _RUNNING[word], sentence.number, True, 0))
 
 
+def _members(ctx: Context, sentence: Sentence, start: int) -> list[Entity]:
+    """The people a delegation's sentence names from ``start`` on, to the end of its clause
+    (';', or a clause of its own such as "while Russia sent ..."), leaving out who reports it."""
+    tokens = ctx.doc.tokens
+    end = sentence.last
+    for clause_start, clause_end in sentence.clauses:
+        if clause_start <= start <= clause_end:
+            end = clause_end
+            break
+    people: list[Entity] = []
+    for mention in ctx.entities.mentions_in(start, end):
+        if (
+            mention.entity.kind == "person"
+            and not mention.attribute
+            and not sentence.in_reporting(mention.first)
+            and not (mention.last + 1 < len(tokens) and tokens[mention.last + 1].lower in SPEECH)
+            and mention.entity not in people
+        ):
+            people.append(mention.entity)
+    return people
+
+
 def _person_at(ctx: Context, index: int) -> Entity | None:
     mention = ctx.entities.covering.get(index)
     if mention is None:
         # "headed by Vladimir Medinsky": a title may come first
         tokens = ctx.doc.tokens
         cursor = index
-        while cursor < len(tokens) and tokens[cursor].lower in TITLE_HEADS | TITLE_MODIFIERS:
-            cursor += 1
+        while (
+            cursor < len(tokens)
+            and cursor - index < 6
+            and ctx.entities.covering.get(cursor) is None
+            and (tokens[cursor].lower in TITLE_HEADS | TITLE_MODIFIERS | {"of", "state"})
+        ):
+            cursor += 1  # "headed by Secretary of State Marco Rubio"
         mention = ctx.entities.covering.get(cursor)
     if mention is None or mention.entity.kind != "person":
         return None
