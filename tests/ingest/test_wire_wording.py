@@ -277,3 +277,30 @@ def test_a_delegation_brings_everyone_it_names_to_the_meeting_before() -> None:
 def test_a_visit_of_several_days_spans_them() -> None:
     meeting = _one("Chilean President Rosa Fuentes begins a three-day visit to Peru on June 16.")
     assert meeting.date is not None and meeting.date.text == "2025-06-16/2025-06-18"
+
+
+def test_two_people_who_spoke_had_a_conversation_and_one_alone_did_not() -> None:
+    meeting = _one(
+        "Chilean President Rosa Fuentes and Peruvian President Hugo Salas spoke on Friday, "
+        "officials said."
+    )
+    assert set(_roles(meeting)) == {"Rosa Fuentes", "Hugo Salas"}
+    assert not _meetings("Chilean President Rosa Fuentes spoke on Friday at a forum in Lima.")
+
+
+def test_the_clause_after_a_relative_clause_keeps_its_subject() -> None:
+    found = _meetings(
+        "Chilean envoy Rosa Fuentes, who held talks with Peruvian President Hugo Salas in Lima "
+        "last month, could return to Peru in July, diplomats said."
+    )
+    speculated = [m for m in found if m.status == "speculated"]
+    assert len(speculated) == 1 and set(_roles(speculated[0])) == {"Rosa Fuentes"}
+
+
+def test_a_meeting_noun_takes_its_predicate_after_a_relative_clause() -> None:
+    meeting = _one(
+        "A visit to Lima by Chilean Foreign Minister Rosa Fuentes, which had been scheduled for "
+        "Thursday, was cancelled, officials said."
+    )
+    assert meeting.status == "cancelled"
+    assert meeting.date is not None and meeting.date.text == "2025-06-12"

@@ -18,6 +18,7 @@ from desk.ingest.meetings.status import (
     dated_status,
     denials_by_reference,
     is_habitual,
+    predicate_end,
     status_of,
 )
 from desk.ingest.meetings.words import group_window, groups
@@ -64,7 +65,10 @@ def frames_of(
         parties = compound
     kind = min((TRIGGERS[tokens[i].lower] for i in group), key=KIND_ORDER.index)
     status = status_of(ctx, sentence, clause, group)
-    dates = meeting_dates(ctx, sentence, start, end, group)
+    # "a visit ..., which had been scheduled for Thursday, was cancelled": its date too
+    dates = meeting_dates(
+        ctx, sentence, start, predicate_end(ctx, sentence, clause, group) or end, group
+    )
     place, place_country = place_of(ctx, places, group)
     separate = any(
         tokens[i].lower in ("separate", "separately")

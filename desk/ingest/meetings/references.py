@@ -106,6 +106,11 @@ def resolve_references(
             add(subject)
     if tokens[clause[0]].lower in ("who", "which"):
         relative_antecedent(ctx, sentence, clause, add)
+    if not parties:
+        subject = subject_before_relative(ctx, sentence, clause)
+        if subject is not None:
+            add(subject, start)  # "Witkoff, who held talks ..., could return to Russia"
+
     definite = group[0] > 0 and tokens[group[0] - 1].lower in _DEFINITE
     if not parties and definite and tokens[group[0]].lower in _NOUNS:
         # "The meeting came as ...": the meeting last named.
@@ -141,6 +146,35 @@ def plural_reference(ctx: Context, clause: tuple[int, int], group: list[int]) ->
             if "the" in before or "two" in before or "both" in before or "their" in before:
                 return True
     return False
+
+
+def continued_from(sentence: Sentence, clause: tuple[int, int], tokens) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """The clause a relative clause interrupted, when ``clause`` continues it: "X, who ...,
+    could return" (``clause`` starts with "could") continues "X"."""
+    clauses = sentence.clauses
+    if clause not in clauses:
+        return None
+    position = clauses.index(clause)
+    if position < 2 or tokens[clause[0]].capital:
+        return None
+    relative = clauses[position - 1]
+    if tokens[relative[0]].lower not in ("who", "which"):
+        return None
+    return clauses[position - 2]
+
+
+def subject_before_relative(
+    ctx: Context, sentence: Sentence, clause: tuple[int, int]
+) -> Entity | None:
+    """The person a relative clause described, as the subject of the clause that continues
+    after it."""
+    before = continued_from(sentence, clause, ctx.doc.tokens)
+    if before is None:
+        return None
+    mention = ctx.entities.covering.get(before[1])
+    if mention is not None and mention.entity.kind == "person" and not mention.attribute:
+        return mention.entity
+    return None
 
 
 def relative_antecedent(ctx: Context, sentence: Sentence, clause: tuple[int, int], add) -> None:  # type: ignore[no-untyped-def]

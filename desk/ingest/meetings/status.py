@@ -90,6 +90,7 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
     end = min(clause[1], group[-1] + _HEDGE_WINDOW_AFTER)
     if _noun_subject(ctx, clause, group):
         end = clause[1]  # "Talks between X and Y are set to begin": the predicate's modality
+        end = _predicate_after_relative(sentence, clause, tokens) or end
     window = [tokens[i].lower for i in range(start, end + 1) if i not in ctx.date_tokens]
     around = set(window)
     if around & DENIED or _ruled_out(window) or _negated(ctx, clause, group):
@@ -147,6 +148,31 @@ def _noun_subject(ctx: Context, clause: tuple[int, int], group: list[int]) -> bo
         and not (i > clause[0] and tokens[i - 1].lower in ("a", "an", "the", "this"))
         for i in before
     )
+
+
+def _predicate_after_relative(sentence: Sentence, clause: tuple[int, int], tokens) -> int | None:  # type: ignore[no-untyped-def]
+    """'a visit to Kyiv by X, which had been scheduled for Thursday, was cancelled': the noun's
+    predicate comes after the relative clause; the end of that predicate's clause."""
+    clauses = sentence.clauses
+    if clause not in clauses:
+        return None
+    position = clauses.index(clause)
+    if position + 2 >= len(clauses):
+        return None
+    relative, predicate = clauses[position + 1], clauses[position + 2]
+    if tokens[relative[0]].lower not in ("which", "that") or tokens[predicate[0]].capital:
+        return None
+    return predicate[1]
+
+
+def predicate_end(
+    ctx: Context, sentence: Sentence, clause: tuple[int, int], group: list[int]
+) -> int | None:
+    """Where the predicate of a meeting noun that is its clause's subject ends, when a
+    relative clause stands between them; None otherwise."""
+    if not _noun_subject(ctx, clause, group):
+        return None
+    return _predicate_after_relative(sentence, clause, ctx.doc.tokens)
 
 
 def _verbal(word: str) -> bool:

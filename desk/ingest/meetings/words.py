@@ -41,7 +41,8 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
     ):
         return False  # "speed up negotiations on a pact" names no meeting
     needs_after = TRIGGER_NEEDS_AFTER.get(word)
-    if needs_after is not None and following not in needs_after:
+    spoken_by_a_pair = word in _SPEAKING and _pair_before(ctx, index)  # "A and B spoke"
+    if needs_after is not None and following not in needs_after and not spoken_by_a_pair:
         return False
     needs = TRIGGER_NEEDS.get(word)
     if needs is not None:
@@ -54,13 +55,36 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
         return False
     if word in HOSTING and (previous in ("a", "the") or following == "of"):
         return False
-    if word in NEEDS_ACTOR_AFTER and not _actor_follows(ctx, index):
+    if word in NEEDS_ACTOR_AFTER and not _actor_follows(ctx, index) and not spoken_by_a_pair:
         return False
     if word in _HOST_VERBS and not (
         _actor_follows(ctx, index) or _meeting_noun_follows(ctx, index)
     ):
         return False  # "hosted the World Cup" is no meeting; "hosted talks", "hosted X" are
     return not (word == "visiting" and following in ("professor", "fellow", "scholar"))
+
+
+_SPEAKING = frozenset(["spoke", "speak", "speaks", "talked"])
+
+
+def _pair_before(ctx: Context, index: int) -> bool:
+    """Whether two people joined by 'and' stand right before ``index`` ("Modi and Putin",
+    "President A and Peruvian President B")."""
+    tokens = ctx.doc.tokens
+    mention = ctx.entities.covering.get(index - 1)
+    if mention is None or mention.entity.kind != "person" or mention.first < 2:
+        return False
+    cursor = mention.first - 1
+    while cursor > 0 and mention.first - cursor <= 4 and tokens[cursor].lower != "and":
+        if not tokens[cursor].capital:
+            return False  # only a title ("Peruvian President") between 'and' and the name
+        cursor -= 1
+    if tokens[cursor].lower != "and" or cursor < 1:
+        return False
+    other = ctx.entities.covering.get(cursor - 1)
+    return (
+        other is not None and other.entity.kind == "person" and other.entity is not mention.entity
+    )
 
 
 def _calls_on_someone(ctx: Context, index: int) -> bool:
