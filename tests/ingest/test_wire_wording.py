@@ -304,3 +304,21 @@ def test_a_meeting_noun_takes_its_predicate_after_a_relative_clause() -> None:
     )
     assert meeting.status == "cancelled"
     assert meeting.date is not None and meeting.date.text == "2025-06-12"
+
+
+def test_the_people_of_two_states_that_met_are_that_meeting() -> None:
+    found = _meetings(
+        "Chile and Peru on Friday signed a border agreement in Quito. Chilean Foreign Minister "
+        "Rosa Fuentes and her Peruvian counterpart Hugo Salas signed the text in the presence "
+        "of Ecuadorian President Pedro Vidal."
+    )
+    assert len(found) == 1
+    assert {"Chile", "Peru", "Rosa Fuentes", "Hugo Salas"} <= set(_roles(found[0]))
+
+
+def test_a_passive_keeps_its_agent_as_host_with_an_adverb_between() -> None:
+    meeting = _one(
+        "Chilean Foreign Minister Rosa Fuentes was later received by Peruvian President Hugo "
+        "Salas in Lima on Friday."
+    )
+    assert _roles(meeting) == {"Hugo Salas": "host", "Rosa Fuentes": "guest"}

@@ -63,7 +63,7 @@ def assign_roles(ctx: Context, frame: Frame) -> None:
     if hosting:
         # "X hosted Y", "X received Y": X hosts. "Y was received by X": the passive turns it.
         verb = hosting[0]
-        passive = (verb > 0 and tokens[verb - 1].lower in _BE) or (
+        passive = _be_before(tokens, verb) or (
             # "a meeting hosted by France and Britain": the participle is passive too
             verb + 1 < len(tokens) and tokens[verb + 1].lower == "by"
         )
@@ -103,6 +103,20 @@ def _listed_with_nearest(ctx: Context, before: list[Party]) -> list[Party]:
 
 #: Words that join the names of a list.
 _LIST_WORDS = frozenset(["and", "including", "as", "well"])
+
+
+def _be_before(tokens, verb: int) -> bool:  # type: ignore[no-untyped-def]
+    """'was received', 'were later received', 'was warmly welcomed': a form of 'be' before the
+    participle, an adverb allowed between."""
+    if verb > 0 and tokens[verb - 1].lower in _BE:
+        return True
+    return (
+        verb > 1 and tokens[verb - 2].lower in _BE and tokens[verb - 1].lower.endswith("ly")
+    ) or (verb > 1 and tokens[verb - 2].lower in _BE and tokens[verb - 1].lower in _ADVERBS)
+
+
+#: Adverbs that may stand between 'be' and a participle without -ly.
+_ADVERBS = frozenset(["later", "also", "then", "first", "again", "once", "often", "already"])
 
 
 def _country(entity: Entity) -> str | None:

@@ -41,7 +41,12 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
     ):
         return False  # "speed up negotiations on a pact" names no meeting
     needs_after = TRIGGER_NEEDS_AFTER.get(word)
-    spoken_by_a_pair = word in _SPEAKING and _pair_before(ctx, index)  # "A and B spoke"
+    # "A and B spoke on Friday" (not "A and B spoke about the program", "spoke at a forum")
+    spoken_by_a_pair = (
+        word in _SPEAKING
+        and following not in ("about", "of", "at", "to", "out", "up", "highly")
+        and _pair_before(ctx, index)
+    )
     if needs_after is not None and following not in needs_after and not spoken_by_a_pair:
         return False
     needs = TRIGGER_NEEDS.get(word)
