@@ -295,7 +295,7 @@ BEGINNING = frozenset(["began", "begun", "started", "launched", "kicked", "opene
 PLURAL_PARTIES = word_set(
     """
     ministers leaders sides envoys representatives presidents counterparts delegations
-    officials chiefs heads
+    officials chiefs heads secretaries premiers chancellors advisers advisors negotiators
     """
 )
 #: Possessives that refer back to someone already named.

@@ -322,3 +322,27 @@ def test_a_passive_keeps_its_agent_as_host_with_an_adverb_between() -> None:
         "Salas in Lima on Friday."
     )
     assert _roles(meeting) == {"Hugo Salas": "host", "Rosa Fuentes": "guest"}
+
+
+def test_consultations_on_a_regular_basis_are_no_meeting() -> None:
+    assert not _meetings(
+        "Chilean and Peruvian security officials hold consultations on a regular basis in Lima."
+    )
+
+
+def test_the_official_of_a_state_is_its_titled_person_named_before() -> None:
+    found = _meetings(
+        "Secretary of Peru's Defence Council Hugo Salas arrived in Santiago on Monday. "
+        "President Rosa Fuentes will receive the Peruvian official on Friday."
+    )
+    assert {"Rosa Fuentes", "Hugo Salas"} in [set(_roles(m)) for m in found]
+
+
+def test_plural_titles_refer_to_the_people_with_that_title() -> None:
+    found = _meetings(
+        "Chilean Secretary of Defence Rosa Fuentes received Peruvian Secretary of Defence Hugo "
+        "Salas in Santiago on Monday. Salas later met President Pedro Vidal. The secretaries "
+        "are scheduled to meet again in Lima in August."
+    )
+    again = [m for m in found if m.status == "planned"]
+    assert len(again) == 1 and set(_roles(again[0])) == {"Rosa Fuentes", "Hugo Salas"}

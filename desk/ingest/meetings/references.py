@@ -88,7 +88,11 @@ def resolve_references(
         plural_pronoun = None  # "European leaders ... when they meet": not earlier parties
     plural = plural_pronoun is not None or plural_reference(ctx, clause, group)
     if plural and len(parties) < 2:
-        previous = last_pair(ctx)
+        titled = _titled_pair(ctx, range(max(clause[0], start), group[0]))
+        if titled:
+            for person in titled:  # "The secretaries ... are to meet again": the two secretaries
+                add(person)
+        previous = None if titled else last_pair(ctx)
         if previous is not None:
             countries = "countries" in words
             for party in previous:
@@ -116,6 +120,39 @@ def resolve_references(
         # "The meeting came as ...": the meeting last named.
         for party in last_frame_parties(ctx):
             add(party.entity)
+
+
+def _titled_pair(ctx: Context, window: range) -> list[Entity]:
+    """'the secretaries', 'the two foreign ministers': the last two people named (within eight
+    sentences: the title says whom) whose titles have the singular of the plural title."""
+    tokens = ctx.doc.tokens
+    plural = next(
+        (
+            i
+            for i in window
+            if tokens[i].lower.endswith(("s", "ies"))
+            and _singular(tokens[i].lower) in TITLE_HEADS
+            and not tokens[i].capital
+        ),
+        None,
+    )
+    if plural is None:
+        return []
+    word = _singular(tokens[plural].lower)
+    floor = ctx.doc.sentence_tokens[max(0, tokens[plural].sentence - 8)][0]
+    people: list[Entity] = []
+    for mention in reversed(ctx.entities.mentions_in(floor, plural - 1)):
+        person = mention.entity
+        title = (person.title or "").lower().split()
+        if person.kind == "person" and word in title and person not in people:
+            people.append(person)
+        if len(people) == 2:
+            return people
+    return []
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 def plural_noun_before(ctx: Context, sentence: Sentence, index: int) -> bool:
@@ -328,6 +365,18 @@ def _definite_title(ctx: Context, index: int) -> bool:
 _LEADERS = word_set("leader president premier prime chancellor king queen emir sultan chairman")
 
 
+#: Heads that fit any titled person of the state their adjective names.
+_ANY_TITLE = frozenset(["official", "diplomat", "visitor", "guest"])
+
+
+def _of_state(person: Entity, state: str) -> bool:
+    """Whether a person is from ``state``: their country, or the state their title names
+    ("Secretary of Iran's Supreme National Security Council")."""
+    if person.country is not None:
+        return person.country == state
+    return state in (person.title or "")
+
+
 def _state_before(ctx: Context, index: int) -> str | None:
     """The state an adjective among the title's words names ("the Cambodian leader")."""
     tokens = ctx.doc.tokens
@@ -352,8 +401,12 @@ def titled_before(ctx: Context, index: int) -> Entity | None:
         if person.kind != "person" or mention.attribute:
             continue
         title = (person.title or "").lower().split()
-        fits = word in title or (word == "leader" and bool(_LEADERS & set(title)))
-        if fits and (state is None or person.country == state):
+        fits = (
+            word in title
+            or (word == "leader" and bool(_LEADERS & set(title)))
+            or (word in _ANY_TITLE and state is not None)  # "the Iranian official"
+        )
+        if fits and (state is None or _of_state(person, state)):
             return person
     return None
 

@@ -121,6 +121,10 @@ def dated_status(ctx: Context, status: str, date: PartialDate | None, group: lis
     return status
 
 
+#: Adjectives of a recurring basis: "on a regular basis", "at regular intervals".
+_RECURRING = frozenset(["regular", "routine", "rotating", "permanent", "monthly", "weekly"])
+
+
 def is_habitual(ctx: Context, sentence: Sentence, clause: tuple[int, int]) -> bool:
     """'Each time our officials visit Pyongyang, they meet ...', 'the two usually meet': a
     general statement, not a meeting."""
@@ -129,6 +133,8 @@ def is_habitual(ctx: Context, sentence: Sentence, clause: tuple[int, int]) -> bo
     for position, word in enumerate(words[:-1]):
         if word in ("each", "every") and words[position + 1] == "time":
             return True
+        if word in _RECURRING and words[position + 1] in ("basis", "intervals"):
+            return True  # "hold consultations on a regular basis"
     return any(tokens[i].lower in HABITUAL for i in range(clause[0], clause[1] + 1)) or (
         "whenever" in words
     )

@@ -11,6 +11,8 @@ from desk.ingest.vocabulary import (
     NEEDS_ACTOR_AFTER,
     PLURAL_PARTIES,
     STATE_PEOPLE,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
     TRIGGER_NEEDS,
     TRIGGER_NEEDS_AFTER,
     TRIGGER_NOT_AFTER,
@@ -184,6 +186,13 @@ def _actor_follows(ctx: Context, index: int) -> bool:
             return True
         if tokens[cursor].lower in ("counterpart", "counterparts", "guest", "guests"):
             return True
+        if tokens[cursor].lower in TITLE_HEADS and all(
+            tokens[i].lower in ("the", "his", "her", "their")
+            or tokens[i].capital
+            or tokens[i].lower in TITLE_MODIFIERS
+            for i in range(index + 1, cursor)
+        ):
+            return True  # "will receive the Iranian official"
     return False
 
 
