@@ -83,6 +83,7 @@ TRIGGERS: dict[str, str] = {
     "talked": "talks",
     "negotiations": "talks",
     "consultations": "talks",
+    "discussions": "talks",  # "held discussions with", like "negotiations"
     "visit": "visit",
     "visits": "visit",
     "visited": "visit",
@@ -204,7 +205,8 @@ HOSTING = word_set(
 MEETING_NOUNS = word_set(
     """
     meeting meetings talks visit visits trip trips summit summits call calls conference forum
-    exercise exercises drill drills negotiations consultations conversation conversations
+    exercise exercises drill drills negotiations consultations discussions conversation
+    conversations
     """
 )
 #: Words that make a clause habitual or general, not one meeting: "each time ... visit".

@@ -346,3 +346,14 @@ def test_plural_titles_refer_to_the_people_with_that_title() -> None:
     )
     again = [m for m in found if m.status == "planned"]
     assert len(again) == 1 and set(_roles(again[0])) == {"Rosa Fuentes", "Hugo Salas"}
+
+
+def test_discussions_held_with_someone_are_talks() -> None:
+    meeting = _one(
+        "Chilean Foreign Minister Rosa Fuentes held discussions with Peruvian President Hugo "
+        "Salas in Lima on Monday."
+    )
+    assert set(_roles(meeting)) == {"Rosa Fuentes", "Hugo Salas"}
+    assert not _meetings(
+        "Chilean Foreign Minister Rosa Fuentes said discussions on the treaty were useful."
+    )

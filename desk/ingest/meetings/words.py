@@ -110,7 +110,7 @@ def _calls_on_someone(ctx: Context, index: int) -> bool:
 
 #: Nouns of talks that name a meeting only with their parties after them ("consultations
 #: between ...") or a verb of holding before them ("held negotiations").
-_TALK_NOUNS = frozenset(["negotiations", "consultations"])
+_TALK_NOUNS = frozenset(["negotiations", "consultations", "discussions"])
 _HOLDING = word_set(
     """
     held hold holds holding began begin begins resumed resume resumes opened conducted launched
