@@ -226,8 +226,10 @@ def toml_report(path: Path) -> Report:
 
 
 # -- measuring ---------------------------------------------------------------------------------
-def measure(report: Report, *, workdir: Path | None = None) -> Measurement:
-    """Add the report to an empty desk, accept every proposal, compare with what is expected."""
+def measure(report: Report, *, workdir: Path | None = None, engine: str = "rules") -> Measurement:
+    """Add the report to an empty desk, accept every proposal, compare with what is expected.
+
+    ``engine`` is desk's reading engine ("rules", "spacy", see desk.ingest.language_model)."""
     from desk.ingest.accept import accept_all
     from desk.ingest.engine import proposals_for, propose
     from desk.ingest.source import add_source
@@ -236,7 +238,7 @@ def measure(report: Report, *, workdir: Path | None = None) -> Measurement:
     published = dt.date.fromisoformat(report.published[:10])
     text = report.path.read_text(encoding="utf-8")
     started = time.perf_counter()
-    propose(text, published)
+    propose(text, published, engine=engine)
     propose_seconds = time.perf_counter() - started
     with (
         tempfile.TemporaryDirectory(dir=workdir) as directory,
@@ -252,7 +254,7 @@ def measure(report: Report, *, workdir: Path | None = None) -> Measurement:
             today=published,
         )
         assert source.id is not None
-        accept_all(store, proposals_for(store, source.id))
+        accept_all(store, proposals_for(store, source.id, engine))
         seconds = time.perf_counter() - started
         actors, meetings = desk_records(store)
     measurement = compare(report, actors, meetings)

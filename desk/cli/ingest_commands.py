@@ -85,6 +85,13 @@ def register(sub: Any, database_option: Callable[..., None]) -> None:
     suggest.add_argument(
         "--pending", action="store_true", help="only proposals not yet accepted or rejected"
     )
+    suggest.add_argument(
+        "--engine",
+        choices=("rules", "spacy", "auto"),
+        default="rules",
+        help="how to read: the rules alone (default, offline), helped by an installed English "
+        "spaCy pipeline (desk[nlp]), or auto (spacy when installed, the rules when not)",
+    )
     suggest.set_defaults(handler=suggest_for)
 
 
@@ -257,7 +264,7 @@ def suggest_for(arguments: argparse.Namespace) -> int:
     from desk.ingest.engine import proposals_for
 
     with _open(arguments, reading=True) as store:
-        found = proposals_for(store, arguments.source_id)
+        found = proposals_for(store, arguments.source_id, arguments.engine)
     if arguments.pending:
         found.proposals = found.pending()
     if arguments.json:

@@ -93,19 +93,26 @@ def _runs(text: str, found: list[Token]) -> list[list[Token]]:
 
 def _kind(core: list[Token]) -> str | None:
     """'month', 'year', 'season' or 'holder' when the phrase is such a word standing alone."""
-    words = [token for token in core if token.word != "the"]
-    if len(words) == 1:
-        only = words[0]
+    only: Token | None = None
+    words = 0
+    holder = dated = False
+    for token in core:  # one pass: this runs for every span find() tries
+        word, kind = token.word, token.kind
+        if word != "the":
+            words += 1
+            only = token
+        if word in _HOLDERS or kind == "period":
+            holder = True
+        elif kind == "year" or word == "year" or word == "years":
+            dated = True
+    if words == 1 and only is not None:
         if only.kind == "month":
             return "month"
         if only.kind == "year":
             return "year"
         if only.word in _SEASONS:
             return "season"
-    holder = any(t.word in _HOLDERS or t.kind == "period" for t in core)
-    if holder and not any(t.kind == "year" or t.word in ("year", "years") for t in core):
-        return "holder"
-    return None
+    return "holder" if holder and not dated else None
 
 
 _Attempt = tuple[Resolution | None, bool, bool]
@@ -212,17 +219,20 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
             index += 1
             continue
         found = False
+        # Prepositions at the start of the span ("in", "on"), counted once for every end.
+        prepositions = 0
+        while index + prepositions < count and run[index + prepositions].word in _PREPOSITIONS:
+            prepositions += 1
         for stop in range(min(count, index + _LONGEST) - 1, index - 1, -1):
             last = run[stop]
             if not last.can_end or latest_anchor[stop] < index:
                 continue
-            span = run[index : stop + 1]
-            if first.word == "from" and not any(t.word in _RANGE_WORDS for t in span):
+            if first.word == "from" and not any(
+                t.word in _RANGE_WORDS for t in run[index : stop + 1]
+            ):
                 continue  # "dates from the 1990s" is an origin, not an open range
-            leading = 0
-            while leading < len(span) - 1 and span[leading].word in _PREPOSITIONS:
-                leading += 1
-            core = span[leading:]
+            leading = min(prepositions, stop - index)  # the phrase keeps at least one word
+            core = run[index + leading : stop + 1]
             kind = _kind(core)
             if kind and not leading:
                 chained = (

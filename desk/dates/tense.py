@@ -32,6 +32,8 @@ class Tense(StrEnum):
             raise ValueError(f"tense must be 'past', 'future' or None, not {value!r}") from None
 
 
+# Words of a marker are joined by spaces but never by a line break, which ends a sentence.
+_BLANK = r"[^\S\n]"
 # Future first: at one position "expected to" must win over the past-looking "expected". A
 # future marker takes the verb after it along ("will be held", "is expected to be held"), so
 # that the participle does not count as a past marker of its own.
@@ -43,9 +45,9 @@ _FUTURE = (
     r"(?:\s+(?:not|also|likely|soon|still|then))?(?:\s+be)?(?:\s+[a-z]+)?"
     r"|(?:scheduled|slated|set|planned|due|expected)\s+(?:for|on|in)"
     r"|to\s+be\s+held|upcoming|forthcoming|ahead\s+of"
-)
+).replace(r"\s", _BLANK)
 # "may have met", "could have been": a modal with a perfect looks back, not forward.
-_PERFECT_MODAL = r"(?:may|might|could|would|should|must)\s+have\s+[a-z]+"
+_PERFECT_MODAL = rf"(?:may|might|could|would|should|must){_BLANK}+have{_BLANK}+[a-z]+"
 _IRREGULAR_PAST = (
     "said|met|held|took|went|came|gave|made|told|began|left|spoke|sent|brought|fought|led|ran"
     "|wrote|struck|broke|chose|flew|fell|found|rose|sought|thought|kept|became|saw|won|lost"
@@ -93,55 +95,92 @@ _MARKERS = re.compile(
     rf"[^\w'-](?=[a-z'])(?:(?P<modal>{_PERFECT_MODAL})|(?P<future>{_FUTURE})"
     rf"|(?P<past>(?:{trie(_IRREGULAR_PAST.split('|'))})(?![\w-])|[a-z]{{2,}}ed))(?![\w-])"
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
+# Clause breaks: punctuation, and a hyphen between spaces (found apart: a pattern that starts
+# with one character lets ``re`` skip ahead to it at C speed).
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\"“”—–]")
+_SPACED_HYPHEN = re.compile(r"-(?<=\s-)(?=\s)")
 # A sentence ends at . ! ? followed by space and a capital or quote; "Feb. 25" and "U.S. wrapped"
 # do not end one because a digit or a lower-case word follows.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)]*\s+(?=[\"“‘(]?[A-Z]))")
 
 
-def _markers(text: str, start: int, end: int) -> list[tuple[int, Tense]]:
-    found = []
-    if start == 0:
-        text, start, end, shift = " " + text[:end], 0, end + 1, -1
-    else:
-        start, shift = start - 1, 0
-    for match in _MARKERS.finditer(text, start, end):
-        if match["past"] and match["past"] in _NOT_PAST:
+def _markers(text: str) -> tuple[list[int], list[Tense]]:
+    """Every tense marker of ``text``: the positions where they start, and their tenses."""
+    positions: list[int] = []
+    tenses: list[Tense] = []
+    # A leading space lets the text's first word be a marker; it shifts positions by one, which
+    # cancels the pattern's taking the character before the word.
+    append_position, append_tense = positions.append, tenses.append
+    past, future = Tense.PAST, Tense.FUTURE
+    for match in _MARKERS.finditer(" " + text):
+        group = match.lastgroup
+        if group == "past" and match["past"] in _NOT_PAST:
             continue
-        found.append((match.start() + 1 + shift, Tense.FUTURE if match["future"] else Tense.PAST))
-    return found
+        append_position(match.start())
+        append_tense(future if group == "future" else past)
+    return positions, tenses
 
 
-def _nearest(markers: list[tuple[int, Tense]], start: int, end: int) -> Tense | None:
-    best: tuple[int, Tense] | None = None
-    for position, tense in markers:
-        if start <= position < end:
-            continue
-        distance = start - position if position < start else position - end
-        if best is None or distance < best[0]:
-            best = (distance, tense)
-    return best[1] if best else None
+def _clause_breaks(text: str) -> list[tuple[int, int]]:
+    """The clause breaks of ``text`` in order, as one leftmost, non-overlapping scan finds them."""
+    punctuation = [match.span() for match in _CLAUSE_PUNCTUATION.finditer(text)]
+    hyphens = [(match.start() - 1, match.end() + 1) for match in _SPACED_HYPHEN.finditer(text)]
+    if not hyphens:
+        return punctuation
+    merged: list[tuple[int, int]] = []
+    last_end = -1
+    for span in sorted(punctuation + hyphens):
+        if span[0] >= last_end:  # " - - ": the second hyphen's span overlaps the first
+            merged.append(span)
+            last_end = span[1]
+    return merged
 
 
 class TenseReader:
-    """Tense inference over one text, sharing sentence splits and markers between phrases.
+    """Tense inference over one text, sharing sentence splits, clause breaks and markers.
 
-    ``find`` asks about thousands of phrases in one text; sentence breaks are found once and
-    each sentence's markers are read once.
+    ``find`` asks about thousands of phrases in one text. Sentence breaks, clause breaks and
+    tense markers are each found in one pass over the whole text, at C speed, the first time a
+    phrase is asked about; each phrase then costs a few binary searches. No marker crosses a
+    clause or sentence break (markers are words joined by spaces, never by a line break), so
+    the markers of a clause are exactly those found in the whole text that start inside it.
     """
 
-    __slots__ = ("_breaks", "_markers", "text")
+    __slots__ = (
+        "_clause_ends",
+        "_clause_starts",
+        "_marker_positions",
+        "_marker_tenses",
+        "_sentence_breaks",
+        "text",
+    )
 
     def __init__(self, text: str):
         self.text = text
-        self._breaks: list[tuple[int, int]] | None = None
-        self._markers: dict[int, list[tuple[int, Tense]]] = {}
+        self._sentence_breaks: list[tuple[int, int]] | None = None
+        self._clause_starts: list[int] = []
+        self._clause_ends: list[int] = []
+        self._marker_positions: list[int] = []
+        self._marker_tenses: list[Tense] = []
+
+    def _index(self) -> list[tuple[int, int]]:
+        text = self.text
+        breaks = [
+            (match.start() if match[0] == "\n" else match.start() + 1, match.end())
+            for match in _SENTENCE_END.finditer(text)
+        ]
+        clauses = _clause_breaks(text)
+        self._clause_starts = [span[0] for span in clauses]
+        self._clause_ends = [span[1] for span in clauses]
+        self._marker_positions, self._marker_tenses = _markers(text)
+        self._sentence_breaks = breaks
+        return breaks
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around ``text[start:end]``: from the break before to the break after."""
-        if self._breaks is None:
-            self._breaks = [match.span() for match in _SENTENCE_BREAK.finditer(self.text)]
-        breaks = self._breaks
+        breaks = self._sentence_breaks
+        if breaks is None:
+            breaks = self._index()
         index = bisect.bisect_right(breaks, (start, start))
         left = breaks[index - 1][1] if index else 0
         while index < len(breaks) and breaks[index][0] < end:
@@ -150,30 +189,36 @@ class TenseReader:
         return left, right
 
     def tense(self, start: int, end: int) -> Tense | None:
-        """The tense of the clause, else the sentence, around the phrase ``text[start:end]``.
-
-        The clause is read first, and the whole sentence only when the clause has no marker:
-        reading markers is most of the cost of ``find``.
-        """
+        """The tense of the clause, else the sentence, around the phrase ``text[start:end]``."""
         sentence_start, sentence_end = self.sentence(start, end)
-        text = self.text
+        # The clause runs from the last clause break before the phrase to the first one after
+        # it, counting only breaks that lie wholly inside the sentence.
+        starts, ends = self._clause_starts, self._clause_ends
+        index = bisect.bisect_right(ends, start) - 1
         clause_start = sentence_start
-        for match in _CLAUSE_BREAK.finditer(text, sentence_start, start):
-            clause_start = match.end()
-        following = _CLAUSE_BREAK.search(text, end, sentence_end)
-        clause_end = following.start() if following else sentence_end
-        markers = self._markers.get(sentence_start)
-        if markers is None:
-            # No marker crosses a clause break, so the clause alone gives the same markers.
-            in_clause = _markers(text, clause_start, clause_end)
-        else:
-            in_clause = [m for m in markers if clause_start <= m[0] < clause_end]
-        nearest = _nearest(in_clause, start, end)
-        if nearest is not None:
-            return nearest
-        if markers is None:
-            markers = self._markers[sentence_start] = _markers(text, sentence_start, sentence_end)
-        return _nearest(markers, start, end)
+        if index >= 0 and starts[index] >= sentence_start:
+            clause_start = ends[index]
+        index = bisect.bisect_left(starts, end)
+        clause_end = sentence_end
+        if index < len(starts) and ends[index] <= sentence_end:
+            clause_end = starts[index]
+        nearest = self._nearest(clause_start, clause_end, start, end)
+        if nearest is None:
+            nearest = self._nearest(sentence_start, sentence_end, start, end)
+        return nearest
+
+    def _nearest(self, left: int, right: int, start: int, end: int) -> Tense | None:
+        """The tense of the marker in ``[left, right)`` nearest the phrase; before wins a tie."""
+        positions = self._marker_positions
+        before = bisect.bisect_left(positions, start) - 1
+        after = bisect.bisect_left(positions, end)
+        has_before = before >= 0 and positions[before] >= left
+        has_after = after < len(positions) and positions[after] < right
+        if has_before and (not has_after or start - positions[before] <= positions[after] - end):
+            return self._marker_tenses[before]
+        if has_after:
+            return self._marker_tenses[after]
+        return None
 
 
 def infer_tense(text: str, start: int, end: int) -> Tense | None:

@@ -77,6 +77,7 @@ def find_candidates(doc: Document, entities: Entities) -> list[tuple[int, int]]:
     from desk.ingest.structure import structural_people  # it reads names with this module
 
     sightings += structural_people(doc, taken)
+    sightings = [s for s in sightings if not (s.kind == "person" and _regional(s.name))]
     title_spans: list[tuple[int, int]] = []
     for sighting in sightings:
         if sighting.title_span is not None:
@@ -86,6 +87,20 @@ def find_candidates(doc: Document, entities: Entities) -> list[tuple[int, int]]:
         for mention in entities.mentions_in(first, last):
             mention.attribute = True
     return title_spans
+
+
+#: Adjectives of regions: a name ending in one describes a region ("Central Asian tour", "West
+#: African leaders"), it is no person.
+_REGIONAL = word_set(
+    """
+    asian african european american arab arabian eastern western northern southern nordic
+    baltic balkan caucasian caribbean pacific atlantic mediterranean gulf latin
+    """
+)
+
+
+def _regional(name: str) -> bool:
+    return name.split()[-1].lower() in _REGIONAL
 
 
 def _register(doc: Document, entities: Entities, sighting: Sighting) -> None:
@@ -135,15 +150,15 @@ def name_after(doc: Document, start: int) -> tuple[int, int] | None:
     index = start
     while index < len(tokens):
         token = tokens[index]
-        if index > start and not (token.close or token.joined):
+        if index > start and not (token.close or token.joined or after_initial(doc, index)):
             break
-        if token.sentence != tokens[start].sentence:
+        if token.sentence != tokens[start].sentence and not after_initial(doc, index):
             break
         if token.joined and not token.capital and last is not None:
             last = index
         elif last is not None and _particle_at(doc, index):
             pass  # "al-Sisi", "bin Hamad", "Hassan Sheikh Mohamud": inside a name, not a word
-        elif token.capital and name_word(token):
+        elif token.capital and (name_word(token) or month_as_name(doc, index)):
             if token.lower in NAME_SUFFIXES and words >= 2:
                 last = index
                 break
@@ -159,6 +174,23 @@ def name_after(doc: Document, start: int) -> tuple[int, int] | None:
     if last is None:
         return None
     return start, last
+
+
+def after_initial(doc: Document, index: int) -> bool:
+    """Whether token ``index`` follows a middle initial ("Antony J. Blinken", "John F. Kerry"):
+    a single capital letter and its full stop, with a name word before and this one capital."""
+    tokens = doc.tokens
+    if index < 2:
+        return False
+    initial, before, token = tokens[index - 1], tokens[index - 2], tokens[index]
+    return (
+        len(initial.text) == 1
+        and initial.text.isupper()
+        and initial.close
+        and before.capital
+        and token.capital
+        and doc.between(index - 1, index) == ". "
+    )
 
 
 #: Lower-case particles written apart inside a name: "Tamim bin Hamad", "Ursula von der Leyen".
@@ -205,7 +237,7 @@ def name_start_before(doc: Document, last: int) -> int:
         if current.joined and not current.capital:
             first -= 1
             continue
-        if previous.capital and name_word(previous):
+        if previous.capital and (name_word(previous) or month_as_name(doc, first - 1)):
             first -= 1
             continue
         if _particle_at(doc, first - 1) and first - 1 > 0 and tokens[first - 2].capital:
@@ -227,6 +259,39 @@ def name_word(token: Token) -> bool:
         and lower not in _MONTHS_AND_DAYS
         and not token.text.isdigit()
     )
+
+
+def month_as_name(doc: Document, index: int) -> bool:
+    """Whether a month word is a name here: "Jan" before a surname ("Jan Zielinski"; the month
+    is written "Jan." or "Jan 5"), "May" after a given name ("Theresa May", not "May 5")."""
+    tokens = doc.tokens
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if following is not None and following.text[:1].isdigit():
+        return False
+    if token.text == "Jan":
+        return (
+            following is not None
+            and following.close
+            and following.capital
+            and following.sentence == token.sentence
+            and name_word(following)
+        )
+    if token.text == "May" and index > 0:
+        previous = tokens[index - 1]
+        return (
+            token.close
+            and previous.capital
+            and previous.sentence == token.sentence
+            and name_word(previous)
+            and (following is None or not following.close or not following.capital)
+        )
+    return False
+
+
+def name_words(doc: Document, words: list[Token]) -> bool:
+    """Whether every word of a name can be part of a personal name."""
+    return all(name_word(t) or month_as_name(doc, t.index) for t in words)
 
 
 def whole_words(doc: Document, first: int, last: int) -> list[Token]:
@@ -305,6 +370,9 @@ def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
             and tokens[name_start + 1].lower in TITLE_MODIFIERS | {"state"}
         ):
             name_start += 2
+        elif name_start < len(tokens) and tokens[name_start].lower == "of":
+            # "Secretary of the Security Council of the Russian Federation Sergei Shoigu"
+            name_start = _after_body(doc, entities, name_start + 1) or name_start
         if name_start >= len(tokens) or not tokens[name_start].close:
             continue
         span = name_after(doc, name_start)
@@ -353,6 +421,47 @@ def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
             )
         )
     return found
+
+
+def _after_body(doc: Document, entities: Entities, start: int) -> int | None:
+    """Where a name starts after the body a title belongs to ("... of the Security Council of
+    the Russian Federation Sergei Shoigu"): after the last known place or state, or the last
+    word that ends a body, in the run of capitalised words and connectors from ``start``."""
+    tokens = doc.tokens
+    cursor, body_end = start, None
+    while cursor < len(tokens) and tokens[cursor].sentence == tokens[start].sentence:
+        token = tokens[cursor]
+        if cursor > start and not (token.close or token.joined):
+            break
+        mention = entities.covering.get(cursor)
+        place = _place_at(doc, cursor)
+        if mention is not None and mention.entity.kind != "person":
+            body_end = cursor = mention.last
+        elif place is not None:
+            body_end = cursor = place  # "... of Chile Rosa Fuentes"
+        elif token.lower in ORGANIZATION_HEADS:
+            body_end = cursor
+        elif not (token.capital or token.lower in _CONNECTORS):
+            break
+        cursor += 1
+    if body_end is None or body_end + 2 >= cursor:
+        return None  # no body, or fewer than two words left for a name
+    return body_end + 1
+
+
+def _place_at(doc: Document, start: int) -> int | None:
+    """The last token of a state or city the gazetteer knows starting at ``start`` (up to
+    three words: "Chile", "Russian Federation"), if any."""
+    data = gazetteer()
+    tokens = doc.tokens
+    for width in (3, 2, 1):
+        last = start + width - 1
+        if last >= len(tokens) or tokens[last].sentence != tokens[start].sentence:
+            continue
+        text = doc.span_text(start, last)
+        if text in data.states or text in data.cities:
+            return last
+    return None
 
 
 def _in_capital_run(tokens: list[Token], index: int) -> bool:
@@ -487,13 +596,15 @@ def _speakers(doc: Document, entities: Entities, seen: list[Sighting]) -> list[S
         if token.lower not in SPEECH or index == 0:
             continue
         last = index - 1
-        if last in taken or last in entities.covering or not tokens[last].capital:
+        if last in taken or last in entities.covering:
+            continue
+        if not (tokens[last].capital or tokens[last].joined):  # "Kim Jong-un said"
             continue
         if not token.close:
             continue
         first = name_start_before(doc, last)
         words = whole_words(doc, first, last)
-        if len(words) < 2 or not all(name_word(t) for t in words):
+        if len(words) < 2 or not name_words(doc, words):
             continue
         if _looks_like_body(tokens, first, last):
             continue

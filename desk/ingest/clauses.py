@@ -22,6 +22,7 @@ from desk.ingest.vocabulary import (
     DISCUSSING,
     DISCUSSING_WITH_PREPOSITION,
     GENERIC_SPEAKERS,
+    MEETING_NOUNS,
     NOT_SUBORDINATING_AFTER,
     SPEECH,
     SUBORDINATORS,
@@ -47,6 +48,14 @@ _PARTICIPLE_BREAKS = word_set(
 )
 _LONGEST_SPEAKER = 9
 _LONGEST_TOPIC = 22
+#: Words after "agreed on" that make it a day, not a topic.
+_DAY_WORDS = word_set(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec
+    """
+)
 
 
 @dataclass(frozen=True)
@@ -270,8 +279,9 @@ def _topics(doc: Document, first: int, last: int) -> list[tuple[int, int, int]]:
             word in DISCUSSING_WITH_PREPOSITION
             and index + 1 <= last
             and tokens[index + 1].lower == DISCUSSING_WITH_PREPOSITION[word]
+            and not (index + 2 <= last and tokens[index + 2].lower in _DAY_WORDS)
         ):
-            start = index + 2
+            start = index + 2  # "agreed on a truce", not "agreed on Monday to meet"
         if start is None or start > last:
             continue
         end = start
@@ -282,7 +292,7 @@ def _topics(doc: Document, first: int, last: int) -> list[tuple[int, int, int]]:
                 break
             if any(mark in gap for mark in '"“”') and _closes_outer_quote(doc, start, end):
                 break
-            if following.lower in _TOPIC_STOPS:
+            if following.lower in _TOPIC_STOPS or _meeting_phrase_at(doc, end + 1, last):
                 break
             if following.lower == "and":
                 after = tokens[end + 2] if end + 2 <= last else None
@@ -295,6 +305,19 @@ def _topics(doc: Document, first: int, last: int) -> list[tuple[int, int, int]]:
             start += 1
         topics.append((start, end, index))
     return topics
+
+
+#: Prepositions that attach a meeting to the verb: "discussed X in a phone call".
+_MEETING_PREPOSITIONS = word_set("in on by over via")
+
+
+def _meeting_phrase_at(doc: Document, index: int, last: int) -> bool:
+    """Whether a prepositional phrase naming a meeting starts at ``index`` ("in a phone call",
+    "in their talks", "by video link"): it ends the topic, the meeting is not a subject."""
+    tokens = doc.tokens
+    if tokens[index].lower not in _MEETING_PREPOSITIONS:
+        return False
+    return any(tokens[i].lower in MEETING_NOUNS for i in range(index + 1, min(index + 4, last + 1)))
 
 
 def _closes_outer_quote(doc: Document, start: int, end: int) -> bool:

@@ -17,6 +17,7 @@ from desk.ingest.agenda import Topic, find_topics
 from desk.ingest.candidates import find_candidates
 from desk.ingest.clauses import Sentence, read_sentences
 from desk.ingest.known import Known, KnownMeeting
+from desk.ingest.language_model import choose_engine
 from desk.ingest.meetings import Frame, MeetingCandidate, find_frames, merge_frames
 from desk.ingest.mentions import (
     Entities,
@@ -67,13 +68,23 @@ class Reading:
     topics: list[Topic]
 
 
-def read(text: str, reference: dt.date | None, known: Known) -> Reading:
-    doc = Document(text)
+def read(text: str, reference: dt.date | None, known: Known, engine: str = "rules") -> Reading:
+    """Read ``text`` with the rules, helped by the language model when ``engine`` says so."""
+    parse = None
+    if choose_engine(engine) == "spacy":
+        from desk.ingest.language_model import Parse, installed_pipeline
+
+        parse = Parse.of(Document(text), installed_pipeline() or "")
+    doc = parse.doc if parse is not None else Document(text)
     entities = Entities(doc)
     scan_known(doc, entities, known.names)
     scan_gazetteer(doc, entities)
     find_candidates(doc, entities)
     scan_entities(doc, entities)
+    if parse is not None:
+        from desk.ingest.language_model import add_entities
+
+        add_entities(parse, entities)
     scan_surnames(doc, entities)
     scan_title_references(doc, entities)
     imply_states(doc, entities)
@@ -81,6 +92,10 @@ def read(text: str, reference: dt.date | None, known: Known) -> Reading:
     sentences = read_sentences(doc, entities)
     dates = find(text, reference)
     frames = find_frames(doc, entities, sentences, dates, reference)
+    if parse is not None:
+        from desk.ingest.language_model import reread_parties
+
+        reread_parties(parse, entities, frames)
     meetings = merge_frames(frames, reference, doc)
     topics = find_topics(doc, sentences, frames)
     return Reading(doc, entities, sentences, dates, frames, meetings, topics)
@@ -93,22 +108,32 @@ def propose(
     *,
     source_id: int | None = None,
     title: str = "",
+    engine: str = "rules",
 ) -> ProposalSet:
-    """Every proposal for ``text``, published on ``reference``, given what the desk knows."""
+    """Every proposal for ``text``, published on ``reference``, given what the desk knows.
+
+    ``engine`` is "rules" (the default: offline, no model), "spacy" (the rules helped by an
+    installed English spaCy pipeline, see ``language_model``) or "auto" (spacy when installed).
+    """
     known = known or Known()
-    reading = read(text, reference, known)
+    reading = read(text, reference, known, engine)
     builder = _Builder(reading, known)
     proposals = builder.build()
     return ProposalSet(source_id, title, reference, text, proposals)
 
 
-def proposals_for(store: Store, source_id: int) -> ProposalSet:
+def proposals_for(store: Store, source_id: int, engine: str = "rules") -> ProposalSet:
     """The proposals for a source on the desk, with the decisions already taken on them."""
     from desk.ingest.source import known_from, source_reading
 
     source_text, source_title, reference = source_reading(store, source_id)
     found = propose(
-        source_text, reference, known_from(store), source_id=source_id, title=source_title
+        source_text,
+        reference,
+        known_from(store),
+        source_id=source_id,
+        title=source_title,
+        engine=engine,
     )
     found.remember(store.proposal_decisions(source_id))
     return found

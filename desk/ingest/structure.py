@@ -25,12 +25,18 @@ from desk.ingest.candidates import (
     name_after,
     name_start_before,
     name_text,
-    name_word,
+    name_words,
     whole_words,
 )
 from desk.ingest.gazetteer import gazetteer
-from desk.ingest.text import Document
-from desk.ingest.vocabulary import MEETING_NOUNS, ORGANIZATION_HEADS, TITLE_HEADS
+from desk.ingest.text import Document, Token
+from desk.ingest.vocabulary import (
+    MEETING_NOUNS,
+    ORGANIZATION_HEADS,
+    SPEECH,
+    TITLE_HEADS,
+    TRIGGERS,
+)
 from desk.ingest.words import word_set
 
 #: Nouns of relation a name may stand in apposition to.
@@ -77,7 +83,7 @@ def structural_people(doc: Document, taken: set[int]) -> list[Sighting]:
         following = index + 1
         if following >= len(tokens) or tokens[following].sentence != token.sentence:
             continue
-        if word in RELATIONS:
+        if word in RELATIONS or _title_before_comma(doc, index):
             consider(following, "apposition", _country_of_relation(doc, index))
         elif word in LIST_OPENERS and _opens_list(doc, index):
             _list_after(doc, following, consider)
@@ -91,7 +97,7 @@ def structural_people(doc: Document, taken: set[int]) -> list[Sighting]:
             consider(following, "argument")
         elif word in ("by", "of") and index > 0 and tokens[index - 1].lower in MEETING_NOUNS:
             consider(following, "argument")  # "the visit by X", "the visit of X"
-        if word in _SUBJECT_VERBS and index > 0 and tokens[index - 1].capital and token.close:
+        if word in _SUBJECT_VERBS and index > 0 and _name_ends(tokens[index - 1]) and token.close:
             consider(name_start_before(doc, index - 1), "subject")  # "..., X met Y"
         if (index == 0 or tokens[index - 1].sentence != token.sentence) and token.capital:
             last = _subject_end(doc, index)
@@ -115,7 +121,7 @@ def _person_at(
     if any(i in claimed for i in range(first, last + 1)):
         return None
     words = whole_words(doc, first, last)
-    if len(words) < 2 or not all(name_word(t) for t in words):
+    if len(words) < 2 or not name_words(doc, words):
         return None
     if any(t.lower in ORGANIZATION_HEADS for t in tokens[first : last + 1]):
         return None
@@ -186,7 +192,7 @@ def _subject_end(doc: Document, index: int) -> int | None:
     following = tokens[last + 1]
     if gap == ",":
         return last
-    if gap == "" and not following.capital and following.lower in _SUBJECT_VERBS:
+    if gap == "" and not following.capital and _verb_after_subject(following.lower):
         return last
     return None
 
@@ -203,6 +209,28 @@ _SUBJECT_VERBS = word_set(
 
 #: Forms of address before a name, not part of it.
 HONORIFICS = word_set("mr mrs ms dr gen sen rep prof sir dame lord lady col lt capt adm maj")
+
+
+def _verb_after_subject(word: str) -> bool:
+    """A verb that shows the name before it acts: "Lee Jae-myung sat down with ..."."""
+    return word in _SUBJECT_VERBS or word in TRIGGERS or word in SPEECH
+
+
+def _title_before_comma(doc: Document, index: int) -> bool:
+    """'Abenov's foreign policy adviser, Dana Kuanysh,': a lower-case title, then its holder."""
+    token = doc.tokens[index]
+    return (
+        token.lower in TITLE_HEADS
+        and not token.capital
+        and index + 1 < len(doc.tokens)
+        and doc.between(index, index + 1).strip() == ","
+    )
+
+
+def _name_ends(token: Token) -> bool:
+    """Whether a name can end with this token: a capitalised word or a hyphenated part
+    ("Kim Jong-un")."""
+    return token.capital or token.joined
 
 
 def _plural_title(word: str) -> bool:

@@ -81,6 +81,9 @@ TRIGGERS: dict[str, str] = {
     "meetings": "talks",
     "talks": "talks",
     "talked": "talks",
+    "negotiations": "talks",
+    "consultations": "talks",
+    "discussions": "talks",  # "held discussions with", like "negotiations"
     "visit": "visit",
     "visits": "visit",
     "visited": "visit",
@@ -97,6 +100,10 @@ TRIGGERS: dict[str, str] = {
     "arrives": "visit",
     "arrived": "visit",
     "arriving": "visit",
+    "return": "visit",  # "could return to Russia", needs "to" after it
+    "returns": "visit",
+    "returned": "visit",
+    "returning": "visit",
     "fly": "visit",
     "flies": "visit",
     "flew": "visit",
@@ -117,6 +124,11 @@ TRIGGERS: dict[str, str] = {
     "calls": "phone_call",
     "phone": "phone_call",
     "telephone": "phone_call",
+    "called": "talks",  # "called on Putin at the Kremlin" (not "called on Russia to ...")
+    "telephoned": "phone_call",  # "telephoned X", "phoned X"
+    "telephones": "phone_call",
+    "phoned": "phone_call",
+    "phones": "phone_call",
     "conversation": "talks",  # "held a telephone conversation with"
     "conversations": "talks",
     "conference": "conference",
@@ -144,7 +156,8 @@ TRIGGERS: dict[str, str] = {
 #: Meeting words that name a meeting only when an actor follows: "received the delegation",
 #: "spoke with Wang" (not "received support", "spoke to reporters").
 NEEDS_ACTOR_AFTER = word_set(
-    "receive receives received receiving welcome welcomes welcomed speak speaks spoke spoken"
+    "receive receives received receiving welcome welcomes welcomed speak speaks spoke spoken "
+    "telephoned telephones phoned phones"
 )
 #: Words a trigger needs next to it to be one: "shakes hands", "military exercise".
 TRIGGER_NEEDS: dict[str, frozenset[str]] = {
@@ -156,7 +169,7 @@ TRIGGER_NEEDS: dict[str, frozenset[str]] = {
     "drill": word_set("military joint naval air live-fire combined missile war"),
     "call": frozenset(["phone", "telephone", "video"]),
     "calls": frozenset(["phone", "telephone", "video"]),
-    "conference": frozenset(["peace", "international", "security", "donor", "donors"]),
+    "conference": frozenset(["peace", "international", "security", "donor", "donors", "video"]),
     "forum": frozenset(["economic", "security", "international", "regional"]),
 }
 for _word in ("exercises", "drills"):
@@ -166,6 +179,9 @@ TRIGGER_NEEDS_AFTER: dict[str, frozenset[str]] = {
     word: frozenset(["to", "into", "in", "back"])
     for word in ("fly", "flies", "flew", "flown", "flying")
 }
+TRIGGER_NEEDS_AFTER["called"] = frozenset(["on"])
+for _word in ("return", "returns", "returned", "returning"):
+    TRIGGER_NEEDS_AFTER[_word] = frozenset(["to"])
 for _word in ("conversation", "conversations"):
     TRIGGER_NEEDS_AFTER[_word] = frozenset(["with", "between"])
 for _word in ("sit", "sits", "sat", "sitting"):
@@ -173,12 +189,13 @@ for _word in ("sit", "sits", "sat", "sitting"):
 for _word in ("speak", "speaks", "spoke", "spoken"):
     TRIGGER_NEEDS_AFTER[_word] = frozenset(["with", "by"])
 #: Words that make a neighbouring trigger something else: "press conference", "call for".
-TRIGGER_NOT_AFTER = frozenset(["press", "news", "video"])
+TRIGGER_NOT_AFTER = frozenset(["press", "news"])
 TRIGGER_NOT_BEFORE = frozenset(["for", "on", "up"])
 #: Verbs of arriving and travelling: their subject is the guest.
 MOVING = word_set(
     "visit visits visited visiting trip trips travel travels traveled travelled traveling "
-    "travelling arrive arrives arrived arriving fly flies flew flown flying"
+    "travelling arrive arrives arrived arriving fly flies flew flown flying return returns "
+    "returned returning"
 )
 #: Verbs of hosting: their subject is the host.
 HOSTING = word_set(
@@ -188,7 +205,8 @@ HOSTING = word_set(
 MEETING_NOUNS = word_set(
     """
     meeting meetings talks visit visits trip trips summit summits call calls conference forum
-    exercise exercises drill drills negotiations conversation conversations
+    exercise exercises drill drills negotiations consultations discussions conversation
+    conversations
     """
 )
 #: Words that make a clause habitual or general, not one meeting: "each time ... visit".
@@ -263,10 +281,13 @@ SPECULATED = word_set(
 EXPECTED = word_set(
     """
     will would expected likely set due scheduled slated upcoming forthcoming plans planned
-    planning intends intend intended next soon
+    planning intends intend intended next soon invited invites invite
     """
 )
-PLANNED = frozenset(["scheduled", "slated", "plans", "planned", "planning", "intends", "set"])
+#: Wording of a meeting fixed in advance ("will", "is set to", "is due to"); with a word of
+#: expectation beside it ("is expected to", "will likely") it is only expected.
+PLANNED = word_set("scheduled slated plans planned planning intends set will due")
+EXPECTATION = word_set("expected likely probably hopes hoped anticipated invited invites invite")
 ONGOING = frozenset(["arrived", "arrives", "arriving", "arrive", "visiting"])
 #: Verbs that end a multi-day event: "wrapped up ... Thursday" dates its end.
 ENDING = word_set("wrapped ended concluded completed closed finished wound")
@@ -276,7 +297,7 @@ BEGINNING = frozenset(["began", "begun", "started", "launched", "kicked", "opene
 PLURAL_PARTIES = word_set(
     """
     ministers leaders sides envoys representatives presidents counterparts delegations
-    officials chiefs heads
+    officials chiefs heads secretaries premiers chancellors advisers advisors negotiators
     """
 )
 #: Possessives that refer back to someone already named.

@@ -181,7 +181,7 @@ def test_statuses_from_the_wording(sample: ProposalSet) -> None:
     found = propose(text, dt.date(2025, 6, 4))
     statuses = {m.title: m.status for m in _meetings(found)}
     assert statuses == {
-        "Carney visit to Tokyo": "expected",
+        "Carney visit to Tokyo": "planned",  # "will": planned
         "Macron–Milei talks in Paris": "held",
         "Merz–Starmer talks in London": "planned",
         "Merz–Meloni talks in Rome": "denied",

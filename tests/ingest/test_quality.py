@@ -67,9 +67,23 @@ def test_matching_is_by_any_name_and_counts_duplicates_against_precision() -> No
     assert measured.meetings.found == 0, "one of two participants is not enough (0.33 < 0.5)"
 
 
+_FIRST_DEVELOPMENT = frozenset(
+    [
+        "sample (Yonhap)",
+        "ap-istanbul-2025-05-16",
+        "kyodo-manila-2025-02-24",
+        "reuters-delhi-2024-12-19",
+    ]
+)
+
+
 def test_the_development_set_keeps_its_figures() -> None:
-    """Summed over the four development reports (figures when the held-out set was started)."""
-    measured = [measure(report) for report in development_set()]
+    """Summed over the four development reports (figures when the held-out set was started);
+    reports moved in from the held-out set later are measured by benchmarks/proposals."""
+    measured = [
+        measure(report) for report in development_set() if report.name in _FIRST_DEVELOPMENT
+    ]
+    assert len(measured) == len(_FIRST_DEVELOPMENT)
     people = sum(m.people.found for m in measured), sum(m.people.proposed for m in measured)
     assert people[0] >= 26 and people[1] <= 26
     meetings = sum(m.meetings.found for m in measured), sum(m.meetings.proposed for m in measured)

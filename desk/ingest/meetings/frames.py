@@ -6,7 +6,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
-from desk.dates import DateMatch
+from desk.dates import DateError, DateMatch, PartialDate
 from desk.ingest.clauses import Sentence
 from desk.ingest.gazetteer import gazetteer
 from desk.ingest.meetings.context import Context, preceding_word, state_entity
@@ -18,6 +18,7 @@ from desk.ingest.meetings.status import (
     dated_status,
     denials_by_reference,
     is_habitual,
+    predicate_end,
     status_of,
 )
 from desk.ingest.meetings.words import group_window, groups
@@ -26,6 +27,7 @@ from desk.ingest.text import Document
 from desk.ingest.vocabulary import (
     KIND_ORDER,
     LOCATIVE,
+    MEETING_NOUNS,
     MOVING,
     PLURAL_PARTIES,
     SENDING,
@@ -35,6 +37,7 @@ from desk.ingest.vocabulary import (
     TOPICAL,
     TRIGGERS,
 )
+from desk.ingest.words import word_set
 
 
 def read_frames(ctx: Context) -> list[Frame]:
@@ -62,7 +65,10 @@ def frames_of(
         parties = compound
     kind = min((TRIGGERS[tokens[i].lower] for i in group), key=KIND_ORDER.index)
     status = status_of(ctx, sentence, clause, group)
-    dates = meeting_dates(ctx, sentence, start, end, group)
+    # "a visit ..., which had been scheduled for Thursday, was cancelled": its date too
+    dates = meeting_dates(
+        ctx, sentence, start, predicate_end(ctx, sentence, clause, group) or end, group
+    )
     place, place_country = place_of(ctx, places, group)
     separate = any(
         tokens[i].lower in ("separate", "separately")
@@ -70,7 +76,8 @@ def frames_of(
     )
     frames: list[Frame] = []
     for date_match in dates or [None]:
-        date = date_for(ctx, date_match, clause, group) if date_match else None
+        date = date_for(ctx, date_match, clause, group, status) if date_match else None
+        date = _lasting(ctx, group, date)
         frame_status = dated_status(ctx, status, date, group)
         base = Frame(
             sentence.number,
@@ -88,6 +95,33 @@ def frames_of(
     for frame in frames:
         assign_roles(ctx, frame)
     return frames
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _lasting(ctx: Context, group: list[int], date: PartialDate | None) -> PartialDate | None:
+    """'a three-day visit beginning August 19': the visit's first day and its length make its
+    span (2025-08-19/2025-08-21). Only a single day is widened."""
+    if date is None or date.earliest is None or date.earliest != date.latest:
+        return date
+    tokens = ctx.doc.tokens
+    days = None
+    for cursor in range(max(0, group[0] - 4), group[0]):
+        if tokens[cursor].lower in ("day", "days") and tokens[cursor].joined and cursor > 0:
+            word = tokens[cursor - 1].lower
+            days = _NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
+    if days is None or not 1 < days < 15:
+        return date
+    try:
+        return PartialDate.between(
+            date,
+            PartialDate.from_canonical((date.earliest + dt.timedelta(days=days - 1)).isoformat()),
+            phrase=date.phrase,
+            reference=date.reference,
+        )
+    except DateError:
+        return date
 
 
 def parties_of(
@@ -119,6 +153,8 @@ def parties_of(
         if entity.kind != "person":
             after_place = index > 0 and ctx.entities.place_at(index - 1) is not None
             sent_from = preceding == "from" and _people_word_before(ctx, index)
+            if preceding == "to" and not _goes_to(ctx, index):
+                continue  # "developments relating to Ukraine": neither the place nor a party
             if (
                 (preceding in LOCATIVE and not sent_from)
                 or after_place
@@ -133,6 +169,8 @@ def parties_of(
                 continue
             if entity.kind == "organization" and not beside_party_word(ctx, mention, group):
                 continue
+        elif owns_title(ctx, mention, group):
+            continue  # "Abenov's adviser, Dana Kuanysh, met ...": the adviser takes part
         if id(entity) in seen:
             continue
         seen.add(id(entity))
@@ -144,6 +182,31 @@ def parties_of(
     return parties, places
 
 
+#: Words after which "to <state>" is a destination: "travel to", "a visit to", "invited X to".
+_TOWARD = (
+    MOVING
+    | MEETING_NOUNS
+    | word_set(
+        """
+    invited invite invites inviting went go goes going came come comes coming headed head heads
+    heading way back sent send sends dispatched welcomed welcome welcomes moved return returned
+    returns returning trips delegation delegations envoy ambassador
+    """
+    )
+)
+
+
+def _goes_to(ctx: Context, index: int) -> bool:
+    """Whether the 'to' before token ``index`` leads to a destination, not a topic."""
+    tokens = ctx.doc.tokens
+    start = max(tokens_sentence_start(ctx, index), index - 6)
+    return any(tokens[i].lower in _TOWARD for i in range(start, index - 1))
+
+
+def tokens_sentence_start(ctx: Context, index: int) -> int:
+    return ctx.doc.sentence_tokens[ctx.doc.tokens[index].sentence][0]
+
+
 def after_moving_verb(ctx: Context, index: int) -> bool:
     """'visit Japan': a state right after a verb of travel is where, not who."""
     return index > 0 and ctx.doc.tokens[index - 1].lower in MOVING
@@ -151,6 +214,21 @@ def after_moving_verb(ctx: Context, index: int) -> bool:
 
 def possesses_trigger(ctx: Context, mention: Mention, group: list[int]) -> bool:
     return any(0 < trigger - mention.last <= 3 for trigger in group)
+
+
+def owns_title(ctx: Context, mention: Mention, group: list[int]) -> bool:
+    """A person named with a possessive before someone else's title ("Putin's aide", "Abenov's
+    foreign policy adviser"): the owner, not a party."""
+    tokens = ctx.doc.tokens
+    if not tokens[mention.last].possessive or possesses_trigger(ctx, mention, group):
+        return False
+    for cursor in range(mention.last + 1, min(mention.last + 5, len(tokens))):
+        word = tokens[cursor].lower
+        if word in TITLE_HEADS:
+            return True
+        if word not in TITLE_MODIFIERS:
+            return False
+    return False
 
 
 def beside_party_word(ctx: Context, mention: Mention, group: list[int]) -> bool:
@@ -161,6 +239,15 @@ def beside_party_word(ctx: Context, mention: Mention, group: list[int]) -> bool:
     )
 
 
+#: Plural people and bodies through which states meet: "the Egyptian and Sudanese
+#: presidents", "Chinese and Indian foreign ministries", "Russian and Chinese navies".
+_SENT_BY_STATES = STATE_PEOPLE | word_set(
+    """
+    presidents ministers ministries governments leaders sides militaries armies navies
+    """
+)
+
+
 def adjective_parties(ctx: Context, start: int, end: int) -> list[tuple[Entity, int]]:
     """'Russian and Ukrainian officials': states through the people they send."""
     tokens = ctx.doc.tokens
@@ -169,8 +256,10 @@ def adjective_parties(ctx: Context, start: int, end: int) -> list[tuple[Entity, 
     index = start
     while index <= end:
         token = tokens[index]
-        if token.lower in STATE_PEOPLE and index > start:
+        if token.lower in _SENT_BY_STATES and index > start:
             cursor = index - 1
+            while cursor > start and tokens[cursor].lower in TITLE_MODIFIERS:
+                cursor -= 1  # "Chinese and Indian foreign ministries", "trade officials"
             states: list[tuple[str, int]] = []
             while cursor >= start:
                 matched = False
@@ -235,8 +324,31 @@ def meeting_dates(
         )
         if listed:
             return found
-    trigger_start = ctx.doc.tokens[group[0]].start
-    return [min(found, key=lambda m: abs(m.start - trigger_start))]
+    tokens = ctx.doc.tokens
+    trigger_start = tokens[group[0]].start
+    if group[0] > 0 and tokens[group[0] - 1].lower == "to":
+        # "agreed on Monday to meet in October": the day before the infinitive is the
+        # agreeing's, the meeting's date follows it
+        after = [m for m in found if m.start > trigger_start]
+        if after:
+            found = after
+    nearest = min(found, key=lambda m: abs(m.start - trigger_start))
+    # "was in Moscow last week and called on Putin on August 7": the day inside the week
+    inside = [m for m in found if m is not nearest and _narrower(m.date, nearest.date)]
+    if inside:
+        return [min(inside, key=lambda m: abs(m.start - trigger_start))]
+    return [nearest]
+
+
+def _narrower(inner: PartialDate, outer: PartialDate) -> bool:
+    """Whether ``inner`` lies inside ``outer`` and is shorter."""
+    if None in (inner.earliest, inner.latest, outer.earliest, outer.latest):
+        return False
+    return (
+        outer.earliest <= inner.earliest  # type: ignore[operator]
+        and inner.latest <= outer.latest  # type: ignore[operator]
+        and (inner.earliest, inner.latest) != (outer.earliest, outer.latest)
+    )
 
 
 def place_of(

@@ -123,8 +123,8 @@ def _best_target(
 
 
 def _compatible(frame: Frame, candidate: MeetingCandidate, reference: dt.date | None) -> bool:
-    if frame.separate and candidate.primary.separate and frame.entities != candidate.entities:
-        return False
+    if frame.separate and frame.entities != candidate.entities:
+        return False  # "later held a separate meeting with Haddad": not the summit before
     if (frame.kind == "exercise") != (candidate.kind == "exercise"):
         return False
     statuses = {frame.status, candidate.status}
@@ -133,7 +133,11 @@ def _compatible(frame: Frame, candidate: MeetingCandidate, reference: dt.date | 
     mine, theirs = frame.entities, candidate.entities
     overlap = mine & theirs
     if not overlap:
-        return False
+        # "DR Congo and Rwanda signed ... on Friday. The Congolese and Rwandan ministers signed
+        # the text": the people of the states that met are that meeting
+        return (
+            frame.date is None and _represent(frame, candidate) and _places_agree(frame, candidate)
+        )
     if frame.date is not None and candidate.date is not None:
         if not (_contains(frame.date, candidate.date) or _contains(candidate.date, frame.date)):
             return False
@@ -147,6 +151,10 @@ def _compatible(frame: Frame, candidate: MeetingCandidate, reference: dt.date | 
         people = {id(p.entity) for p in frame.parties if p.entity.kind == "person"}
         if not people & theirs and not (mine <= theirs):
             return False
+        if people - theirs and frame.status != candidate.status:
+            # "Dror said he had no plans to meet Mansour" is not the summit Mansour might
+            # attend: someone new and another status make another meeting.
+            return False
         their_people = {id(p.entity) for p in candidate.parties if p.entity.kind == "person"}
         if people - theirs and len(their_people) >= 2 and len(people & theirs) < 2:
             # "Erdogan received Aliyev ... Aliyev later sat down with Fidan": a meeting that
@@ -155,6 +163,17 @@ def _compatible(frame: Frame, candidate: MeetingCandidate, reference: dt.date | 
     elif frame.date is None and candidate.date is None and not (mine <= theirs or theirs <= mine):
         return False
     return _places_agree(frame, candidate)
+
+
+def _represent(frame: Frame, candidate: MeetingCandidate) -> bool:
+    """Whether ``frame``'s people come from at least two of the states the candidate's meeting
+    is between, and the most of its parties do ("A and B signed the text in the presence of C":
+    A and B represent the two states, C witnesses)."""
+    states = {p.entity.name for p in candidate.parties if p.entity.kind == "state"}
+    if len(states) < 2 or any(p.entity.kind != "person" for p in frame.parties):
+        return False
+    represented = [p.entity.country for p in frame.parties if p.entity.country in states]
+    return len(set(represented)) >= 2 and 2 * len(represented) > len(frame.parties)
 
 
 def _places_agree(frame: Frame, candidate: MeetingCandidate) -> bool:

@@ -12,6 +12,7 @@ from desk.ingest.vocabulary import (
     PLURAL_PARTIES,
     PRONOUNS_MANY,
     PRONOUNS_ONE,
+    SPEECH,
     STATE_PEOPLE,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -40,6 +41,8 @@ def resolve_references(
 
     def add(entity: Entity, position: int = start) -> None:
         if id(entity) in seen and position > start:
+            if _owns_counterpart(position):
+                return  # "X welcomed his counterpart": 'his' does not move X after the verb
             for party in parties:
                 if party.entity is entity:
                     party.position = max(party.position, position)
@@ -48,6 +51,12 @@ def resolve_references(
             parties.append(
                 Party(entity, "participant", sentence.number, position < group[0], position)
             )
+
+    def _owns_counterpart(position: int) -> bool:
+        following = tokens[position + 1 : position + 4]
+        return tokens[position].lower in PRONOUNS_ONE | PRONOUNS_MANY and any(
+            t.lower in ("counterpart", "counterparts") for t in following
+        )
 
     window = range(max(start, group[0] - 6), group[-1])
     words = [tokens[i].lower for i in window]
@@ -79,7 +88,11 @@ def resolve_references(
         plural_pronoun = None  # "European leaders ... when they meet": not earlier parties
     plural = plural_pronoun is not None or plural_reference(ctx, clause, group)
     if plural and len(parties) < 2:
-        previous = last_pair(ctx)
+        titled = _titled_pair(ctx, range(max(clause[0], start), group[0]))
+        if titled:
+            for person in titled:  # "The secretaries ... are to meet again": the two secretaries
+                add(person)
+        previous = None if titled else last_pair(ctx)
         if previous is not None:
             countries = "countries" in words
             for party in previous:
@@ -97,11 +110,49 @@ def resolve_references(
             add(subject)
     if tokens[clause[0]].lower in ("who", "which"):
         relative_antecedent(ctx, sentence, clause, add)
+    if not parties:
+        subject = subject_before_relative(ctx, sentence, clause)
+        if subject is not None:
+            add(subject, start)  # "Witkoff, who held talks ..., could return to Russia"
+
     definite = group[0] > 0 and tokens[group[0] - 1].lower in _DEFINITE
     if not parties and definite and tokens[group[0]].lower in _NOUNS:
         # "The meeting came as ...": the meeting last named.
         for party in last_frame_parties(ctx):
             add(party.entity)
+
+
+def _titled_pair(ctx: Context, window: range) -> list[Entity]:
+    """'the secretaries', 'the two foreign ministers': the last two people named (within eight
+    sentences: the title says whom) whose titles have the singular of the plural title."""
+    tokens = ctx.doc.tokens
+    plural = next(
+        (
+            i
+            for i in window
+            if tokens[i].lower.endswith(("s", "ies"))
+            and _singular(tokens[i].lower) in TITLE_HEADS
+            and not tokens[i].capital
+        ),
+        None,
+    )
+    if plural is None:
+        return []
+    word = _singular(tokens[plural].lower)
+    floor = ctx.doc.sentence_tokens[max(0, tokens[plural].sentence - 8)][0]
+    people: list[Entity] = []
+    for mention in reversed(ctx.entities.mentions_in(floor, plural - 1)):
+        person = mention.entity
+        title = (person.title or "").lower().split()
+        if person.kind == "person" and word in title and person not in people:
+            people.append(person)
+        if len(people) == 2:
+            return people
+    return []
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 def plural_noun_before(ctx: Context, sentence: Sentence, index: int) -> bool:
@@ -132,6 +183,35 @@ def plural_reference(ctx: Context, clause: tuple[int, int], group: list[int]) ->
             if "the" in before or "two" in before or "both" in before or "their" in before:
                 return True
     return False
+
+
+def continued_from(sentence: Sentence, clause: tuple[int, int], tokens) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """The clause a relative clause interrupted, when ``clause`` continues it: "X, who ...,
+    could return" (``clause`` starts with "could") continues "X"."""
+    clauses = sentence.clauses
+    if clause not in clauses:
+        return None
+    position = clauses.index(clause)
+    if position < 2 or tokens[clause[0]].capital:
+        return None
+    relative = clauses[position - 1]
+    if tokens[relative[0]].lower not in ("who", "which"):
+        return None
+    return clauses[position - 2]
+
+
+def subject_before_relative(
+    ctx: Context, sentence: Sentence, clause: tuple[int, int]
+) -> Entity | None:
+    """The person a relative clause described, as the subject of the clause that continues
+    after it."""
+    before = continued_from(sentence, clause, ctx.doc.tokens)
+    if before is None:
+        return None
+    mention = ctx.entities.covering.get(before[1])
+    if mention is not None and mention.entity.kind == "person" and not mention.attribute:
+        return mention.entity
+    return None
 
 
 def relative_antecedent(ctx: Context, sentence: Sentence, clause: tuple[int, int], add) -> None:  # type: ignore[no-untyped-def]
@@ -176,7 +256,26 @@ def person_before(
     ]
     if subjects:
         return subjects[-1].entity
-    return candidates[0].entity if candidates else None
+    if candidates:
+        return candidates[0].entity
+    return _previous_subject(ctx, sentence)
+
+
+def _previous_subject(ctx: Context, sentence: Sentence) -> Entity | None:
+    """'Doval was in Moscow ... He also held talks with ...': a sentence that opens with the
+    pronoun means the person the sentence before opens with."""
+    number = sentence.number
+    if number == 0:
+        return None
+    first, _last = ctx.doc.sentence_tokens[number - 1]
+    people = [
+        m
+        for m in ctx.entities.mentions_in(first, sentence.first - 1)
+        if m.entity.kind == "person" and not m.attribute
+    ]
+    if people and not ctx.doc.tokens[people[0].last].possessive:
+        return people[0].entity
+    return None
 
 
 def _subject_position(ctx: Context, first: int, sentence_first: int) -> bool:
@@ -254,9 +353,40 @@ def _definite_title(ctx: Context, index: int) -> bool:
     if following.capital and following.close:
         return False  # "the minister Hakan Fidan" names them
     cursor = index - 1
-    while cursor > 0 and tokens[cursor].lower in TITLE_MODIFIERS:
-        cursor -= 1
+    adjectives = gazetteer().adjectives
+    while cursor > 0 and (
+        tokens[cursor].lower in TITLE_MODIFIERS or tokens[cursor].text in adjectives
+    ):
+        cursor -= 1  # "the minister", "the Cambodian leader"
     return tokens[cursor].lower == "the" and ctx.entities.covering.get(index) is None
+
+
+#: Titles a report may go on to call "the leader" ("the Cambodian leader").
+_LEADERS = word_set("leader president premier prime chancellor king queen emir sultan chairman")
+
+
+#: Heads that fit any titled person of the state their adjective names.
+_ANY_TITLE = frozenset(["official", "diplomat", "visitor", "guest"])
+
+
+def _of_state(person: Entity, state: str) -> bool:
+    """Whether a person is from ``state``: their country, or the state their title names
+    ("Secretary of Iran's Supreme National Security Council")."""
+    if person.country is not None:
+        return person.country == state
+    return state in (person.title or "")
+
+
+def _state_before(ctx: Context, index: int) -> str | None:
+    """The state an adjective among the title's words names ("the Cambodian leader")."""
+    tokens = ctx.doc.tokens
+    adjectives = gazetteer().adjectives
+    for cursor in range(index - 1, max(-1, index - 4), -1):
+        if tokens[cursor].text in adjectives:
+            return adjectives[tokens[cursor].text]
+        if tokens[cursor].lower not in TITLE_MODIFIERS:
+            return None
+    return None
 
 
 def titled_before(ctx: Context, index: int) -> Entity | None:
@@ -264,11 +394,19 @@ def titled_before(ctx: Context, index: int) -> Entity | None:
     word at ``index``: 'Foreign Minister Hakan Fidan ... The minister met ...'."""
     tokens = ctx.doc.tokens
     word = tokens[index].lower
+    state = _state_before(ctx, index)
     floor = ctx.doc.sentence_tokens[max(0, tokens[index].sentence - 3)][0]
     for mention in reversed(ctx.entities.mentions_in(floor, index - 1)):
         person = mention.entity
+        if person.kind != "person" or mention.attribute:
+            continue
         title = (person.title or "").lower().split()
-        if person.kind == "person" and not mention.attribute and word in title:
+        fits = (
+            word in title
+            or (word == "leader" and bool(_LEADERS & set(title)))
+            or (word in _ANY_TITLE and state is not None)  # "the Iranian official"
+        )
+        if fits and (state is None or _of_state(person, state)):
             return person
     return None
 
@@ -328,19 +466,22 @@ def join_back(ctx: Context) -> None:
     the meeting 'the session' refers to)."""
     tokens = ctx.doc.tokens
     for sentence in ctx.sentences:
-        recent = [f for f in ctx.frames if 0 < sentence.number - f.sentence <= 2]
+        recent = [f for f in ctx.frames if 0 < sentence.number - f.sentence <= 4]
         if not recent:
             continue
         for index in range(sentence.first, sentence.last):
             word = tokens[index].lower
             if word in _LEADING and tokens[index + 1].lower == "by":
-                person = _person_at(ctx, index + 2)
                 state = _side_state(ctx, sentence.first, index)
-                if person is None or state is None:
+                if state is None or _person_at(ctx, index + 2) is None:
                     continue
                 frame = next((f for f in reversed(recent) if id(state) in f.entities), None)
-                if frame is not None and id(person) not in frame.entities:
-                    frame.parties.append(Party(person, "participant", sentence.number, True, 0))
+                if frame is None:
+                    continue
+                # "led by A, ..., and will include B and C": everyone the side names
+                for person in _members(ctx, sentence, index + 2):
+                    if id(person) not in frame.entities:
+                        frame.parties.append(Party(person, "participant", sentence.number, True, 0))
             elif word in _RUNNING and index + 2 <= sentence.last:
                 following = {tokens[index + 1].lower, tokens[index + 2].lower}
                 if "the" not in following or not following & _BACK_NOUNS:
@@ -358,14 +499,41 @@ def join_back(ctx: Context) -> None:
                     frame.parties.append(Party(chair, _RUNNING[word], sentence.number, True, 0))
 
 
+def _members(ctx: Context, sentence: Sentence, start: int) -> list[Entity]:
+    """The people a delegation's sentence names from ``start`` on, to the end of its clause
+    (';', or a clause of its own such as "while Russia sent ..."), leaving out who reports it."""
+    tokens = ctx.doc.tokens
+    end = sentence.last
+    for clause_start, clause_end in sentence.clauses:
+        if clause_start <= start <= clause_end:
+            end = clause_end
+            break
+    people: list[Entity] = []
+    for mention in ctx.entities.mentions_in(start, end):
+        if (
+            mention.entity.kind == "person"
+            and not mention.attribute
+            and not sentence.in_reporting(mention.first)
+            and not (mention.last + 1 < len(tokens) and tokens[mention.last + 1].lower in SPEECH)
+            and mention.entity not in people
+        ):
+            people.append(mention.entity)
+    return people
+
+
 def _person_at(ctx: Context, index: int) -> Entity | None:
     mention = ctx.entities.covering.get(index)
     if mention is None:
         # "headed by Vladimir Medinsky": a title may come first
         tokens = ctx.doc.tokens
         cursor = index
-        while cursor < len(tokens) and tokens[cursor].lower in TITLE_HEADS | TITLE_MODIFIERS:
-            cursor += 1
+        while (
+            cursor < len(tokens)
+            and cursor - index < 6
+            and ctx.entities.covering.get(cursor) is None
+            and (tokens[cursor].lower in TITLE_HEADS | TITLE_MODIFIERS | {"of", "state"})
+        ):
+            cursor += 1  # "headed by Secretary of State Marco Rubio"
         mention = ctx.entities.covering.get(cursor)
     if mention is None or mention.entity.kind != "person":
         return None

@@ -4,11 +4,13 @@ talks" split into one meeting each."""
 from __future__ import annotations
 
 from desk.ingest.meetings.context import Context
-from desk.ingest.meetings.records import Frame
+from desk.ingest.meetings.records import Frame, Party
 from desk.ingest.mentions import Entity
 from desk.ingest.vocabulary import (
     HOSTING,
     MOVING,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
 )
 
 #: Forms of "be" before a participle make it passive: "was received by".
@@ -51,17 +53,20 @@ def assign_roles(ctx: Context, frame: Frame) -> None:
         before = [p for p in frame.parties if p.position < moving[0]]
         after = [p for p in frame.parties if p.position > moving[0]]
         if adjectival_visiting(ctx, moving[0]) and after:
-            mover = min(after, key=lambda p: p.position)  # "visiting Australian PM Albanese"
+            movers = [min(after, key=lambda p: p.position)]  # "visiting Australian PM Albanese"
         else:
-            mover = max(before, key=lambda p: p.position) if before else frame.parties[0]
+            movers = _listed_with_nearest(ctx, before) or frame.parties[:1]
         for party in frame.parties:
-            party.role = "guest" if party is mover else "host"
+            party.role = "guest" if any(party is m for m in movers) else "host"
         return
     hosting = [i for i in frame.triggers if tokens[i].lower in HOSTING]
     if hosting:
         # "X hosted Y", "X received Y": X hosts. "Y was received by X": the passive turns it.
         verb = hosting[0]
-        passive = verb > 0 and tokens[verb - 1].lower in _BE
+        passive = _be_before(tokens, verb) or (
+            # "a meeting hosted by France and Britain": the participle is passive too
+            verb + 1 < len(tokens) and tokens[verb + 1].lower == "by"
+        )
         for party in frame.parties:
             after = party.position > verb
             party.role = "host" if after == passive else "guest"
@@ -71,6 +76,47 @@ def assign_roles(ctx: Context, frame: Frame) -> None:
         if len(hosts) == 1:
             for party in frame.parties:
                 party.role = "host" if party is hosts[0] else "guest"
+
+
+def _listed_with_nearest(ctx: Context, before: list[Party]) -> list[Party]:
+    """The party nearest before a travel verb and those listed with it ("A, B and C travelled
+    to Riyadh": all three travel; "X ..., meeting Kim in his visits": only X, by 'his')."""
+    if not before:
+        return []
+    tokens = ctx.doc.tokens
+    ordered = sorted(before, key=lambda p: p.position, reverse=True)
+    chain = [ordered[0]]
+    for party in ordered[1:]:
+        between = range(party.position + 1, chain[-1].position)
+        if not all(
+            i in ctx.entities.covering
+            or tokens[i].capital
+            or tokens[i].lower in _LIST_WORDS
+            or tokens[i].lower in TITLE_HEADS
+            or tokens[i].lower in TITLE_MODIFIERS
+            for i in between
+        ):
+            break
+        chain.append(party)
+    return chain
+
+
+#: Words that join the names of a list.
+_LIST_WORDS = frozenset(["and", "including", "as", "well"])
+
+
+def _be_before(tokens, verb: int) -> bool:  # type: ignore[no-untyped-def]
+    """'was received', 'were later received', 'was warmly welcomed': a form of 'be' before the
+    participle, an adverb allowed between."""
+    if verb > 0 and tokens[verb - 1].lower in _BE:
+        return True
+    return (
+        verb > 1 and tokens[verb - 2].lower in _BE and tokens[verb - 1].lower.endswith("ly")
+    ) or (verb > 1 and tokens[verb - 2].lower in _BE and tokens[verb - 1].lower in _ADVERBS)
+
+
+#: Adverbs that may stand between 'be' and a participle without -ly.
+_ADVERBS = frozenset(["later", "also", "then", "first", "again", "once", "often", "already"])
 
 
 def _country(entity: Entity) -> str | None:

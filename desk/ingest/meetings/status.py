@@ -6,7 +6,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from desk.dates import DateError, DateMatch, PartialDate
+from desk.dates import DateError, DateMatch, PartialDate, Tense
+from desk.dates.parse import resolve
 from desk.ingest.clauses import Sentence
 from desk.ingest.meetings.context import Context
 from desk.ingest.meetings.records import Frame
@@ -16,6 +17,7 @@ from desk.ingest.vocabulary import (
     CANCELLED,
     DENIED,
     ENDING,
+    EXPECTATION,
     EXPECTED,
     HABITUAL,
     MEETING_NOUNS,
@@ -38,10 +40,10 @@ _HEDGE_WINDOW_AFTER = 2
 
 
 def date_for(
-    ctx: Context, match: DateMatch, clause: tuple[int, int], group: list[int]
+    ctx: Context, match: DateMatch, clause: tuple[int, int], group: list[int], status: str
 ) -> PartialDate | None:
     tokens = ctx.doc.tokens
-    date = match.date
+    date = _in_meeting_tense(ctx, match, status)
     window = {t.lower for t in tokens[max(clause[0], group[0] - 8) : group[-1] + 1]}
     try:
         if window & ENDING and not date.is_interval:
@@ -53,6 +55,33 @@ def date_for(
     return date
 
 
+#: Statuses of meetings still to come: their relative dates point forward.
+_TO_COME = frozenset(["planned", "expected", "speculated"])
+
+
+def _in_meeting_tense(ctx: Context, match: DateMatch, status: str) -> PartialDate:
+    """A meeting still to come is dated forward: "agreed to meet again in October" is the
+    October ahead, even when the sentence's first verb is past. Only a date read against the
+    publication day moves ("last October", "in October 2024" and "the next day" stay)."""
+    date = match.date
+    reference = ctx.reference
+    if (
+        status not in _TO_COME
+        or reference is None
+        or date.reference != reference
+        or date.latest is None
+        or date.latest >= reference
+    ):
+        return date
+    try:
+        forward = resolve(match.phrase, reference, Tense.FUTURE)
+    except DateError:
+        return date
+    if not forward.relative or forward.date.earliest is None or forward.date.earliest < reference:
+        return date
+    return forward.date
+
+
 def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: list[int]) -> str:
     tokens = ctx.doc.tokens
     start = clause[0]
@@ -61,6 +90,7 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
     end = min(clause[1], group[-1] + _HEDGE_WINDOW_AFTER)
     if _noun_subject(ctx, clause, group):
         end = clause[1]  # "Talks between X and Y are set to begin": the predicate's modality
+        end = _predicate_after_relative(sentence, clause, tokens) or end
     window = [tokens[i].lower for i in range(start, end + 1) if i not in ctx.date_tokens]
     around = set(window)
     if around & DENIED or _ruled_out(window) or _negated(ctx, clause, group):
@@ -72,7 +102,7 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
     if _agreed_to(window):
         return "planned"  # "agreed to hold a trilateral meeting"
     if around & EXPECTED:
-        return "planned" if around & PLANNED and "expected" not in around else "expected"
+        return "planned" if around & PLANNED and not around & EXPECTATION else "expected"
     if any(tokens[i].lower in ONGOING and not adjectival_visiting(ctx, i) for i in group):
         return "reported"
     if around & _PAST_VERBS or any(tokens[i].lower.endswith("ed") for i in group):
@@ -91,6 +121,10 @@ def dated_status(ctx: Context, status: str, date: PartialDate | None, group: lis
     return status
 
 
+#: Adjectives of a recurring basis: "on a regular basis", "at regular intervals".
+_RECURRING = frozenset(["regular", "routine", "rotating", "permanent", "monthly", "weekly"])
+
+
 def is_habitual(ctx: Context, sentence: Sentence, clause: tuple[int, int]) -> bool:
     """'Each time our officials visit Pyongyang, they meet ...', 'the two usually meet': a
     general statement, not a meeting."""
@@ -99,6 +133,8 @@ def is_habitual(ctx: Context, sentence: Sentence, clause: tuple[int, int]) -> bo
     for position, word in enumerate(words[:-1]):
         if word in ("each", "every") and words[position + 1] == "time":
             return True
+        if word in _RECURRING and words[position + 1] in ("basis", "intervals"):
+            return True  # "hold consultations on a regular basis"
     return any(tokens[i].lower in HABITUAL for i in range(clause[0], clause[1] + 1)) or (
         "whenever" in words
     )
@@ -118,6 +154,31 @@ def _noun_subject(ctx: Context, clause: tuple[int, int], group: list[int]) -> bo
         and not (i > clause[0] and tokens[i - 1].lower in ("a", "an", "the", "this"))
         for i in before
     )
+
+
+def _predicate_after_relative(sentence: Sentence, clause: tuple[int, int], tokens) -> int | None:  # type: ignore[no-untyped-def]
+    """'a visit to Kyiv by X, which had been scheduled for Thursday, was cancelled': the noun's
+    predicate comes after the relative clause; the end of that predicate's clause."""
+    clauses = sentence.clauses
+    if clause not in clauses:
+        return None
+    position = clauses.index(clause)
+    if position + 2 >= len(clauses):
+        return None
+    relative, predicate = clauses[position + 1], clauses[position + 2]
+    if tokens[relative[0]].lower not in ("which", "that") or tokens[predicate[0]].capital:
+        return None
+    return predicate[1]
+
+
+def predicate_end(
+    ctx: Context, sentence: Sentence, clause: tuple[int, int], group: list[int]
+) -> int | None:
+    """Where the predicate of a meeting noun that is its clause's subject ends, when a
+    relative clause stands between them; None otherwise."""
+    if not _noun_subject(ctx, clause, group):
+        return None
+    return _predicate_after_relative(sentence, clause, ctx.doc.tokens)
 
 
 def _verbal(word: str) -> bool:

@@ -11,12 +11,15 @@ from desk.ingest.vocabulary import (
     NEEDS_ACTOR_AFTER,
     PLURAL_PARTIES,
     STATE_PEOPLE,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
     TRIGGER_NEEDS,
     TRIGGER_NEEDS_AFTER,
     TRIGGER_NOT_AFTER,
     TRIGGER_NOT_BEFORE,
     TRIGGERS,
 )
+from desk.ingest.words import word_set
 
 
 def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
@@ -32,8 +35,21 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
         return False  # part of a name ("Korea Summit Committee")
     previous = tokens[index - 1].lower if index > 0 else ""
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if word == "called" and not _calls_on_someone(ctx, index):
+        return False
+    if word in _TALK_NOUNS and not (
+        following in ("with", "between", "among")
+        or {t.lower for t in tokens[max(0, index - 3) : index]} & _HOLDING
+    ):
+        return False  # "speed up negotiations on a pact" names no meeting
     needs_after = TRIGGER_NEEDS_AFTER.get(word)
-    if needs_after is not None and following not in needs_after:
+    # "A and B spoke on Friday" (not "A and B spoke about the program", "spoke at a forum")
+    spoken_by_a_pair = (
+        word in _SPEAKING
+        and following not in ("about", "of", "at", "to", "out", "up", "highly")
+        and _pair_before(ctx, index)
+    )
+    if needs_after is not None and following not in needs_after and not spoken_by_a_pair:
         return False
     needs = TRIGGER_NEEDS.get(word)
     if needs is not None:
@@ -46,13 +62,61 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
         return False
     if word in HOSTING and (previous in ("a", "the") or following == "of"):
         return False
-    if word in NEEDS_ACTOR_AFTER and not _actor_follows(ctx, index):
+    if word in NEEDS_ACTOR_AFTER and not _actor_follows(ctx, index) and not spoken_by_a_pair:
         return False
     if word in _HOST_VERBS and not (
         _actor_follows(ctx, index) or _meeting_noun_follows(ctx, index)
     ):
         return False  # "hosted the World Cup" is no meeting; "hosted talks", "hosted X" are
     return not (word == "visiting" and following in ("professor", "fellow", "scholar"))
+
+
+_SPEAKING = frozenset(["spoke", "speak", "speaks", "talked"])
+
+
+def _pair_before(ctx: Context, index: int) -> bool:
+    """Whether two people joined by 'and' stand right before ``index`` ("Modi and Putin",
+    "President A and Peruvian President B")."""
+    tokens = ctx.doc.tokens
+    mention = ctx.entities.covering.get(index - 1)
+    if mention is None or mention.entity.kind != "person" or mention.first < 2:
+        return False
+    cursor = mention.first - 1
+    while cursor > 0 and mention.first - cursor <= 4 and tokens[cursor].lower != "and":
+        if not tokens[cursor].capital:
+            return False  # only a title ("Peruvian President") between 'and' and the name
+        cursor -= 1
+    if tokens[cursor].lower != "and" or cursor < 1:
+        return False
+    other = ctx.entities.covering.get(cursor - 1)
+    return (
+        other is not None and other.entity.kind == "person" and other.entity is not mention.entity
+    )
+
+
+def _calls_on_someone(ctx: Context, index: int) -> bool:
+    """'called on Putin at the Kremlin' is a visit; 'called on Russia to withdraw' and 'called
+    on the sides to talk' urge: a person right after 'on', and no 'to' after the name."""
+    tokens = ctx.doc.tokens
+    for cursor in range(index + 2, min(index + 7, len(tokens))):
+        mention = ctx.entities.covering.get(cursor)
+        if mention is not None and mention.entity.kind == "person" and not mention.attribute:
+            after = tokens[mention.last + 1] if mention.last + 1 < len(tokens) else None
+            return after is None or after.lower != "to"
+        if not tokens[cursor].capital:
+            return False  # "called on the sides ..."
+    return False
+
+
+#: Nouns of talks that name a meeting only with their parties after them ("consultations
+#: between ...") or a verb of holding before them ("held negotiations").
+_TALK_NOUNS = frozenset(["negotiations", "consultations", "discussions"])
+_HOLDING = word_set(
+    """
+    held hold holds holding began begin begins resumed resume resumes opened conducted launched
+    started
+    """
+)
 
 
 def groups(ctx: Context, sentence: Sentence, clause: tuple[int, int]) -> list[list[int]]:
@@ -122,6 +186,13 @@ def _actor_follows(ctx: Context, index: int) -> bool:
             return True
         if tokens[cursor].lower in ("counterpart", "counterparts", "guest", "guests"):
             return True
+        if tokens[cursor].lower in TITLE_HEADS and all(
+            tokens[i].lower in ("the", "his", "her", "their")
+            or tokens[i].capital
+            or tokens[i].lower in TITLE_MODIFIERS
+            for i in range(index + 1, cursor)
+        ):
+            return True  # "will receive the Iranian official"
     return False
 
 

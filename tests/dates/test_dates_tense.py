@@ -1,0 +1,52 @@
+"""Tense read around a phrase: the clause's nearest marker, else the sentence's."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk.dates import Tense
+from desk.dates.tense import TenseReader, infer_tense
+
+
+def _tense_of(text: str, phrase: str) -> Tense | None:
+    start = text.index(phrase)
+    return infer_tense(text, start, start + len(phrase))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # the clause's marker beats a nearer one across a comma
+        ("Kim said, as talks will resume, that Friday mattered.", "Friday", Tense.PAST),
+        ("Officials said the talks will resume Friday.", "Friday", Tense.FUTURE),
+        # nearest wins; on a tie the marker before the phrase wins
+        ("He met Friday and will go.", "Friday", Tense.PAST),
+        # a clause without markers falls back to the sentence
+        ("On Friday, the envoy arrived.", "Friday", Tense.PAST),
+        # a line break ends a sentence: the marker words across it do not join
+        ("Kim will\nvisit Moscow Friday.", "Friday", None),
+        ("The summit was to be\nheld Friday.", "Friday", Tense.PAST),
+        # a hyphen between spaces breaks a clause; one inside a word or a bullet does not
+        ("Kim met Lavrov - talks will resume Friday.", "Friday", Tense.FUTURE),
+        ("- Talks resumed Friday in Seoul.", "Friday", Tense.PAST),
+        ("A long-planned visit ended Friday.", "Friday", Tense.PAST),
+        # "may have met" looks back; a text's first word may be a marker
+        ("Kim may have met Putin on Friday.", "Friday", Tense.PAST),
+        ("will resume Friday, he said.", "Friday", Tense.FUTURE),
+        # "Feb. 25. AFP": a break inside the phrase is not the sentence's end
+        ("Photo released Feb. 25. AFP", "Feb. 25", Tense.PAST),
+        ("A caption of Friday", "Friday", None),
+    ],
+)
+def test_tense_around_a_phrase(text: str, phrase: str, expected: Tense | None) -> None:
+    assert _tense_of(text, phrase) is expected
+
+
+def test_one_reader_answers_many_phrases_of_one_text() -> None:
+    text = "Kim met Putin on Monday. He will return on Friday.\nTalks ended Sunday."
+    reader = TenseReader(text)
+    answers = [
+        reader.tense(text.index(day), text.index(day) + len(day))
+        for day in ("Monday", "Friday", "Sunday")
+    ]
+    assert answers == [Tense.PAST, Tense.FUTURE, Tense.PAST]
