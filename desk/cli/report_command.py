@@ -46,8 +46,7 @@ def report_command(arguments: argparse.Namespace) -> int:
         getattr(arguments, "db", None), create=False, upgrade=False, read_only=True
     ) as store:
         written = write_report(store, arguments.kind, arguments.subject, arguments.out)
-    print(
-        f"Wrote the dossier of {written.title}: {written.meetings} meetings, "
-        f"{written.footnotes} footnotes, to {written.path}."
-    )
+    meetings = f"{written.meetings} meeting" + ("" if written.meetings == 1 else "s")
+    footnotes = f"{written.footnotes} footnote" + ("" if written.footnotes == 1 else "s")
+    print(f"Wrote the dossier of {written.title}: {meetings}, {footnotes}, to {written.path}.")
     return 0

@@ -54,10 +54,18 @@ def replaced_atomically(
             yield out
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temporary, readable_mode())
         os.replace(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def readable_mode() -> int:
+    """The mode a new file gets here (0644 under the usual umask), not mkstemp's private 0600."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def starts_with(target: Path, *markers: bytes, within: int = 4096) -> bool:

@@ -39,6 +39,18 @@ def test_html_dossier_has_summary_timeline_meetings_and_sources(
     assert not re.search(r"<(link|script|img)\b", page)
 
 
+def test_review_states_show_and_the_file_is_readable_by_others(
+    sample_store: Store, tmp_path: Path
+) -> None:
+    visit = sample_store.page(Meeting, typed="shoigu visits pyongyang").rows[0].id
+    sample_store.set_review("meeting", visit, "verified")
+    written = write_report(sample_store, "actor", "Sergei Shoigu", tmp_path / "dossier.html")
+    page = written.path.read_text(encoding="utf-8")
+    assert "review: verified" in page
+    assert "1 verified by a second person" in page
+    assert written.path.stat().st_mode & 0o044 == 0o044  # a document to hand on, not 0600
+
+
 def test_every_footnote_reference_resolves_both_ways(sample_store: Store, tmp_path: Path) -> None:
     page = _html(sample_store, tmp_path)
     references = re.findall(r'<sup id="ref-(\d+)"><a href="#note-(\d+)">', page)

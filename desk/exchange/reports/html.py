@@ -62,7 +62,9 @@ def _meeting(meeting: ReportMeeting) -> str:
         f"<h3>{escape(meeting.title)}{badge}{_refs(meeting.footnotes)}</h3>",
         f'<p class="date">{date}'
         + (f" · {escape(meeting.place)}" if meeting.place else "")
-        + f" · status: {escape(meeting.status)} · here as: {escape(meeting.part)}</p>",
+        + f" · status: {escape(meeting.status)} · here as: {escape(meeting.part)}"
+        + (f" · review: {escape(meeting.review)}" if meeting.review else "")
+        + "</p>",
     ]
     if meeting.participants:
         who = ", ".join(f"{escape(name)} ({escape(role)})" for name, role in meeting.participants)
@@ -145,7 +147,7 @@ def render_html(report: Report) -> str:
 <section id="sources">
 <h2>Sources</h2>
 <ol class="footnotes">
-{notes}
+{notes or "<li>No passage on the desk supports these records yet.</li>"}
 </ol>
 </section>
 </body>

@@ -30,6 +30,7 @@ def _meeting(meeting: ReportMeeting) -> list[str]:
     place = f" · {_text(meeting.place)}" if meeting.place else ""
     lines.append(
         f"*{date}*{place} · status: {_text(meeting.status)} · here as: {_text(meeting.part)}"
+        + (f" · review: {_text(meeting.review)}" if meeting.review else "")
     )
     if meeting.participants:
         who = ", ".join(f"{_text(name)} ({_text(role)})" for name, role in meeting.participants)
@@ -97,5 +98,7 @@ def render_markdown(report: Report) -> str:
     if not report.meetings:
         lines += ["None on record.", ""]
     lines += ["## Sources", ""]
-    lines += [_footnote(note) for note in report.footnotes]
+    lines += [_footnote(note) for note in report.footnotes] or [
+        "No passage on the desk supports these records yet."
+    ]
     return "\n".join(lines) + "\n"

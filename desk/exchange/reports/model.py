@@ -50,6 +50,8 @@ class ReportMeeting:
     participants: list[tuple[str, str]]
     agenda: list[tuple[str, str]]
     footnotes: list[Footnote]
+    #: Where the meeting stands in review ("verified", "disputed"…); drafts say nothing.
+    review: str | None = None
 
     @property
     def caution(self) -> str | None:
@@ -109,6 +111,11 @@ def build_report(store: Store, kind: str, record_id: int) -> Report:
     for statement in found:
         if statement.meeting_id is not None:
             by_meeting.setdefault(statement.meeting_id, []).append(statement)
+    reviewed = {
+        meeting_id: state.value.replace("_", " ")
+        for meeting_id, state in store.review_states("meeting", meeting_ids).items()
+        if state.value != "draft"
+    }
     meetings = []
     for entry in dossier.entries:
         meeting = entry.meeting
@@ -128,6 +135,7 @@ def build_report(store: Store, kind: str, record_id: int) -> Report:
                     Footnote(next(numbers), statement)
                     for statement in by_meeting.get(meeting.id, [])
                 ],
+                review=reviewed.get(meeting.id),
             )
         )
     subject = dossier.subject
@@ -167,10 +175,14 @@ def _summary(dossier: Dossier, meetings: list[ReportMeeting], is_actor: bool) ->
         return ["The desk records no meetings for this " + ("actor." if is_actor else "item.")]
     dated = [m for m in meetings if m.date != "undated"]
     held = sum(1 for m in meetings if m.caution is None)
+    unconfirmed = len(meetings) - held
+    verified = sum(1 for m in meetings if m.review == "verified")
     sentences = [
         f"{len(meetings)} meeting{'s' if len(meetings) != 1 else ''} on record"
         + (f", from {dated[-1].date} to {dated[0].date}" if len(dated) > 1 else "")
-        + f"; {held} reported as having taken place, {len(meetings) - held} not (yet) confirmed."
+        + f"; {held} reported as having taken place"
+        + (f", {unconfirmed} not (yet) confirmed" if unconfirmed else "")
+        + f"; {verified} verified by a second person."
     ]
     if is_actor:
         partners: dict[str, int] = {}

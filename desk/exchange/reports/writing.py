@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk.errors import DeskError
+from desk.exchange.atomic import readable_mode
 from desk.exchange.reports.html import render_html
 from desk.exchange.reports.markdown import render_markdown
 from desk.exchange.reports.model import build_report
@@ -57,6 +58,7 @@ def write_report(
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
             file.write(document)
+        os.chmod(temporary, readable_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Static
 from desk import model as schema
 from desk.errors import DeskError
 from desk.tui.context import desk_of
+from desk.tui.presentation import plural
 from desk.tui.safe import block, line, plain
 from desk.tui.work import in_thread
 
@@ -71,7 +72,8 @@ class ReportScreen(ModalScreen[Path | None]):
 
     def _written(self, written: Any) -> None:
         self.app.notify(
-            f"{written.meetings} meetings and {written.footnotes} footnotes in {written.path}",
+            f"{plural(written.meetings, 'meeting')} and {plural(written.footnotes, 'footnote')} "
+            f"in {written.path}",
             title="Dossier written",
             markup=False,
         )
