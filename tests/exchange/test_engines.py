@@ -103,3 +103,22 @@ def test_copy_between_engines_is_lossless(
                 assert same_files(first, second) and same_files(first, third)
                 with pytest.raises(CopyRefused, match="already holds a desk"):
                     copy_desk(original, server)
+
+
+def test_flat_file_is_the_same_on_each_engine(
+    sample_desk: Store, sample_path: Path, tmp_path: Path
+) -> None:
+    """The batched timeline read (row-value keyset, windows of links) gives PostgreSQL's file
+    byte for byte as SQLite's, whole and filtered, across batches of a few meetings."""
+    from desk.exchange import export_flat, flat
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(flat, "BATCH", 3)  # several batches, dated and undated
+        for options in ({}, {"date_from": "2024", "actor": "Kim Jong-un"}):
+            with Store.open(sample_path) as reference:
+                expected = export_flat(reference, tmp_path / "sqlite.csv", **options)
+            found = export_flat(sample_desk, tmp_path / "engine.csv", **options)
+            assert found.rows == expected.rows > 0
+            assert (tmp_path / "engine.csv").read_bytes() == (tmp_path / "sqlite.csv").read_bytes()
+            (tmp_path / "engine.csv").unlink()
+            (tmp_path / "sqlite.csv").unlink()
