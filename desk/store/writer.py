@@ -18,6 +18,7 @@ from sqlmodel import Session
 from desk.model import RECORD_TABLES, Change, Changeset, Record
 from desk.model.proposals import ProposalDecision
 from desk.model.tables import utc_now
+from desk.store import actor_keys
 from desk.store.errors import Conflict, NotFound
 
 #: Every table whose rows the Writer records (and undo can bring back).
@@ -88,6 +89,8 @@ class Writer:
         #: Set by ``finish``: the changeset recording this transaction (0 if nothing changed).
         self.changeset_id = 0
         self._changes: list[Change] = []
+        #: Actors whose names or aliases this transaction wrote: their name keys follow (finish).
+        self._renamed_actors: set[int] = set()
 
     # -- reading ----------------------------------------------------------------------------
     def row(
@@ -171,6 +174,7 @@ class Writer:
         """Write the changeset and its changes; returns the changeset id (0 if nothing changed)."""
         if not self._changes:
             return 0
+        actor_keys.refresh(self.session, self._renamed_actors)  # derived data, same transaction
         changeset = Changeset(
             author=self.author,
             action=self.action,
@@ -213,6 +217,7 @@ class Writer:
         before: Mapping[str, Any] | None,
         after: Mapping[str, Any] | None,
     ) -> None:
+        actor_keys.note(self._renamed_actors, model.__tablename__, before, after)
         self._changes.append(
             Change(
                 changeset_id=0,
