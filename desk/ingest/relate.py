@@ -10,6 +10,7 @@ sentence shares most of its title's words (two at least).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -129,9 +130,9 @@ def related_items(
 ) -> list[tuple[KnownItem, int, tuple[str, ...]]]:
     """Agenda items on the desk with the sentence most about each.
 
-    Only the sentences holding at least one of an item's words are compared with it (found
-    through an index of the text's words): a desk's thousands of items against a long report's
-    hundreds of sentences, most sharing nothing."""
+    The words an item shares with each sentence are counted through an index of the text's
+    words, not by comparing a desk's thousands of items with a long report's hundreds of
+    sentences one by one; the sentence sharing most (the first of equals) is the item's."""
     sentence_words = [set(content_words(doc.sentence_text(n))) for n in range(len(doc.sentences))]
     sentences_with: dict[str, list[int]] = {}
     for number, present in enumerate(sentence_words):
@@ -144,14 +145,17 @@ def related_items(
         words = _title_words(item.title)
         if len(words) < 2:
             continue
-        candidates = sorted({n for word in words for n in sentences_with.get(word, ())})
+        shared_by = Counter[int]()  # sentence -> how many of the item's words it has
+        for word in words:
+            shared_by.update(sentences_with.get(word, ()))
+        if not shared_by:
+            continue
+        most = max(shared_by.values())
         best: tuple[float, int, tuple[str, ...]] | None = None
-        for number in candidates:
+        if most >= 2 and most / len(words) >= ITEM_SHARE:  # the first sentence sharing most
+            number = min(n for n, count in shared_by.items() if count == most)
             present = sentence_words[number]
-            shared = [w for w in words if w in present]
-            share = len(shared) / len(words)
-            if len(shared) >= 2 and share >= ITEM_SHARE and (best is None or share > best[0]):
-                best = (share, number, tuple(shared))
+            best = (most / len(words), number, tuple(w for w in words if w in present))
         if best is not None:
             found.append((best[0], item, best[1], best[2]))
     found.sort(key=lambda f: (-f[0], f[2]))
