@@ -479,8 +479,16 @@ class _Importer:
             if counts[spec.name] and len(conflicts) < REPORTED_CONFLICTS:
                 conflicts.extend(self._conflicts(loaded, REPORTED_CONFLICTS - len(conflicts)))
             self.throttle(self.read)
-        if added.get("actor") or added.get("actor_alias"):
-            actor_keys.rebuild_sqlite(db)  # the actors' name index the store keeps
+        renamed = [  # actors added, or given aliases: their keys in the name index the store keeps
+            row[0]
+            for table, column in (("actor", "id"), ("actor_alias", "actor_id"))
+            if added.get(table)
+            for row in db.execute(
+                f"SELECT {column} FROM {staged[table].relation} WHERE _action = 'add'"
+            )
+        ]
+        if renamed:
+            actor_keys.rebuild_sqlite(db, renamed)
         package_history = staged["changeset"].rows if "changeset" in staged else 0
         changeset_id = self._close_changeset(changeset_id, location, added, counts)
         return ImportResult(

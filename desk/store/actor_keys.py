@@ -104,12 +104,26 @@ def rebuild(connection: Connection) -> int:
     return _insert(connection, key_rows((row[0], row[1]) for row in names))
 
 
-def rebuild_sqlite(db: sqlite3.Connection) -> int:
-    """``rebuild`` on a bare sqlite3 connection (the import's), in its open transaction."""
-    db.execute(f"DELETE FROM {TABLE_NAME}")
-    names = db.execute(
-        "SELECT id, name FROM actor UNION ALL SELECT actor_id, name FROM actor_alias"
-    )
+def rebuild_sqlite(db: sqlite3.Connection, actor_ids: Collection[int] | None = None) -> int:
+    """``rebuild`` (or, given ``actor_ids``, ``refresh``) on a bare sqlite3 connection (the
+    import's), in its open transaction; the rows written."""
+    if actor_ids is None:
+        db.execute(f"DELETE FROM {TABLE_NAME}")
+        names = db.execute(
+            "SELECT id, name FROM actor UNION ALL SELECT actor_id, name FROM actor_alias"
+        ).fetchall()
+    else:
+        ids = sorted(set(actor_ids))
+        names = []
+        for offset in range(0, len(ids), LOOKUP_CHUNK):
+            chunk = ids[offset : offset + LOOKUP_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            db.execute(f"DELETE FROM {TABLE_NAME} WHERE actor_id IN ({marks})", chunk)
+            names += db.execute(
+                f"SELECT id, name FROM actor WHERE id IN ({marks}) UNION ALL "
+                f"SELECT actor_id, name FROM actor_alias WHERE actor_id IN ({marks})",
+                chunk + chunk,
+            ).fetchall()
     rows = list(key_rows(names))
     db.executemany(f"INSERT INTO {TABLE_NAME} (key, actor_id, words) VALUES (?, ?, ?)", rows)
     return len(rows)

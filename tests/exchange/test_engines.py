@@ -147,6 +147,10 @@ def test_imports_and_copies_keep_the_actors_name_index(
     exported = export_package(sample_desk, tmp_path / "package").path
     import_package(empty_desk, exported)  # a restore
     assert kept(empty_desk) == derived(empty_desk) == kept(sample_desk) != set()
+    with Store.open(tmp_path / "merged.sqlite") as merged:
+        merged.create(Actor, name="Someone Already There", kind="person")
+        assert import_package(merged, exported).mode == "merge"
+        assert kept(merged) == derived(merged) and len(kept(merged)) > len(kept(sample_desk))
     copied = tmp_path / "copy.sqlite"
     with Store.open(copied) as target:
         copy_desk(sample_desk, target)
