@@ -355,9 +355,25 @@ def _window(kind: str) -> Any:
             )
         )
     timeline = tuple_(Meeting.date_sort, Meeting.id)
-    return (timeline > tuple_(bindparam("sort"), bindparam("after"))) & (
-        timeline <= tuple_(bindparam("up_sort"), bindparam("up_to"))
+    return (timeline > tuple_(_day_parameter("sort"), bindparam("after"))) & (
+        timeline <= tuple_(_day_parameter("up_sort"), bindparam("up_to"))
     )
+
+
+def _day_parameter(name: str) -> Any:
+    """A day on the timeline as the driver gave it back (SQLite: its text; PostgreSQL: a date),
+    bound as it is: meetings are read as plain driver rows, not converted to dates and back."""
+    from sqlalchemy import Date, String, bindparam
+    from sqlalchemy.types import TypeDecorator
+
+    class TimelineDay(TypeDecorator[Any]):
+        impl = Date
+        cache_ok = True
+
+        def load_dialect_impl(self, dialect: Any) -> Any:
+            return dialect.type_descriptor(String() if dialect.name == "sqlite" else Date())
+
+    return bindparam(name, type_=TimelineDay())
 
 
 def _meeting_columns() -> tuple[Any, ...]:
@@ -369,7 +385,7 @@ def _meeting_columns() -> tuple[Any, ...]:
 
     return (
         Meeting.id,
-        Meeting.date_sort,
+        type_coerce(Meeting.date_sort, String),
         Meeting.date_text,
         Meeting.date_precision,
         type_coerce(Meeting.date_earliest, String),
@@ -402,18 +418,18 @@ def _batches(
     dated = select(*columns).where(Meeting.date_sort.is_not(None), *conditions)  # type: ignore[union-attr]
     first = dated.order_by(*timeline).limit(BATCH)
     following = (
-        dated.where(tuple_(*timeline) > tuple_(bindparam("sort"), bindparam("after")))
+        dated.where(tuple_(*timeline) > tuple_(_day_parameter("sort"), bindparam("after")))
         .order_by(*timeline)
         .limit(BATCH)
     )
-    batch = connection.execute(first).all()
+    batch = _plain_rows(connection, first, {})
     if batch:  # the window starts just before the first meeting on the timeline
         bounds = {"sort": batch[0][1], "after": batch[0][0] - 1}
     while batch:
         window = {**bounds, "up_sort": batch[-1][1], "up_to": batch[-1][0]}
         yield batch, _DATED_WINDOW, window
         bounds = {"sort": batch[-1][1], "after": batch[-1][0]}
-        batch = connection.execute(following, bounds).all()
+        batch = _plain_rows(connection, following, bounds)
     undated = (
         select(*columns)
         .where(Meeting.date_sort.is_(None), Meeting.id > bindparam("after"), *conditions)  # type: ignore[union-attr, operator]
@@ -421,11 +437,11 @@ def _batches(
         .limit(BATCH)
     )
     after = 0
-    batch = connection.execute(undated, {"after": after}).all()
+    batch = _plain_rows(connection, undated, {"after": after})
     while batch:
         yield batch, _UNDATED_WINDOW, {"after": after, "up_to": batch[-1][0]}
         after = batch[-1][0]
-        batch = connection.execute(undated, {"after": after}).all()
+        batch = _plain_rows(connection, undated, {"after": after})
 
 
 def _link_queries(window: Any, conditions: list[Any]) -> tuple[Any, Any, Any]:
