@@ -149,7 +149,7 @@ def ensure_database(
 
 def build(meetings: int, target: Path, *, verbose: bool = False) -> dict[str, Any]:
     """Build the database at ``target`` (replacing it) and describe it beside it."""
-    from desk.store import Store
+    from desk.store import Store, actor_keys
 
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -166,6 +166,7 @@ def build(meetings: int, target: Path, *, verbose: bool = False) -> dict[str, An
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute("BEGIN")
             counts = _Generator(meetings).fill(connection, verbose=verbose)
+            actor_keys.rebuild_sqlite(connection)  # the name index the store keeps with actors
             connection.execute("COMMIT")
             connection.execute("PRAGMA journal_mode = WAL")
         finally:

@@ -17,6 +17,7 @@ from sqlalchemy import Table, func, insert, select
 
 from desk.exchange.errors import ExchangeError
 from desk.exchange.progress import Throttle
+from desk.store import actor_keys
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -111,6 +112,7 @@ def copy_desk(
                     done += len(rows)
                     throttle(done)
             continue_sequences(writer, tables)
+            actor_keys.rebuild(writer)  # the actors' name index the store keeps (derived data)
     if target.engine.dialect.name == "postgresql":
         # Fresh statistics, or the planner guesses (a million rows read where a hundred would do).
         with target.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as analyzer:

@@ -57,6 +57,7 @@ from desk.exchange.progress import Throttle
 from desk.exchange.reading import check_size, locate_records
 from desk.exchange.schema import MISSING, TableSpec, record_table_names
 from desk.exchange.staging import Cleaned
+from desk.store import actor_keys
 from desk.store.database import begin_bulk, end_bulk
 
 log = logging.getLogger(__name__)
@@ -352,6 +353,7 @@ class _Importer:
         started = time.perf_counter()
         while self.rebuilds:
             self.rebuild_next()
+        actor_keys.rebuild_sqlite(db)  # the actors' name index the store keeps (derived data)
         log.debug("restore: last indexes rebuilt in %.2f s", time.perf_counter() - started)
         return ImportResult(
             path=location,
@@ -477,6 +479,16 @@ class _Importer:
             if counts[spec.name] and len(conflicts) < REPORTED_CONFLICTS:
                 conflicts.extend(self._conflicts(loaded, REPORTED_CONFLICTS - len(conflicts)))
             self.throttle(self.read)
+        renamed = [  # actors added, or given aliases: their keys in the name index the store keeps
+            row[0]
+            for table, column in (("actor", "id"), ("actor_alias", "actor_id"))
+            if added.get(table)
+            for row in db.execute(
+                f"SELECT {column} FROM {staged[table].relation} WHERE _action = 'add'"
+            )
+        ]
+        if renamed:
+            actor_keys.rebuild_sqlite(db, renamed)
         package_history = staged["changeset"].rows if "changeset" in staged else 0
         changeset_id = self._close_changeset(changeset_id, location, added, counts)
         return ImportResult(

@@ -20,6 +20,7 @@ from sqlalchemy import Table, select
 from desk.exchange import staging as staging_folders
 from desk.exchange.copying import continue_sequences, copy_desk, desk_tables, write_rows
 from desk.exchange.errors import PackageError
+from desk.store import actor_keys
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -84,6 +85,7 @@ def import_through_sqlite(
                             if new:
                                 write_rows(writer, table, new)
                     continue_sequences(writer, tables)
+                    actor_keys.rebuild(writer)  # the actors' name index the store keeps
             except Exception as error:
                 raise PackageError(
                     f"{store.location.describe()} changed while the package was being checked "

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from desk.dates import PartialDate
-from desk.ingest.names import NameIndex
+from desk.ingest.names import NameIndex, NameLookup
 
 
 @dataclass(frozen=True)
@@ -55,12 +55,18 @@ class Known:
     meetings_of: Callable[[Iterable[int]], Sequence[KnownMeeting]] = field(
         default=_no_meetings, compare=False
     )
-    #: The actors' name index, when one was built before for the same actors.
-    index: NameIndex[KnownActor] | None = field(default=None, compare=False, repr=False)
+    #: The actors' name index, when it is kept elsewhere (the desk's, in its database: a
+    #: ``NameLookup``) or was built before for the same actors. ``actors`` may then be empty.
+    index: NameIndex[KnownActor] | NameLookup[KnownActor] | None = field(
+        default=None, compare=False, repr=False
+    )
+    #: The organizations on the desk, when ``actors`` does not hold every actor.
+    organizations: Sequence[KnownActor] | None = None
 
     @cached_property
-    def names(self) -> NameIndex[KnownActor]:
-        """The actors by every name and alias: built once (a large desk takes a moment)."""
+    def names(self) -> NameIndex[KnownActor] | NameLookup[KnownActor]:
+        """The actors by every name and alias (built from ``actors`` unless ``index`` is given:
+        a large desk takes a moment)."""
         if self.index is not None:
             return self.index
         index: NameIndex[KnownActor] = NameIndex()
@@ -71,4 +77,6 @@ class Known:
     @cached_property
     def bodies(self) -> tuple[KnownActor, ...]:
         """The organizations on the desk, for matching a body written another way."""
+        if self.organizations is not None:
+            return tuple(self.organizations)
         return tuple(actor for actor in self.actors if actor.kind == "organization")

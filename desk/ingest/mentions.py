@@ -15,7 +15,15 @@ from functools import lru_cache
 
 from desk.ingest.gazetteer import Entry, gazetteer
 from desk.ingest.known import KnownActor
-from desk.ingest.names import CONNECTORS, NameIndex, is_acronym, keys_of_words, name_keys, sort_key
+from desk.ingest.names import (
+    CONNECTORS,
+    NameIndex,
+    NameLookup,
+    is_acronym,
+    keys_of_words,
+    name_keys,
+    sort_key,
+)
 from desk.ingest.text import Document, Token
 from desk.ingest.vocabulary import NAME_SUFFIXES, NOT_NAMES, TITLE_HEADS, TITLE_MODIFIERS
 
@@ -98,7 +106,7 @@ class Entities:
         self.places: list[Place] = []
         self._place_at: dict[int, Place] = {}
         #: The desk's actors by name (set by ``scan_known``).
-        self.desk_index: NameIndex[KnownActor] = NameIndex()
+        self.desk_index: NameIndex[KnownActor] | NameLookup[KnownActor] = NameIndex()
         self._desk_entities: dict[int, Entity] = {}
 
     # -- entities ------------------------------------------------------------------------------
@@ -277,8 +285,13 @@ def _starts_sentence(doc: Document, index: int) -> bool:
     return doc.sentence_tokens[token.sentence][0] == index
 
 
-def scan_known(doc: Document, entities: Entities, index: NameIndex[KnownActor]) -> None:
-    """Mentions of actors already on the desk (``index``: by name and alias)."""
+def scan_known(
+    doc: Document, entities: Entities, index: NameIndex[KnownActor] | NameLookup[KnownActor]
+) -> None:
+    """Mentions of actors already on the desk (``index``: by name and alias). A kept index (a
+    ``NameLookup``) is asked for every key the text's spans have at once."""
+    if isinstance(index, NameLookup):
+        index.prefetch(key for _, _, keys in spans(doc, index.longest + 1) for key in keys)
     entities.desk_index = index
     scan(doc, index, entities, entities.desk_entity)
 

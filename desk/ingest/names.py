@@ -6,92 +6,44 @@ transliteration ("Sergei"/"Sergey", "Shoigu"/"Shoygu", "Zelensky"/"Zelenskyy"), 
 connecting words ("Security Council of Russia", "Russia's Security Council") and possessives.
 Acronyms ("US", "U.S.", "WHO") are matched on their capitals only, so "Who" and "us" are not.
 
-A ``NameIndex`` maps those keys to whatever carries the name (an actor on the desk, an entry of
-the gazetteer); the scanner in ``desk.ingest.mentions`` looks spans of a text up in it.
+The keys are computed in ``desk.name_keys`` (below the store, which keeps the keys of the desk's
+actors in its database). A ``NameIndex`` maps those keys to whatever carries the name (an entry
+of the gazetteer, an actor of the report); a ``NameLookup`` asks a kept index (the desk's) for
+them. The scanner in ``desk.ingest.mentions`` looks spans of a text up in either.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Generic, TypeVar
 
-T = TypeVar("T")
-
-#: Small words that join the parts of a name and are left out when word order is ignored.
-CONNECTORS = frozenset(["of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la"])
-
-_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]{2,})*")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_SPELLINGS = (
-    ("dzh", "j"),
-    ("tch", "ch"),
-    ("kh", "h"),
-    ("ph", "f"),
-    ("ck", "k"),
-    ("ou", "u"),
-    ("ee", "i"),
-    ("y", "i"),
+from desk.name_keys import (
+    CONNECTORS,
+    fold_word,
+    indexed_keys,
+    is_acronym,
+    keys_of_words,
+    name_keys,
+    plain,
+    words_of,
 )
-_DOUBLED = re.compile(r"(.)\1+")
 
+__all__ = [
+    "CONNECTORS",
+    "NameIndex",
+    "NameLookup",
+    "fold_word",
+    "indexed_keys",
+    "is_acronym",
+    "keys_of_words",
+    "name_keys",
+    "plain",
+    "sort_key",
+    "words_of",
+]
 
-def plain(text: str) -> str:
-    """Lower case without accents: 'Sjafrie Sjamsoeddin' -> 'sjafrie sjamsoeddin'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-@lru_cache(maxsize=65536)
-def fold_word(word: str) -> str:
-    """One word as compared: accents, case, apostrophes and Latin spelling variants folded."""
-    folded = plain(word).replace("'", "").replace("’", "").replace(".", "")
-    if folded.isascii():
-        for old, new in _SPELLINGS:
-            folded = folded.replace(old, new)
-        folded = _DOUBLED.sub(r"\1", folded)
-    return folded
-
-
-def words_of(name: str) -> list[str]:
-    """The words of a name, hyphenated parts apart, without a possessive ending."""
-    found = [_POSSESSIVE.sub("", word) for word in _WORDS.findall(name)]
-    return [word for word in found if word]
-
-
-def is_acronym(name: str) -> bool:
-    """'US', 'U.S.', 'KCNA', 'G7': capitals (and digits), at least two letters."""
-    letters = name.replace(".", "").replace("-", "")
-    return (
-        len(letters) >= 2
-        and letters.isalnum()
-        and letters.upper() == letters
-        and sum(c.isalpha() for c in letters) >= 2
-    )
-
-
-def keys_of_words(folded: list[str]) -> tuple[str, ...]:
-    """The keys of a name already split into folded words (see ``name_keys``)."""
-    while folded and folded[0] == "the":
-        folded = folded[1:]
-    if not folded:
-        return ()
-    ordered = " ".join(folded)
-    content = sorted(word for word in folded if word not in CONNECTORS) or folded
-    return (ordered, "~" + " ".join(content), "=" + "".join(folded))
-
-
-def name_keys(name: str) -> tuple[str, ...]:
-    """Every key ``name`` is known under: ordered words, words in any order, words joined up.
-
-    An acronym has one key, its capitals ("!US" for "U.S."), so it never matches a word.
-    """
-    if is_acronym(name.strip()):
-        return ("!" + name.strip().replace(".", "").replace("-", ""),)
-    return keys_of_words([fold_word(word) for word in words_of(name)])
+T = TypeVar("T")
 
 
 def sort_key(name: str) -> str:
@@ -109,14 +61,7 @@ class NameIndex(Generic[T]):
     longest: int = 1
 
     def add(self, name: str, value: T) -> None:
-        stripped = name.strip()
-        if is_acronym(stripped):
-            keys: tuple[str, ...] = name_keys(stripped)
-            length = 1
-        else:
-            words = words_of(name)
-            keys = keys_of_words([fold_word(word) for word in words])
-            length = len(words)
+        keys, length = indexed_keys(name)
         if not keys:
             return
         self.longest = max(self.longest, length)
@@ -135,6 +80,40 @@ class NameIndex(Generic[T]):
             found = self.entries.get(key)
             if found:
                 return found
+        return []
+
+    def lookup(self, name: str) -> list[T]:
+        return self.lookup_keys(name_keys(name))
+
+
+class NameLookup(Generic[T]):
+    """Keys looked up where an index is kept (the desk's actors' keys, in its database) rather
+    than built here: ``find`` answers many keys at once, and what it answered is remembered.
+    Reads like a ``NameIndex``; ``prefetch`` asks for all the keys a text may need in one go."""
+
+    def __init__(
+        self, find: Callable[[Collection[str]], Mapping[str, Sequence[T]]], longest: int
+    ) -> None:
+        self._find = find
+        self._found: dict[str, list[T]] = {}
+        #: The most words any indexed name has (how far a scan needs to look ahead).
+        self.longest = max(longest, 1)
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        missing = {key for key in keys if key not in self._found}
+        if not missing:
+            return
+        found = self._find(missing)
+        for key in missing:
+            self._found[key] = list(found.get(key, ()))
+
+    def lookup_keys(self, keys: Iterable[str]) -> list[T]:
+        """What the first key that is known stands for (several things if ambiguous)."""
+        keys = tuple(keys)
+        self.prefetch(keys)
+        for key in keys:
+            if self._found[key]:
+                return self._found[key]
         return []
 
     def lookup(self, name: str) -> list[T]:

@@ -10,7 +10,9 @@ sentence shares most of its title's words (two at least).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desk.dates import DateMatch, PartialDate
 from desk.ingest.known import KnownItem, KnownMeeting
@@ -126,21 +128,34 @@ def related_meetings(
 def related_items(
     doc: Document, items: list[KnownItem], taken: set[int]
 ) -> list[tuple[KnownItem, int, tuple[str, ...]]]:
-    """Agenda items on the desk with the sentence most about each."""
+    """Agenda items on the desk with the sentence most about each.
+
+    The words an item shares with each sentence are counted through an index of the text's
+    words, not by comparing a desk's thousands of items with a long report's hundreds of
+    sentences one by one; the sentence sharing most (the first of equals) is the item's."""
     sentence_words = [set(content_words(doc.sentence_text(n))) for n in range(len(doc.sentences))]
+    sentences_with: dict[str, list[int]] = {}
+    for number, present in enumerate(sentence_words):
+        for word in present:
+            sentences_with.setdefault(word, []).append(number)
     found: list[tuple[float, KnownItem, int, tuple[str, ...]]] = []
     for item in items:
         if item.id in taken:
             continue
-        words = content_words(item.title)
+        words = _title_words(item.title)
         if len(words) < 2:
             continue
+        shared_by = Counter[int]()  # sentence -> how many of the item's words it has
+        for word in words:
+            shared_by.update(sentences_with.get(word, ()))
+        if not shared_by:
+            continue
+        most = max(shared_by.values())
         best: tuple[float, int, tuple[str, ...]] | None = None
-        for number, present in enumerate(sentence_words):
-            shared = [w for w in words if w in present]
-            share = len(shared) / len(words)
-            if len(shared) >= 2 and share >= ITEM_SHARE and (best is None or share > best[0]):
-                best = (share, number, tuple(shared))
+        if most >= 2 and most / len(words) >= ITEM_SHARE:  # the first sentence sharing most
+            number = min(n for n, count in shared_by.items() if count == most)
+            present = sentence_words[number]
+            best = (most / len(words), number, tuple(w for w in words if w in present))
         if best is not None:
             found.append((best[0], item, best[1], best[2]))
     found.sort(key=lambda f: (-f[0], f[2]))
@@ -150,11 +165,18 @@ def related_items(
 def match_item(words: list[str], items: list[KnownItem]) -> KnownItem | None:
     """The desk agenda item a proposed topic seems to be (most of its title's words)."""
     best: tuple[float, KnownItem] | None = None
+    given = set(words)
     for item in items:
-        title_words = content_words(item.title)
+        title_words = _title_words(item.title)
         if len(title_words) < 2:
             continue
-        share = len(set(title_words) & set(words)) / len(title_words)
+        share = len(set(title_words) & given) / len(title_words)
         if share >= ITEM_SHARE and (best is None or share > best[0]):
             best = (share, item)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=16384)
+def _title_words(title: str) -> tuple[str, ...]:
+    """An agenda item's title words (read once, not for each topic and sentence)."""
+    return tuple(content_words(title))

@@ -23,6 +23,7 @@ OFFER_FROM = 90
 _SMALL = frozenset(["of", "the", "and", "for", "on", "in", "s"])
 
 
+@lru_cache(maxsize=65536)
 def body_key(name: str) -> str:
     """'Russian Security Council' and 'Security Council of Russia' -> 'council russia security'."""
     adjectives = _adjectives()

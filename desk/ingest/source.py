@@ -4,18 +4,20 @@ what the desk already knows (its actors, agenda items and meetings), read throug
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk.dates import PartialDate
 from desk.ingest.known import Known, KnownActor, KnownItem, KnownMeeting
+from desk.ingest.names import NameLookup
 
 if TYPE_CHECKING:
     from desk.model import Source
     from desk.store import Store
     from desk.store.archives import PageCopy
+    from desk.store.proposals import ActorNames
     from desk.texts import ReadSource
 
 
@@ -124,15 +126,10 @@ def source_reading(store: Store, source_id: int) -> tuple[str, str, dt.date | No
     return source.text, source.title, date.earliest if date is not None else None
 
 
-#: The last desk read, while it has not changed (its location and latest changeset, with when
-#: that was made) -> its actors, agenda items and name index.
-_LAST: dict[tuple[str, int, object], Known] = {}
-
-
 def known_from(store: Store) -> Known:
-    """What the desk knows, for proposals: actors with aliases, agenda items, and a reader of
-    the meetings of given actors. The actors' name index (a moment's work on a desk of many
-    thousand actors) is kept while the desk does not change."""
+    """What the desk knows, for proposals: its actors by name (looked up in the name index the
+    store keeps, only for the words a report holds), its organizations, its agenda items, and a
+    reader of the meetings of given actors."""
 
     def meetings_of(actor_ids: Iterable[int]) -> list[KnownMeeting]:
         return [
@@ -147,20 +144,20 @@ def known_from(store: Store) -> Known:
             for m in store.meetings_of_actors(sorted(set(actor_ids)))
         ]
 
-    latest = store.history(limit=1)
-    key = (store.location.describe(), latest[0].id, latest[0].at) if latest else None
-    cached = _LAST.get(key) if key is not None else None
-    if cached is None:
-        actors = [
-            KnownActor(a.id, a.name, a.kind, a.title, a.country, a.aliases)
-            for a in store.actor_names()
-        ]
-        items = [
-            KnownItem(item_id, title, description)
-            for item_id, title, description in store.agenda_titles()
-        ]
-        cached = Known(actors, items)
-        _LAST.clear()
-        if key is not None:
-            _LAST[key] = cached
-    return Known(cached.actors, cached.items, meetings_of, index=cached.names)
+    def find(keys: Collection[str]) -> dict[str, list[KnownActor]]:
+        return {
+            key: [_known(actor) for actor in actors]
+            for key, actors in store.actors_by_name_keys(keys).items()
+        }
+
+    items = [
+        KnownItem(item_id, title, description)
+        for item_id, title, description in store.agenda_titles()
+    ]
+    organizations = [_known(actor) for actor in store.actors_of_kind("organization")]
+    names = NameLookup(find, store.longest_actor_name())
+    return Known((), items, meetings_of, index=names, organizations=organizations)
+
+
+def _known(actor: ActorNames) -> KnownActor:
+    return KnownActor(actor.id, actor.name, actor.kind, actor.title, actor.country, actor.aliases)

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 #: Every revision this desk knows, oldest first. A database stamped with anything else was made by
 #: a newer desk. tests/store/test_migrations.py checks this list against the revision files.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 HEAD = REVISIONS[-1]
 
 SCRIPT_LOCATION = Path(__file__).parent

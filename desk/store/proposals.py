@@ -12,7 +12,7 @@ already known or a passage already cited is left as it is.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -345,18 +345,32 @@ def decisions(session: Session, source_id: int) -> list[ProposalDecision]:
     return list(session.execute(query).scalars())
 
 
-def actor_names(session: Session) -> list[ActorNames]:
-    aliases: dict[int, list[str]] = {}
-    for actor_id, name in session.execute(
-        select(ActorAlias.actor_id, ActorAlias.name).order_by(ActorAlias.id)  # type: ignore[arg-type]
-    ):
-        aliases.setdefault(actor_id, []).append(name)
-    return [
-        ActorNames(actor_id, name, kind, title, country, tuple(aliases.get(actor_id, ())))
-        for actor_id, name, kind, title, country in session.execute(
-            select(Actor.id, Actor.name, Actor.kind, Actor.title, Actor.country)
+def actor_names(
+    session: Session, ids: Collection[int] | None = None, *, kind: str | None = None
+) -> list[ActorNames]:
+    """Actors with their aliases: all of them, those of ``ids``, or those of one ``kind``."""
+    actors = select(Actor.id, Actor.name, Actor.kind, Actor.title, Actor.country)
+    aliases_of = select(ActorAlias.actor_id, ActorAlias.name).order_by(ActorAlias.id)  # type: ignore[arg-type]
+    if kind is not None:
+        actors = actors.where(Actor.kind == kind)
+        aliases_of = aliases_of.join(Actor, Actor.id == ActorAlias.actor_id).where(  # type: ignore[arg-type]
+            Actor.kind == kind
         )
-    ]
+    found: list[ActorNames] = []
+    chunks = (
+        [None] if ids is None else [sorted(ids)[i : i + 2000] for i in range(0, len(ids), 2000)]
+    )
+    for chunk in chunks:
+        aliases: dict[int, list[str]] = {}
+        rows = aliases_of if chunk is None else aliases_of.where(ActorAlias.actor_id.in_(chunk))  # type: ignore[attr-defined]
+        for actor_id, name in session.execute(rows):
+            aliases.setdefault(actor_id, []).append(name)
+        query = actors if chunk is None else actors.where(Actor.id.in_(chunk))  # type: ignore[union-attr]
+        found += [
+            ActorNames(actor_id, name, kind_, title, country, tuple(aliases.get(actor_id, ())))
+            for actor_id, name, kind_, title, country in session.execute(query)
+        ]
+    return found
 
 
 def agenda_titles(session: Session) -> list[tuple[int, str, str | None]]:

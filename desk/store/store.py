@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -33,6 +33,7 @@ from desk.model import (
     Source,
 )
 from desk.store import (
+    actor_keys,
     anchoring,
     archives,
     deletion,
@@ -862,6 +863,27 @@ class Store(Overviews, Reviewing):
         """Every actor's names (name and aliases), kind, title and country."""
         with self.reading() as session:
             return proposal_steps.actor_names(session)
+
+    def actors_by_name_keys(
+        self, keys: Collection[str]
+    ) -> dict[str, list[proposal_steps.ActorNames]]:
+        """The actors known under each of ``keys`` (name keys, ``desk.name_keys``), read from
+        the index the store keeps (``desk.store.actor_keys``); keys no actor has are left out."""
+        with self.reading() as session:
+            ids_by_key = actor_keys.lookup(session, keys)
+            ids = {actor_id for found in ids_by_key.values() for actor_id in found}
+            actors = {a.id: a for a in proposal_steps.actor_names(session, ids)} if ids else {}
+        return {key: [actors[i] for i in found if i in actors] for key, found in ids_by_key.items()}
+
+    def longest_actor_name(self) -> int:
+        """The most words an actor's name or alias has (how far a scan for names looks ahead)."""
+        with self.reading() as session:
+            return actor_keys.longest(session)
+
+    def actors_of_kind(self, kind: str) -> list[proposal_steps.ActorNames]:
+        """The actors of one kind (e.g. the organizations) with their aliases."""
+        with self.reading() as session:
+            return proposal_steps.actor_names(session, kind=kind)
 
     def agenda_titles(self) -> list[tuple[int, str, str | None]]:
         """Every agenda item's id, title and description."""

@@ -21,6 +21,7 @@ from desk.model.duplicates import ActorDistinction
 from desk.model.proposals import ProposalDecision
 from desk.model.reviews import REVIEWED_TABLES, Review
 from desk.model.tables import utc_now
+from desk.store import actor_keys
 from desk.store.errors import Conflict, NotFound
 
 #: Every table whose rows the Writer records (and undo can bring back).
@@ -95,6 +96,8 @@ class Writer:
         #: Set by ``finish``: the changeset recording this transaction (0 if nothing changed).
         self.changeset_id = 0
         self._changes: list[Change] = []
+        #: Actors whose names or aliases this transaction wrote: their name keys follow (finish).
+        self._renamed_actors: set[int] = set()
 
     # -- reading ----------------------------------------------------------------------------
     def row(
@@ -180,6 +183,7 @@ class Writer:
         """Write the changeset and its changes; returns the changeset id (0 if nothing changed)."""
         if not self._changes:
             return 0
+        actor_keys.refresh(self.session, self._renamed_actors)  # derived data, same transaction
         changeset = Changeset(
             author=self.author,
             action=self.action,
@@ -233,6 +237,7 @@ class Writer:
         before: Mapping[str, Any] | None,
         after: Mapping[str, Any] | None,
     ) -> None:
+        actor_keys.note(self._renamed_actors, model.__tablename__, before, after)
         self._changes.append(
             Change(
                 changeset_id=0,

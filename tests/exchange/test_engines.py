@@ -103,3 +103,55 @@ def test_copy_between_engines_is_lossless(
                 assert same_files(first, second) and same_files(first, third)
                 with pytest.raises(CopyRefused, match="already holds a desk"):
                     copy_desk(original, server)
+
+
+def test_flat_file_is_the_same_on_each_engine(
+    sample_desk: Store, sample_path: Path, tmp_path: Path
+) -> None:
+    """The batched timeline read (row-value keyset, windows of links) gives PostgreSQL's file
+    byte for byte as SQLite's, whole and filtered, across batches of a few meetings."""
+    from desk.exchange import export_flat, flat
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(flat, "BATCH", 3)  # several batches, dated and undated
+        for options in ({}, {"date_from": "2024", "actor": "Kim Jong-un"}):
+            with Store.open(sample_path) as reference:
+                expected = export_flat(reference, tmp_path / "sqlite.csv", **options)
+            found = export_flat(sample_desk, tmp_path / "engine.csv", **options)
+            assert found.rows == expected.rows > 0
+            assert (tmp_path / "engine.csv").read_bytes() == (tmp_path / "sqlite.csv").read_bytes()
+            (tmp_path / "engine.csv").unlink()
+            (tmp_path / "sqlite.csv").unlink()
+
+
+def test_imports_and_copies_keep_the_actors_name_index(
+    sample_desk: Store, empty_desk: Store, tmp_path: Path
+) -> None:
+    """Bulk loads write rows without the Writer: they rebuild the name index at the end."""
+    from sqlalchemy import select
+
+    from desk.model import ActorAlias
+    from desk.store import actor_keys
+
+    def kept(store: Store) -> set[tuple[str, int, int]]:
+        with store.reading() as session:
+            return {tuple(row) for row in session.execute(select(actor_keys.actor_name_key))}  # type: ignore[misc]
+
+    def derived(store: Store) -> set[tuple[str, int, int]]:
+        with store.reading() as session:
+            names = session.execute(
+                select(Actor.id, Actor.name).union_all(select(ActorAlias.actor_id, ActorAlias.name))
+            ).all()
+        return set(actor_keys.key_rows((row[0], row[1]) for row in names))
+
+    exported = export_package(sample_desk, tmp_path / "package").path
+    import_package(empty_desk, exported)  # a restore
+    assert kept(empty_desk) == derived(empty_desk) == kept(sample_desk) != set()
+    with Store.open(tmp_path / "merged.sqlite") as merged:
+        merged.create(Actor, name="Someone Already There", kind="person")
+        assert import_package(merged, exported).mode == "merge"
+        assert kept(merged) == derived(merged) and len(kept(merged)) > len(kept(sample_desk))
+    copied = tmp_path / "copy.sqlite"
+    with Store.open(copied) as target:
+        copy_desk(sample_desk, target)
+        assert kept(target) == kept(sample_desk)

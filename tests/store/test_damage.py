@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,23 @@ def _digest(path: Path) -> str:
 
 
 def _damage_table_pages(path: Path) -> None:
-    """Overwrite pages in the middle of the file, where the sample's tables are."""
+    """Overwrite the pages holding the sample's meetings and actors (their tables' root pages:
+    found, not guessed from the file's layout, which changes with the schema)."""
+    connection = sqlite3.connect(path)
+    try:
+        roots = [
+            row[0]
+            for row in connection.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name IN ('meeting', 'actor')"
+            )
+        ]
+    finally:
+        connection.close()
     data = bytearray(path.read_bytes())
-    page = 4096
-    middle = (len(data) // page // 2) * page
-    data[middle + 8 : middle + 3 * page] = b"\xa5" * (3 * page - 8)
+    page = int.from_bytes(data[16:18], "big")
+    for root in roots:
+        start = (root - 1) * page
+        data[start + 8 : start + page] = b"\xa5" * (page - 8)
     path.write_bytes(bytes(data))
 
 
