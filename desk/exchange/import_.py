@@ -36,7 +36,6 @@ Imports run in SQLite: a desk on a server is imported through a scratch SQLite c
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import re
@@ -57,6 +56,7 @@ from desk.exchange.progress import Throttle
 from desk.exchange.reading import check_size, locate_records
 from desk.exchange.schema import MISSING, TableSpec, record_table_names
 from desk.exchange.staging import Cleaned
+from desk.store.bulk import BulkChanges
 from desk.store.database import begin_bulk, end_bulk
 
 log = logging.getLogger(__name__)
@@ -433,11 +433,7 @@ class _Importer:
         unchanged: dict[str, int] = {}
         counts: dict[str, int] = {}
         conflicts: list[RecordConflict] = []
-        from desk.store.writer import TABLE_MODELS
-
-        audited = set(TABLE_MODELS)  # the tables undo knows
-        changeset_id = 0  # opened with the first record added, so a merge adding none leaves
-        seq = 0  # the desk (its id sequences too) exactly as it was
+        changes = BulkChanges(db, self.store.engine.dialect, self.store.author, "import")
         staged: dict[str, Loaded] = {}
         for resource in self.info.resources:
             spec = resource.spec
@@ -450,24 +446,9 @@ class _Importer:
             self._classify(loaded, staged)
             if spec.name == "evidence":  # against the texts the desk will hold
                 self.checks.quotes(loaded, "_action = 'add'")
-            columns = ", ".join(spec.column_names)
-            count = db.execute(f"SELECT count(*) FROM {stage} WHERE _action = 'add'").fetchone()
-            added[spec.name] = count[0]
-            if count[0]:  # (an INSERT adding nothing would still start an id sequence)
-                db.execute(
-                    f"INSERT INTO main.{spec.name} ({columns}) SELECT {columns} FROM {stage} "
-                    f"WHERE _action = 'add' ORDER BY id"
-                )
-                changeset_id = changeset_id or self._open_changeset()
-                if spec.name in audited:  # the tables whose changes the store can undo
-                    db.execute(
-                        f"INSERT INTO main.change (changeset_id, seq, table_name, record_id, op, "
-                        f"before, after) SELECT ?, ? + row_number() OVER (ORDER BY id) - 1, ?, "
-                        f"id, 'insert', NULL, {_snapshot_sql(spec)} FROM {stage} "
-                        f"WHERE _action = 'add' ORDER BY id",
-                        (changeset_id, seq, spec.name),
-                    )
-                    seq += count[0]
+            added[spec.name] = changes.insert_from(
+                spec.name, spec.column_names, stage, "_action = 'add'"
+            )
             unchanged[spec.name] = db.execute(
                 f"SELECT count(*) FROM {stage} WHERE _action = 'same'"
             ).fetchone()[0]
@@ -478,7 +459,7 @@ class _Importer:
                 conflicts.extend(self._conflicts(loaded, REPORTED_CONFLICTS - len(conflicts)))
             self.throttle(self.read)
         package_history = staged["changeset"].rows if "changeset" in staged else 0
-        changeset_id = self._close_changeset(changeset_id, location, added, counts)
+        changeset_id = changes.finish(_summary(location, added, counts))
         return ImportResult(
             path=location,
             mode="merge",
@@ -665,29 +646,15 @@ class _Importer:
         parent = next(key.table for key in spec.foreign_keys if key.column == column)
         return f"refers to {parent} #{record[column]} ({column}), which was not added: not added"
 
-    def _open_changeset(self) -> int:
-        now = dt.datetime.now(dt.UTC)
-        cursor = self.db.execute(
-            "INSERT INTO main.changeset (at, author, action, summary, undoes_id) "
-            "VALUES (?, ?, 'import', 'import', NULL)",
-            (f"{now:%Y-%m-%d %H:%M:%S}.{now.microsecond:06d}", self.store.author),
-        )
-        return int(cursor.lastrowid or 0)
 
-    def _close_changeset(
-        self, changeset_id: int, location: Path, added: dict[str, int], conflicts: dict[str, int]
-    ) -> int:
-        if not changeset_id:
-            return 0
-        parts = [f"{count} {table.replace('_', ' ')}" for table, count in added.items() if count]
-        summary = f"import {location.name}: added {', '.join(parts)}"
-        total = sum(conflicts.values())
-        if total:
-            summary += f"; kept the desk's version of {total} conflicting record(s)"
-        self.db.execute(
-            "UPDATE main.changeset SET summary = ? WHERE id = ?", (summary, changeset_id)
-        )
-        return changeset_id
+def _summary(location: Path, added: dict[str, int], conflicts: dict[str, int]) -> str:
+    """What a merge's changeset says it did."""
+    parts = [f"{count} {table.replace('_', ' ')}" for table, count in added.items() if count]
+    summary = f"import {location.name}: added {', '.join(parts)}"
+    total = sum(conflicts.values())
+    if total:
+        summary += f"; kept the desk's version of {total} conflicting record(s)"
+    return summary
 
 
 class _Workers:
@@ -787,20 +754,3 @@ class _Workers:
             if message[0] == "exit":
                 self.importer.worker_peak = max(self.importer.worker_peak, message[2])
         self.results.close()
-
-
-def _snapshot_sql(spec: TableSpec) -> str:
-    """json_object() of a staged row as the store's change log records rows (see store.writer)."""
-    parts = []
-    for column in spec.columns:
-        name = column.name
-        if column.kind == "datetime":
-            whole = f"substr({name}, 1, 10)||'T'||substr({name}, 12, 8)"
-            value = (
-                f"CASE WHEN {name} IS NULL THEN NULL WHEN substr({name}, 21) = '000000' "
-                f"THEN {whole}||'+00:00' ELSE {whole}||substr({name}, 20)||'+00:00' END"
-            )
-        else:
-            value = name
-        parts.append(f"'{name}', {value}")
-    return f"json_object({', '.join(parts)})"
