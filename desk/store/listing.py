@@ -24,9 +24,10 @@ from desk.model import (
     Record,
     Source,
 )
-from desk.store import search, sqlite_hints  # noqa: F401  (sqlite_hints: INDEXED BY support)
+from desk.store import search, sqlite_hints, timeline  # noqa: F401  (sqlite_hints: INDEXED BY)
 from desk.store.date_columns import from_columns
-from desk.store.views import END, ActorRow, AgendaRow, Cursor, MeetingRow, Page, SourceRow
+from desk.store.views import END, ActorRow, AgendaRow, Cursor, Page, SourceRow
+from desk.store.writer import TABLE_MODELS
 
 
 @dataclass(frozen=True)
@@ -62,29 +63,24 @@ def _dated_segments(model: Any) -> tuple[Segment, ...]:
 LISTINGS: dict[type[Record], Listing] = {
     Meeting: Listing(
         Meeting,
+        timeline.COLUMNS,
         (
-            "id",
-            "title",
-            "kind",
-            "status",
-            "place",
-            "version",
-            "date_text",
-            "date_phrase",
-            "date_reference",
+            Segment(
+                getattr(Meeting, timeline.DATED[0]).is_not(None),
+                tuple(getattr(Meeting, key) for key in timeline.DATED[1]),
+                descending=True,
+            ),
+            Segment(
+                getattr(Meeting, timeline.UNDATED[0]).is_(None),
+                tuple(getattr(Meeting, key) for key in timeline.UNDATED[1]),
+                descending=True,
+            ),
         ),
-        _dated_segments(Meeting),
-        lambda row, counts: MeetingRow(
-            id=row["id"],
-            title=row["title"],
-            kind=row["kind"],
-            status=row["status"],
-            date=from_columns(row),
-            place=row["place"],
-            version=row["version"],
-            evidence_count=counts["evidence"].get(row["id"], 0),
-        ),
-        {"evidence": Evidence.meeting_id},
+        timeline.meeting_row,
+        {
+            name: getattr(TABLE_MODELS[table], column)
+            for name, (table, column) in timeline.COUNTS.items()
+        },
         filter_index="ix_meeting_search_order",
         timeline_index="ix_meeting_timeline",
     ),
