@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sqlite3
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ from desk.exchange.import_steps import STAGE_PREFIX, ImportSteps
 from desk.exchange.import_workers import MAX_WORKERS, Workers
 from desk.exchange.loading import LoadJob
 from desk.exchange.package import Resource
+from desk.store.bulk import copy_rows, suspend_indexes
 
 log = logging.getLogger("desk.exchange.import_")
 
@@ -46,16 +46,8 @@ class Restoring(ImportSteps):
     def _restore(self, location: Path) -> ImportResult:
         db = self.db
         tables = [resource.spec.name for resource in self.info.resources]
-        marks = ", ".join("?" * len(tables))
-        saved = db.execute(
-            f"SELECT type, name, tbl_name, sql FROM main.sqlite_master WHERE type IN "
-            f"('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ({marks})",
-            tables,
-        ).fetchall()
-        for kind, name, _table, _sql in saved:
-            db.execute(f"DROP {kind.upper()} main.{name}")
-        searched = self._search_indexes(tables)
-        self.rebuilds_total = len(saved) + len(searched)
+        rebuilding = suspend_indexes(db, tables)
+        self.rebuilds_total = sum(len(statements) for statements in rebuilding.values())
         added: dict[str, int] = {}
         with Workers(self, self._parallel_jobs(location), location) as workers:
             for resource in self.info.resources:
@@ -83,13 +75,7 @@ class Restoring(ImportSteps):
                 )
                 # The table is complete: its indexes, triggers and search index can be rebuilt,
                 # while workers still load the files that come after it.
-                self.rebuilds.extend(
-                    sql for kind, _, table, sql in saved if table == spec.name and kind == "index"
-                )
-                self.rebuilds.extend(
-                    sql for kind, _, table, sql in saved if table == spec.name and kind == "trigger"
-                )
-                self.rebuilds.extend(searched.get(spec.name, []))
+                self.rebuilds.extend(rebuilding[spec.name])
         started = time.perf_counter()
         while self.rebuilds:
             self.rebuild_next()
@@ -109,20 +95,6 @@ class Restoring(ImportSteps):
             workers=self.workers,
             worker_peak_bytes=self.worker_peak,
         )
-
-    def _search_indexes(self, tables: list[str]) -> dict[str, list[str]]:
-        """The statements rebuilding each table's full-text index (FTS5, external content)."""
-        found: dict[str, list[str]] = {}
-        for name, sql in self.db.execute(
-            "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND "
-            "sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'"
-        ).fetchall():
-            content = re.search(r"content='(\w+)'", sql)
-            if content and content.group(1) in tables:
-                found.setdefault(content.group(1), []).append(
-                    f"INSERT INTO main.{name}({name}) VALUES ('rebuild')"
-                )
-        return found
 
     def rebuild_next(self) -> None:
         """Run the next statement rebuilding what loading dropped (an index, a trigger, a search
@@ -155,13 +127,8 @@ class Restoring(ImportSteps):
         alias = f"{STAGE_PREFIX}{spec.name}"
         self.db.execute("ATTACH DATABASE ? AS " + alias, (job.scratch,))
         self.attached.append(alias)
-        columns = ", ".join(spec.column_names)
         try:
-            cursor = self.db.execute(
-                f"INSERT INTO main.{spec.name} ({columns}) SELECT {columns} "
-                f"FROM {alias}.{spec.name} ORDER BY rowid"
-            )
+            return copy_rows(self.db, spec.name, spec.column_names, f"{alias}.{spec.name}")
         except sqlite3.IntegrityError as error:  # a duplicate id or key: say where
             self._check_duplicates(Loaded(resource, f"{alias}.{spec.name}", by_record=True))
             raise InvalidData(resource.path, f"the desk refused it ({error})") from error
-        return int(cursor.rowcount)

@@ -2,8 +2,9 @@
 
 Two kinds of bulk write reach a desk:
 
-- **Whole rows into an empty desk** (``write_rows``, ``continue_sequences``): a copy or a
-  restore, ids and change log included. Nothing is recorded: the rows' own history comes along.
+- **Whole rows into an empty desk** (``write_rows``, ``continue_sequences``; for a restore in
+  SQLite, ``suspend_indexes`` and ``copy_rows``): a copy or a restore, ids and change log
+  included. Nothing is recorded: the rows' own history comes along.
 - **Rows added to a desk with records** (``BulkChanges``): a merge. The rows are inserted by one
   ``INSERT … SELECT`` from a relation the caller filled (a staged package), and recorded as one
   changeset whose changes are exactly those ``Writer.insert`` would have written: the row read
@@ -16,6 +17,7 @@ in SQLite, see desk.exchange.staged_import), so it can read the caller's tempora
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -64,6 +66,43 @@ def _copy_rows(
     with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({listed}) FROM STDIN') as copy:
         for row in rows:
             copy.write_row(row)
+
+
+def suspend_indexes(db: sqlite3.Connection, tables: Sequence[str]) -> dict[str, list[str]]:
+    """Drop the indexes and triggers of ``tables`` so rows load without upkeep (a restore, in
+    the caller's transaction); returns, per table, the statements rebuilding them (indexes,
+    then triggers, then its full-text search index) to run once the table is complete."""
+    marks = ", ".join("?" * len(tables))
+    saved = db.execute(
+        f"SELECT type, name, tbl_name, sql FROM main.sqlite_master WHERE type IN "
+        f"('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ({marks})",
+        list(tables),
+    ).fetchall()
+    for kind, name, _table, _sql in saved:
+        db.execute(f"DROP {kind.upper()} main.{name}")
+    rebuilds: dict[str, list[str]] = {table: [] for table in tables}
+    for wanted in ("index", "trigger"):
+        for kind, _name, table, sql in saved:
+            if kind == wanted:
+                rebuilds[table].append(sql)
+    for name, sql in db.execute(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND "
+        "sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'"
+    ).fetchall():
+        content = re.search(r"content='(\w+)'", sql)  # external content: the table it indexes
+        if content and content.group(1) in rebuilds:
+            rebuilds[content.group(1)].append(f"INSERT INTO main.{name}({name}) VALUES ('rebuild')")
+    return rebuilds
+
+
+def copy_rows(db: sqlite3.Connection, table: str, columns: Sequence[str], relation: str) -> int:
+    """Copy every row of ``relation`` (a table loaded elsewhere, attached) into
+    ``main.<table>`` in its order; returns how many."""
+    listed = ", ".join(columns)
+    cursor = db.execute(
+        f"INSERT INTO main.{table} ({listed}) SELECT {listed} FROM {relation} ORDER BY rowid"
+    )
+    return int(cursor.rowcount)
 
 
 class BulkChanges:
