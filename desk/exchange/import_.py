@@ -62,7 +62,7 @@ from desk.exchange.package import open_source
 from desk.exchange.progress import Throttle
 from desk.exchange.reading import check_size
 from desk.exchange.restore import Restoring
-from desk.store.database import begin_bulk, begin_restore, end_bulk, end_restore
+from desk.store.database import begin_bulk, end_bulk
 
 log = logging.getLogger(__name__)
 
@@ -135,8 +135,6 @@ class _Importer(Restoring, Merging):
         db.execute("PRAGMA foreign_keys = OFF")
         db.execute("PRAGMA ignore_check_constraints = ON")
         begin_bulk(db)  # synchronous=NORMAL while loading; end_bulk checkpoints (and syncs)
-        # A restore writes its rows once, into the file, not into the WAL first (begin_restore).
-        journaled = self._is_empty() and not self.dry_run and begin_restore(db)
         try:
             try:
                 db.execute("BEGIN IMMEDIATE")
@@ -168,8 +166,6 @@ class _Importer(Restoring, Merging):
             self._drop_stages()
             db.execute("PRAGMA ignore_check_constraints = OFF")
             db.execute("PRAGMA foreign_keys = ON")
-            if journaled:
-                end_restore(db)
             end_bulk(db)
             pooled.close()
         return result

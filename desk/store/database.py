@@ -131,28 +131,6 @@ def end_bulk(connection: sqlite3.Connection) -> None:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def begin_restore(connection: sqlite3.Connection) -> bool:
-    """Before loading a whole desk into an empty one: a rollback journal instead of the WAL.
-
-    Rows appended to a file that held none need no journal (there was nothing to roll back
-    to), so they are written once, into the file, rather than twice (the WAL, then the
-    checkpoint into the file); a failure still leaves the desk as it was. Possible only when no
-    other connection has the desk open: returns whether the mode changed (end with
-    ``end_restore``). Outside a transaction only.
-    """
-    if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        return False
-    with suppress(sqlite3.Error):
-        mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-        return bool(mode == "delete")
-    return False
-
-
-def end_restore(connection: sqlite3.Connection) -> None:
-    """Back to the WAL every desk runs in (outside a transaction)."""
-    connection.execute("PRAGMA journal_mode = WAL")
-
-
 def synchronous_mode(connection: Connection) -> str:
     """The connection's ``PRAGMA synchronous`` in words (for tests and the benchmark)."""
     value = connection.exec_driver_sql("PRAGMA synchronous").scalar()
