@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, select
 
 from desk.exchange.errors import ExchangeError
 from desk.exchange.progress import Throttle
 from desk.store import actor_keys
+from desk.store.bulk import continue_sequences, write_rows
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -119,36 +120,3 @@ def copy_desk(
             analyzer.exec_driver_sql("ANALYZE")
     throttle.finish()
     return CopyResult(counts, time.perf_counter() - started)
-
-
-def write_rows(writer: Connection, table: Table, rows: list[tuple[Any, ...]]) -> None:
-    """Insert whole rows (every column, in table order): COPY on PostgreSQL, else executemany."""
-    columns = [column.name for column in table.columns]
-    if writer.dialect.name == "postgresql":
-        _copy_rows(writer, table, columns, rows)
-    else:
-        writer.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
-
-
-def continue_sequences(writer: Connection, tables: list[Table]) -> None:
-    """On PostgreSQL, make new ids follow the highest id now in each table."""
-    if writer.dialect.name != "postgresql":
-        return
-    for table in tables:
-        if "id" in table.c:
-            writer.exec_driver_sql(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"COALESCE(max(id), 1), max(id) IS NOT NULL) FROM {table.name}"
-            )
-
-
-def _copy_rows(
-    writer: Connection, table: Table, columns: list[str], rows: list[tuple[Any, ...]]
-) -> None:
-    """Rows into PostgreSQL by COPY, on the transaction's own connection."""
-    raw = writer.connection.driver_connection
-    assert raw is not None
-    listed = ", ".join(f'"{name}"' for name in columns)
-    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({listed}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row(row)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk.store.errors import DeskError
+from desk.errors import DeskError
 
 
 class ExchangeError(DeskError):

@@ -169,7 +169,9 @@ def _spec(model: Any) -> TableSpec:
     table = model.__table__
     enums: dict[str, tuple[str, ...]] = {}
     checks: list[Check] = []
-    names = [column.name for column in table.columns]
+    # Plain str, not SQLAlchemy's quoted_name: a spec pickled to an import's worker process must
+    # not make it import SQLAlchemy (tens of MB, summed over every worker).
+    names = [str(column.name) for column in table.columns]
     for constraint in table.constraints:
         if not isinstance(constraint, CheckConstraint):
             continue
@@ -182,7 +184,7 @@ def _spec(model: Any) -> TableSpec:
     checks.sort(key=lambda check: check.name)  # constraints are a set: keep the order stable
     columns = tuple(
         Column(
-            name=column.name,
+            name=str(column.name),
             kind=_kind(column),
             required=not column.nullable,
             enum=enums.get(column.name),
@@ -191,14 +193,14 @@ def _spec(model: Any) -> TableSpec:
         for column in table.columns
     )
     foreign_keys = tuple(
-        ForeignKey(column.name, next(iter(column.foreign_keys)).column.table.name)
+        ForeignKey(str(column.name), str(next(iter(column.foreign_keys)).column.table.name))
         for column in table.columns
         if column.foreign_keys
     )
     unique_keys = tuple(
         sorted(
             (
-                tuple(column.name for column in constraint.columns)
+                tuple(str(column.name) for column in constraint.columns)
                 for constraint in table.constraints
                 if isinstance(constraint, UniqueConstraint)
             ),
@@ -209,7 +211,7 @@ def _spec(model: Any) -> TableSpec:
     first, _, rest = doc.partition("\n\n")
     title = " ".join(first.split())
     return TableSpec(
-        name=table.name,
+        name=str(table.name),
         title=title,
         description=" ".join(rest.split()) if rest else title,
         columns=columns,

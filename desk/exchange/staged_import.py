@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Table, select
 
 from desk.exchange import staging as staging_folders
-from desk.exchange.copying import continue_sequences, copy_desk, desk_tables, write_rows
+from desk.exchange.copying import copy_desk, desk_tables
 from desk.exchange.errors import PackageError
 from desk.store import actor_keys
+from desk.store.bulk import continue_sequences, write_rows
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection

@@ -24,10 +24,16 @@ from desk.model import (
     Record,
     Source,
 )
-from desk.store import reviews, search, sqlite_hints  # noqa: F401  (sqlite_hints: INDEXED BY)
+from desk.store import (  # noqa: F401  (sqlite_hints: INDEXED BY)
+    reviews,
+    search,
+    sqlite_hints,
+    timeline_spec,
+)
 from desk.store.date_columns import from_columns
 from desk.store.review_states import state_filter
-from desk.store.views import END, ActorRow, AgendaRow, Cursor, MeetingRow, Page, SourceRow
+from desk.store.views import END, ActorRow, AgendaRow, Cursor, Page, SourceRow
+from desk.store.writer import TABLE_MODELS
 
 
 @dataclass(frozen=True)
@@ -63,29 +69,24 @@ def _dated_segments(model: Any) -> tuple[Segment, ...]:
 LISTINGS: dict[type[Record], Listing] = {
     Meeting: Listing(
         Meeting,
+        timeline_spec.COLUMNS,
         (
-            "id",
-            "title",
-            "kind",
-            "status",
-            "place",
-            "version",
-            "date_text",
-            "date_phrase",
-            "date_reference",
+            Segment(
+                getattr(Meeting, timeline_spec.DATED[0]).is_not(None),
+                tuple(getattr(Meeting, key) for key in timeline_spec.DATED[1]),
+                descending=True,
+            ),
+            Segment(
+                getattr(Meeting, timeline_spec.UNDATED[0]).is_(None),
+                tuple(getattr(Meeting, key) for key in timeline_spec.UNDATED[1]),
+                descending=True,
+            ),
         ),
-        _dated_segments(Meeting),
-        lambda row, counts: MeetingRow(
-            id=row["id"],
-            title=row["title"],
-            kind=row["kind"],
-            status=row["status"],
-            date=from_columns(row),
-            place=row["place"],
-            version=row["version"],
-            evidence_count=counts["evidence"].get(row["id"], 0),
-        ),
-        {"evidence": Evidence.meeting_id},
+        timeline_spec.meeting_row,
+        {
+            name: getattr(TABLE_MODELS[table], column)
+            for name, (table, column) in timeline_spec.COUNTS.items()
+        },
         filter_index="ix_meeting_search_order",
         timeline_index="ix_meeting_timeline",
     ),

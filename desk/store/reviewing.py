@@ -116,7 +116,7 @@ class Reviewing:
 
     def review_evidence(self, record_table: str, record_id: int) -> list[EvidenceView]:
         """The evidence supporting one reviewed record, with its sources."""
-        from desk.store.store import _evidence_views
+        from desk.store.queries import _evidence_views
 
         reviews.model_of(record_table)
         with self.reading() as session:

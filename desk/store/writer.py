@@ -241,11 +241,31 @@ class Writer:
         self._changes.append(
             Change(
                 changeset_id=0,
-                seq=len(self._changes),
-                table_name=model.__tablename__,
-                record_id=record_id,
-                op=op,
-                before=json.dumps(snapshot(before), ensure_ascii=False) if before else None,
-                after=json.dumps(snapshot(after), ensure_ascii=False) if after else None,
+                **change_values(
+                    len(self._changes), model.__tablename__, record_id, op, before, after
+                ),
             )
         )
+
+
+def change_values(
+    seq: int,
+    table_name: str,
+    record_id: int,
+    op: str,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """One change-log entry (all but its changeset): the rows before and after as JSON.
+
+    The Writer and bulk writes (desk.store.bulk) both record through it, so undo reads every
+    change alike, however it was made.
+    """
+    return {
+        "seq": seq,
+        "table_name": table_name,
+        "record_id": record_id,
+        "op": op,
+        "before": json.dumps(snapshot(before), ensure_ascii=False) if before else None,
+        "after": json.dumps(snapshot(after), ensure_ascii=False) if after else None,
+    }

@@ -33,7 +33,7 @@ def test_a_damaged_member_is_refused_in_one_line(
     sample_package: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: bool
 ) -> None:
     if workers:
-        import desk.exchange.import_ as importer
+        import desk.exchange.restore as importer
 
         monkeypatch.setattr(importer, "PARALLEL_THRESHOLD_BYTES", 1)
         monkeypatch.setattr(importer, "PARALLEL_FILE_BYTES", 50_000)  # change.csv alone

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,3 +156,48 @@ def test_imports_and_copies_keep_the_actors_name_index(
     with Store.open(copied) as target:
         copy_desk(sample_desk, target)
         assert kept(target) == kept(sample_desk)
+
+
+def test_an_import_is_recorded_and_undone_exactly_as_hand_edits_are(
+    sample_desk: Store, sample_path: Path, tmp_path: Path
+) -> None:
+    """The merge's change log holds, row for row, what the colleague's own edits recorded (the
+    store's one snapshot function wrote both), so history and undo treat it like any edit."""
+    colleague_path = tmp_path / "colleague.sqlite"
+    colleague_path.write_bytes(sample_path.read_bytes())
+    with Store.open(colleague_path, author="colleague") as colleague:
+        start = colleague.latest_changeset_id()
+        meeting = colleague.create(Meeting, title="Lavrov–Choe talks in Wonsan", date="2025-07")
+        lavrov = colleague.create(Actor, name="Sergei Lavrov", country="Russia")
+        colleague.add_alias(lavrov.id, "Сергей Лавров", "ru")
+        colleague.link_actor(meeting.id, lavrov.id, "guest")
+        by_hand = _latest_rows(colleague, start)
+        package = export_package(colleague, tmp_path / "colleague").path
+    before = sample_desk.stats().counts
+    result = import_package(sample_desk, package)
+    imported = _latest_rows(sample_desk, result.changeset_id - 1)
+    assert set(imported) == set(by_hand) and len(imported) == 4
+    assert imported == by_hand
+    trail = sample_desk.history_of(Meeting, meeting.id)
+    assert [(entry.action, entry.operation) for entry in trail] == [("import", "insert")]
+    assert trail[0].after == by_hand[("meeting", meeting.id)]
+    undone = sample_desk.undo(result.changeset_id)
+    assert sample_desk.stats().counts == before
+    sample_desk.redo(undone)  # the undo's own record brings every row back as it was
+    assert sample_desk.meeting_detail(meeting.id).participants[0].actor.name == "Sergei Lavrov"
+
+
+def _latest_rows(store: Store, after_changeset: int) -> dict[tuple[str, int], object]:
+    """Each record's last recorded state in the change log after ``after_changeset``."""
+    from sqlalchemy import select
+
+    from desk.model import Change
+
+    with store.reading() as session:
+        changes = session.execute(
+            select(Change).where(Change.changeset_id > after_changeset).order_by(Change.id)
+        ).scalars()
+        return {
+            (change.table_name, change.record_id): json.loads(change.after or "null")
+            for change in changes
+        }

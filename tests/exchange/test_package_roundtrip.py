@@ -247,8 +247,8 @@ def test_a_restore_loads_large_files_in_worker_processes(
     sample_package: Path, empty_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Made to think the sample is large: workers load its files, with the same result."""
-    monkeypatch.setattr("desk.exchange.import_.PARALLEL_THRESHOLD_BYTES", 0)
-    monkeypatch.setattr("desk.exchange.import_.PARALLEL_FILE_BYTES", 10_000)
+    monkeypatch.setattr("desk.exchange.restore.PARALLEL_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("desk.exchange.restore.PARALLEL_FILE_BYTES", 10_000)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     result = import_package(empty_store, sample_package)
     assert result.added["evidence"] == 84

@@ -510,8 +510,8 @@ def test_worker_processes_refuse_bad_files_as_precisely(
     expected: str,
 ) -> None:
     """Made to think the sample is large, a restore loads its files in worker processes."""
-    monkeypatch.setattr("desk.exchange.import_.PARALLEL_THRESHOLD_BYTES", 0)
-    monkeypatch.setattr("desk.exchange.import_.PARALLEL_FILE_BYTES", 1000)
+    monkeypatch.setattr("desk.exchange.restore.PARALLEL_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("desk.exchange.restore.PARALLEL_FILE_BYTES", 1000)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     rewrite(package, file, change)
     expected = with_lines(package / file, expected)

@@ -66,7 +66,7 @@ def test_a_large_restore_marks_its_staging_folder(
     sample_package: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The worker files of a large restore live in a marked folder, removed at the end."""
-    import desk.exchange.import_ as importer
+    import desk.exchange.restore as importer
 
     monkeypatch.setattr(importer, "PARALLEL_THRESHOLD_BYTES", 1)
     monkeypatch.setattr(importer, "PARALLEL_FILE_BYTES", 20_000)

@@ -31,3 +31,23 @@ def test_quick_first_page_on_the_sample(sample_store: Store) -> None:
     sqlite_only(sample_store)
     assert sample_store.location.path is not None
     assert first_meetings(sample_store.location.path, 100).rows == sample_store.page(Meeting).rows
+
+
+def test_quick_and_listing_read_the_timeline_from_one_spec() -> None:
+    """The raw-sqlite3 queries are built from the spec the store's listing uses: the same table,
+    columns, segments and sort keys, so a column added to one is added to both."""
+    from desk.store import quick
+    from desk.store import timeline_spec as timeline
+    from desk.store.listing import LISTINGS
+
+    listing = LISTINGS[Meeting]
+    assert Meeting.__tablename__ == timeline.TABLE
+    assert listing.columns == timeline.COLUMNS
+    assert listing.make_row is timeline.meeting_row
+    store_keys = [tuple(key.key for key in segment.keys) for segment in listing.segments]
+    quick_keys = [spec[1] for spec, _ in quick.SEGMENTS]
+    assert store_keys == quick_keys == [timeline.DATED[1], timeline.UNDATED[1]]
+    for (_, keys), (sql, read) in quick.SEGMENTS:
+        assert read[: len(timeline.COLUMNS)] == timeline.COLUMNS
+        assert f"FROM {timeline.TABLE} " in sql
+        assert sql.endswith(f"ORDER BY {', '.join(f'{key} DESC' for key in keys)} LIMIT ?")
