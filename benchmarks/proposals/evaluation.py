@@ -230,7 +230,7 @@ def measure(report: Report, *, workdir: Path | None = None, engine: str = "rules
     """Add the report to an empty desk, accept every proposal, compare with what is expected.
 
     ``engine`` is desk's reading engine ("rules", "spacy", see desk.ingest.language_model)."""
-    from desk.ingest.accept import accept_all
+    from desk.ingest.accepting import accept_all
     from desk.ingest.engine import proposals_for, propose
     from desk.ingest.source import add_source
     from desk.store import Store

@@ -6,7 +6,7 @@ matched with tolerant keys (``names``), candidates read from titles and wording 
 from where a name stands in its sentence (``structure``), meetings from their clauses
 (``meetings``, a package of small readers) and agenda items (``agenda``), bodies the desk knows
 under another wording offered as aliases (``similar``), related to what the desk holds
-(``relate``), and turned into ``proposals`` by ``engine``; ``accept`` carries decisions out
+(``relate``), and turned into ``proposals`` by ``engine``; ``accepting`` carries decisions out
 through the store. Names load on first use (see desk.lazy), so importing the package is cheap.
 """
 
@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from desk.lazy import exports
 
 _NAMES = {
-    "accept": "accept",
-    "accept_all": "accept",
-    "reject": "accept",
+    "accept": "accepting",
+    "accept_all": "accepting",
+    "reject": "accepting",
     "propose": "engine",
     "proposals_for": "engine",
     "Known": "known",
@@ -59,7 +59,7 @@ __all__ = [
 __getattr__ = exports(__name__, _NAMES)
 
 if TYPE_CHECKING:
-    from desk.ingest.accept import accept, accept_all, reject
+    from desk.ingest.accepting import accept, accept_all, reject
     from desk.ingest.engine import proposals_for, propose
     from desk.ingest.known import Known, KnownActor, KnownItem, KnownMeeting
     from desk.ingest.proposals import (

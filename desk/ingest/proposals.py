@@ -1,7 +1,7 @@
 """What desk proposes from a source: each proposal, the passage it rests on, and its key.
 
 A proposal never changes the desk by itself; the analyst accepts, edits or rejects it (see
-``desk.ingest.accept``). Its ``key`` identifies it stably across runs, so a decision taken once
+``desk.ingest.accepting``). Its ``key`` identifies it stably across runs, so a decision taken once
 is remembered for the source: it is derived from the proposal's normalized content and span
 ("actor#12", "new:rudenko andrey", "meeting@3304", "date@186-193").
 """

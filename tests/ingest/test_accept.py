@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desk.ingest import accept, accept_all, add_source, proposals_for, reject
-from desk.ingest.accept import NeedsDecision
+from desk.ingest.accepting import NeedsDecision
 from desk.ingest.proposals import (
     ActorRef,
     DateProposal,

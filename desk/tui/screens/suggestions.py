@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from desk.ingest.accept import Accepted, accept, reject
+from desk.ingest.accepting import Accepted, accept, reject
 from desk.ingest.engine import proposals_for
 from desk.ingest.proposals import (
     KIND_LABELS,
