@@ -27,14 +27,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from measuring import measure as measure_tree  # noqa: E402
 from synthetic import ensure_database  # noqa: E402
 
 WALL_GOAL = 2.0
@@ -54,65 +53,10 @@ class Measured:
     processes: int
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as listed:
-                found += [int(child) for child in listed.read().split()]
-    except OSError:
-        pass
-    return found
-
-
-def _peak(pid: int) -> int:
-    """A live process's peak resident memory (VmHWM, bytes); 0 once it is gone."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
-
-
 def measure(command: list[str], *, stdin: str | None = None) -> Measured:
     """Run ``command``; its wall and CPU time and its process tree's summed peak memory."""
-    before = os.times()
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command,
-        stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    peaks: dict[int, int] = {}
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.is_set():
-            pending = [process.pid]
-            while pending:
-                pid = pending.pop()
-                peaks[pid] = max(peaks.get(pid, 0), _peak(pid))
-                pending += _children(pid)
-            done.wait(0.01)
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    _, errors = process.communicate(stdin)
-    wall = time.perf_counter() - started
-    done.set()
-    watcher.join()
-    after = os.times()
-    if process.returncode != 0:
-        raise SystemExit(f"{command[0]} failed ({process.returncode}): {errors.strip()[-2000:]}")
-    cpu = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
-    )
-    return Measured(wall, cpu, sum(peaks.values()), len([p for p in peaks.values() if p]))
+    found = measure_tree(command, stdin=stdin)
+    return Measured(found["wall"], found["cpu"], found["memory"], found["processes"])
 
 
 def desk_command(*arguments: str) -> list[str]:
