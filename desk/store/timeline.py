@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from desk.dates import PartialDate
 from desk.model import Actor, AgendaItem, Meeting, MeetingActor, MeetingAgenda
+from desk.store import reviews
 from desk.store.errors import NotFound
 
 #: Meetings one timeline window holds; a chart wider than a screen needs no more.
@@ -38,6 +39,8 @@ class TimelineEntry:
     place: str | None
     #: The date has a last day but no first ("by 20 Mar 2025"): drawn at its last day.
     open_start: bool = False
+    #: Where the meeting stands in review: draft, needs_review, verified or disputed.
+    review: str = "draft"
 
     @property
     def happened(self) -> bool:
@@ -130,6 +133,7 @@ def meeting_timeline(
             session.execute(select(func.count()).select_from(Meeting).where(*window)).scalar_one()
             - limit
         )
+    reviewed = reviews.states(session, "meeting", [row.id for row in rows])
     entries = [
         TimelineEntry(
             meeting_id=row.id,
@@ -141,6 +145,7 @@ def meeting_timeline(
             shown=PartialDate.from_canonical(row.date_text).display() if row.date_text else "",
             place=row.place,
             open_start=row.date_earliest is None,
+            review=reviewed[row.id].value,
         )
         for row in rows
     ]

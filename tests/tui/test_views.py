@@ -191,3 +191,16 @@ async def test_dossier_key_writes_the_report(sample_store: Store, tmp_path) -> N
         await settle(pilot)
         assert not isinstance(app.screen, ReportScreen)
         assert "Rudenko–Choe Son-hui talks" in (tmp_path / "rudenko.md").read_text("utf-8")
+
+
+async def test_timeline_marks_what_a_reviewer_verified(sample_store: Store) -> None:
+    rudenko = sample_store.page(Meeting, typed="rudenko").rows[0].id
+    sample_store.set_review("meeting", rudenko, "verified")
+    app = DeskApp(sample_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _open(pilot, "T")
+        chart = app.screen.query_one(TimelineChart)
+        verified = [entry.title for entry in chart.entries if entry.review == "verified"]
+        assert verified == ["Rudenko–Choe Son-hui talks"]
+        lane = next(line for line in chart.render().plain.splitlines() if "Rudenko–Choe" in line)
+        assert lane.startswith("✓")

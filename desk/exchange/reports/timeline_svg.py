@@ -71,7 +71,8 @@ def timeline_svg(entries: list[TimelineEntry], title: str) -> str:
         y = TOP + ROW * row + ROW / 2
         colour = COLOURS.get(entry.status, "#616161")
         happened = entry.happened
-        label = f"{entry.shown}  {entry.title}"
+        verified = "✓ " if entry.review == "verified" else ""
+        label = f"{verified}{entry.shown}  {entry.title}"
         label = label if len(label) <= 42 else label[:41] + "…"
         parts.append(
             f'<text x="4" y="{y + 4:.1f}" fill="#222">{escape(label)}'

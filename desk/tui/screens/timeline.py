@@ -118,6 +118,8 @@ class TimelineScreen(Screen[RecordRef | None]):
                 )
             described.append("  ")
             described.append_text(line(entry.title))
+            if entry.review != "draft":
+                described.append(f"  · {entry.review.replace('_', ' ')}", style="italic")
             if entry.place:
                 described.append("  · ")
                 described.append_text(line(entry.place, "italic"))

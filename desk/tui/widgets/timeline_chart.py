@@ -47,16 +47,31 @@ LEGEND = (
     ("◌┄", "speculated", "yellow"),
     ("✗", "denied", "red"),
     ("━━", "partial date", ""),
+    ("✓", "verified", "bold green"),
 )
 #: Columns kept for the date and title beside each lane.
 LABEL_SHARE = 0.38
 LABEL_MAX = 48
 
 
-def _label(entry: TimelineEntry, width: int) -> str:
+#: How a meeting's review state shows before its lane (drafts show nothing).
+REVIEW_MARKS = {
+    "verified": ("✓", "bold green"),
+    "needs_review": ("?", "bold yellow"),
+    "disputed": ("!", "bold red"),
+}
+
+
+def _label(entry: TimelineEntry, width: int, selected: bool) -> Text:
+    """The review mark, the date and the title, in ``width`` cells."""
+    mark, style = REVIEW_MARKS.get(entry.review, (" ", ""))
     date = entry.shown or entry.earliest.isoformat()
     text = f"{plain(date):<11} {plain(entry.title)}"
-    return text[: width - 1] + "…" if len(text) > width else text.ljust(width)
+    room = width - 1
+    text = text[: room - 1] + "…" if len(text) > room else text.ljust(room)
+    label = Text(mark, style=style)
+    label.append(text, style="reverse" if selected else "")
+    return label
 
 
 class TimelineChart(Widget, can_focus=True):
@@ -231,7 +246,7 @@ class TimelineChart(Widget, can_focus=True):
         self, entry: TimelineEntry, scale: TimeScale, label_width: int, selected: bool
     ) -> Text:
         mark = MARKS.get(entry.status, UNKNOWN)
-        lane = Text(_label(entry, label_width), style="reverse" if selected else "")
+        lane = _label(entry, label_width, selected)
         lane.append(" ")
         cells = ["·" if selected else " "] * scale.width
         for column, _ in scale.ticks():
