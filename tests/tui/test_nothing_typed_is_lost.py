@@ -25,7 +25,7 @@ async def test_escape_on_a_changed_form_asks_and_can_go_back(sample_store: Store
         assert isinstance(app.screen, UnsavedScreen)
         await pilot.press("escape")  # go back: the typing is still there
         assert isinstance(app.screen, FormScreen)
-        assert app.screen.values()["title"] == "Lavrov visit"
+        assert app.screen.values().text("title") == "Lavrov visit"
         await pilot.press("escape", "s")  # save it
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)

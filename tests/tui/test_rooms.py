@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 import desk.tui
 
 TUI = Path(desk.tui.__file__).parent
@@ -85,3 +87,78 @@ def test_the_styles_parse() -> None:
         stylesheet.read(sheet)
     stylesheet.parse()
     assert stylesheet.rules
+
+
+FORMS = ("FormScreen", "MeetingProposalForm")
+
+
+def _save_argument(call: ast.Call) -> ast.expr | None:
+    """What a form's constructor call passes as ``save`` (third positional, or by name)."""
+    for keyword in call.keywords:
+        if keyword.arg == "save":
+            return keyword.value
+    return call.args[2] if len(call.args) > 2 else None
+
+
+def test_forms_hand_their_save_callbacks_typed_values() -> None:
+    """Every form's save callback takes ``FormValues``, never a dict of field values."""
+    checked, found = 0, []
+    for path in MODULES:
+        tree = _tree(path)
+        functions = {
+            node.name: node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id not in FORMS:
+                continue
+            save = _save_argument(node)
+            where = f"{_name(path)}:{node.lineno}"
+            if isinstance(save, ast.Lambda):
+                checked += 1  # typed by the Save alias it is passed as
+                continue
+            if not isinstance(save, ast.Name) or save.id not in functions:
+                found.append(f"{where}: save is not a function defined here")
+                continue
+            first = functions[save.id].args.args[0]
+            annotation = ast.unparse(first.annotation) if first.annotation else "(none)"
+            checked += 1
+            if annotation != "FormValues":
+                found.append(f"{where}: {save.id}({first.arg}: {annotation})")
+    assert found == []
+    assert checked >= 8, "the forms were not found"
+
+
+def test_the_save_alias_and_values_are_typed() -> None:
+    """``FormScreen.values`` and the ``Save`` alias speak FormValues, not dict."""
+    import typing
+
+    from desk.tui.form_values import FormValues
+    from desk.tui.screens.form import FormScreen, Save
+
+    parameters, _returned = typing.get_args(Save)
+    assert parameters[0] is FormValues
+    assert typing.get_type_hints(FormScreen.values)["return"] is FormValues
+
+
+def test_form_values_convert_to_store_arguments() -> None:
+    from desk.tui.form_values import FormValues
+
+    values = FormValues({"title": "Talks", "place": None, "credibility": "4", "file": "a.txt"})
+    assert values.text("title") == "Talks"
+    assert values.text("place") is None
+    assert values.number("credibility") == 4
+    assert values.arguments(without=("file",)) == {
+        "title": "Talks",
+        "place": None,
+        "credibility": "4",
+    }
+    assert values.changes_from({"title": "Talks", "place": "", "credibility": "3"}) == {
+        "credibility": "4",
+        "file": "a.txt",
+    }
+    with pytest.raises(ValueError, match="note"):
+        FormValues({"note": None}).required("note")

@@ -17,6 +17,7 @@ from desk.model.vocabulary import MentionStatus, ParticipantRole
 from desk.store.views import MeetingDetail
 from desk.text_safety import single_line
 from desk.tui.context import desk_of
+from desk.tui.form_values import FormValues
 from desk.tui.results import RecordRef
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.screens.form import Field, FormScreen
@@ -140,9 +141,9 @@ class RecordActions:
         )
 
         def open_form(link: Any) -> None:
-            def save(values: dict[str, Any], version: int | None) -> Any:
+            def save(values: FormValues, version: int | None) -> Any:
                 assert version is not None
-                return store.update(model, part_id, version, **values)
+                return store.update(model, part_id, version, **values.arguments())
 
             values = {field.name: getattr(link, field.name), "note": link.note}
             note = Field("note", "Note", kind="multiline")
@@ -297,7 +298,7 @@ class RecordActions:
                 "Add an alias",
                 fields,
                 lambda values, _version: store.add_alias(
-                    actor_id, values["name"], values.get("language")
+                    actor_id, values.required("name"), values.text("language")
                 ),
             )
         )

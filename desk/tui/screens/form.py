@@ -1,6 +1,7 @@
 """Forms: typed modal screens that create or edit one record, validating as you type.
 
-A form knows its fields; saving calls the store in a worker. Errors come back to the field they
+A form knows its fields; saving hands them, typed (``FormValues``), to its ``save`` callback,
+which calls the store in a worker. Errors come back to the field they
 concern; a conflict (someone else saved first) is shown with the choice to load their version or
 to save over it deliberately. Escape cancels and changes nothing.
 """
@@ -22,6 +23,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from desk.dates import DateError
 from desk.dates.parse import Resolution, resolve
 from desk.store.errors import Conflict, DeskError, InvalidField
+from desk.tui.form_values import FormValues
 from desk.tui.safe import block, field_text, from_field, line
 from desk.tui.work import in_thread
 
@@ -42,8 +44,8 @@ class Field:
     relative: bool = True
 
 
-#: Saving gets the values and the version the form was opened at (None for a new record).
-Save = Callable[[dict[str, Any], int | None], Any]
+#: Saving gets the typed values and the version the form was opened at (None for a new record).
+Save = Callable[[FormValues, int | None], Any]
 
 
 class FormScreen(ModalScreen[Any]):
@@ -151,7 +153,8 @@ class FormScreen(ModalScreen[Any]):
         self._opened_with = self.values()
 
     # -- values and validation -------------------------------------------------------------------
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FormValues:
+        """What the fields (and ``compose_more``'s widgets) hold, as ``save`` receives it."""
         result: dict[str, Any] = {}
         for field in self.fields:
             widget = self.query_one(f"#field-{field.name}")
@@ -170,7 +173,7 @@ class FormScreen(ModalScreen[Any]):
             if isinstance(value, str) and field.kind != "multiline":
                 value = value.strip()
             result[field.name] = value if value != "" else None
-        return result | self.more_values()
+        return FormValues(result | self.more_values())
 
     def _date_hint(self, field: Field, text: str) -> str:
         if not text.strip():
@@ -216,10 +219,10 @@ class FormScreen(ModalScreen[Any]):
         target.update(block(message))
         target.display = bool(message) or target.id == "form-message"
 
-    def _local_errors(self, values: dict[str, Any]) -> bool:
+    def _local_errors(self, values: FormValues) -> bool:
         ok = True
         for field in self.fields:
-            value = values.get(field.name)
+            value = values.by_name.get(field.name)
             if field.required and value in (None, ""):
                 self._set_error(field.name, f"{field.label} is required")
                 ok = False

@@ -15,6 +15,7 @@ from desk.model.vocabulary import (
     Reliability,
 )
 from desk.tui.date_reference import DateReference, today
+from desk.tui.form_values import FormValues
 from desk.tui.presentation import shorten
 from desk.tui.screens.form import Field, FormScreen
 
@@ -112,8 +113,8 @@ def create_form(
     fields = [field for field in FIELDS[model.__name__]]
     as_of = reference or today()
 
-    def save(values: dict[str, Any], _version: int | None) -> Record:
-        return store.create(model, reference=as_of.day, **values)
+    def save(values: FormValues, _version: int | None) -> Record:
+        return store.create(model, reference=as_of.day, **values.arguments())
 
     return FormScreen(
         f"New {LABELS[model.__name__]}",
@@ -131,12 +132,9 @@ def edit_form(store: Store, record: Record, reference: DateReference | None = No
     assert record.id is not None
     record_id = record.id
 
-    def save(values: dict[str, Any], version: int | None) -> Record:
+    def save(values: FormValues, version: int | None) -> Record:
         assert version is not None
-        original = record_values(record)
-        changed = {
-            name: value for name, value in values.items() if (original.get(name) or None) != value
-        }
+        changed = values.changes_from(record_values(record))
         return store.update(model, record_id, version, reference=as_of.day, **changed)
 
     return FormScreen(
@@ -191,16 +189,15 @@ def evidence_form(
     assert evidence.id is not None
     evidence_id = evidence.id
 
-    def save(values: dict[str, Any], version: int | None) -> schema.Evidence:
+    def save(values: FormValues, version: int | None) -> schema.Evidence:
         assert version is not None
-        credibility = int(values["credibility"]) if values.get("credibility") else None
         return store.update(
             schema.Evidence,
             evidence_id,
             version,
-            credibility=credibility,
-            note=values.get("note"),
-            **resolve_attribution(store, values.get("attributed")),
+            credibility=values.number("credibility"),
+            note=values.text("note"),
+            **resolve_attribution(store, values.text("attributed")),
         )
 
     return FormScreen(

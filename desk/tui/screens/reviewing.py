@@ -16,6 +16,7 @@ from textual.widgets import Input
 from desk.model.vocabulary import ReviewState
 from desk.store.review_states import FILTER_TOKENS, NEXT_STATE, STATE_LABELS, state_filter
 from desk.tui.context import desk_of
+from desk.tui.form_values import FormValues
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.screens.form import Field, FormScreen
 from desk.tui.screens.key_gate import gated
@@ -131,9 +132,10 @@ def dispute(node: DOMNode, store: Store, record_table: str, record_id: int) -> N
     def ask(entry: QueueEntry) -> None:
         status = entry.status
 
-        def save(values: dict[str, Any], _version: int | None) -> int:
+        def save(values: FormValues, _version: int | None) -> int:
+            note = values.required("note")
             return store.set_review(
-                record_table, record_id, ReviewState.DISPUTED, values["note"], expected=status.state
+                record_table, record_id, ReviewState.DISPUTED, note, expected=status.state
             )
 
         def saved(result: int | None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desk import model as schema
 from desk.ingest.source import Report, read_report
@@ -17,6 +17,7 @@ from desk.store.errors import DeskError, InvalidField
 from desk.text_safety import single_line
 from desk.texts import SUPPORTED_SUFFIXES, normalize_newlines
 from desk.texts.fetch import is_url
+from desk.tui.form_values import FormValues
 from desk.tui.screens.form import Field, FormScreen
 from desk.tui.screens.records import RELIABILITY_FIELD
 
@@ -50,11 +51,11 @@ def add_source_form(store: Store) -> FormScreen:
     #: Texts the user chose to add again after being told they are already in the desk.
     again: set[str] = set()
 
-    def save(values: dict[str, Any], _version: int | None) -> schema.Source:
-        values = dict(values)
-        location = values.pop("file", None)
-        title = values.get("title")
-        text = normalize_newlines(values.get("text") or "")
+    def save(values: FormValues, _version: int | None) -> schema.Source:
+        location = values.text("file")
+        arguments = values.arguments(without=("file",))
+        title = values.text("title")
+        text = normalize_newlines(values.text("text") or "")
         page = None
         if location:
             report = _read(location)
@@ -69,14 +70,14 @@ def add_source_form(store: Store) -> FormScreen:
                 "retrieved_at": report.retrieved_at,
             }
             for name, value in page_values.items():
-                if value is not None and not values.get(name):
-                    values[name] = value
+                if value is not None and not arguments.get(name):
+                    arguments[name] = value
         if not text.strip():
             raise InvalidField("text", "paste the report's text, or give a file to load it from")
         if not title:
             raise InvalidField("title", "a source needs a title")
-        values["title"] = title
-        values["text"] = text
+        arguments["title"] = title
+        arguments["text"] = text
         same = store.source_with_text(text)
         if same is not None and text not in again:
             again.add(text)  # asked once: saving again means "add it anyway"
@@ -86,7 +87,7 @@ def add_source_form(store: Store) -> FormScreen:
                 f"this text is already source #{same.id} “{single_line(same.title)}” "
                 "(same SHA-256); ctrl+s adds it again anyway, Esc leaves it",
             )
-        return store.create(schema.Source, reference=today, archive=page, **values)
+        return store.create(schema.Source, reference=today, archive=page, **arguments)
 
     return FormScreen("New source", FIELDS, save, reference=today)
 

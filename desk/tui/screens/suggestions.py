@@ -47,6 +47,7 @@ from desk.store.errors import DeskError
 from desk.text_safety import visible_in_place
 from desk.tui.context import desk_of
 from desk.tui.date_reference import from_source
+from desk.tui.form_values import FormValues
 from desk.tui.safe import block, clean, plain
 from desk.tui.screens.form import Field, FormScreen
 from desk.tui.screens.meeting_proposal import MeetingProposalForm
@@ -319,8 +320,8 @@ class SuggestionsScreen(Screen[None]):
         store, proposals = self.store, self.proposals
         fields, values = edit_fields(proposal, proposals)
 
-        def save(edits: dict[str, Any], _version: int | None) -> Accepted:
-            return accept(store, proposals, proposal, edits)
+        def save(edits: FormValues, _version: int | None) -> Accepted:
+            return accept(store, proposals, proposal, edits.arguments())
 
         title = f"Edit, then accept: {proposal.label}"
         as_of = from_source(proposals.title, proposals.reference)
