@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-import time
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,9 +153,15 @@ def read_state(connection: sqlite3.Connection) -> FileState:
 
 
 def bounded_quick_check(connection: sqlite3.Connection, seconds: float) -> str | None:
-    """The first problem ``PRAGMA quick_check`` finds within ``seconds``, else None."""
-    deadline = time.monotonic() + seconds
-    connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    """The first problem ``PRAGMA quick_check`` finds within ``seconds``, else None.
+
+    The walk over the b-trees is one step of SQLite's virtual machine, so a progress handler is
+    not called during it (SQLite < 3.44): at a million meetings it ran for seconds. A timer on
+    another thread calls ``interrupt()``, which the walk does notice, page by page.
+    """
+    timer = threading.Timer(seconds, connection.interrupt)
+    timer.daemon = True
+    timer.start()
     try:
         row = connection.execute("PRAGMA quick_check(1)").fetchone()
     except sqlite3.OperationalError as error:
@@ -163,7 +169,8 @@ def bounded_quick_check(connection: sqlite3.Connection, seconds: float) -> str |
             return None  # not finished in time: later statements report damage as they meet it
         raise
     finally:
-        connection.set_progress_handler(None, 0)
+        timer.cancel()
+        timer.join()  # an interrupt already under way lands now, not on a later statement
     if row is None or row[0] == "ok":
         return None
     return " ".join(str(row[0]).replace("*** in database main ***", "").split())

@@ -11,6 +11,7 @@ import pytest
 from desk.cli.main import main
 from desk.model import Actor, Meeting
 from desk.store import DamagedDatabase, Store
+from desk.store.recognition import bounded_quick_check
 
 
 def _digest(path: Path) -> str:
@@ -86,3 +87,40 @@ def test_damage_met_later_stops_every_write(sample_path: Path) -> None:
             store.create(Actor, name="New Person", kind="person")
     finally:
         store.close()
+
+
+def _large_file_damaged_where_the_walk_ends(path: Path) -> None:
+    """Some 8,000 pages of rows (the whole walk takes some 25 ms); the leaf page with the first
+    row (SQLite walks a b-tree from its right end) is overwritten, found by the row's marker."""
+    marker = b"first row of the filler".ljust(200, b"!")
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB)")
+        connection.execute("INSERT INTO filler (body) VALUES (?)", (marker,))
+        connection.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150000) "
+            "INSERT INTO filler (body) SELECT randomblob(200) FROM n"
+        )
+    connection.close()
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    start = data.rindex(marker) // page * page
+    data[start : start + page] = b"\xa5" * page
+    path.write_bytes(bytes(data))
+
+
+def test_the_open_check_stops_inside_the_b_tree_walk(tmp_path: Path) -> None:
+    """PRAGMA quick_check walks the b-trees in one step of SQLite's machine, where a progress
+    handler is never called: the check must still stop when its time is up (at a million
+    meetings the walk took seconds). Given time, the same check finds the damage. (On a loaded
+    machine the timer's thread may start late: one of five tries must stop in time.)"""
+    path = tmp_path / "large.sqlite"
+    _large_file_damaged_where_the_walk_ends(path)
+    connection = sqlite3.connect(path)
+    try:
+        tries = [bounded_quick_check(connection, 0.0002) for _ in range(5)]
+        assert None in tries  # stopped before the damage
+        problem = bounded_quick_check(connection, 60)
+    finally:
+        connection.close()
+    assert problem is not None and problem != "ok"

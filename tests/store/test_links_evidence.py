@@ -217,3 +217,25 @@ def test_a_failed_operation_changes_nothing(store: Store, records: dict[str, int
         store.attach_evidence(MeetingActor, 12345, records["source"], "Rudenko")
     assert store.stats() == before
     assert store.history() == history
+
+
+def test_stats_count_each_cited_record_once(store: Store, records: dict[str, int]) -> None:
+    """A record cited twice is one sourced record; records and links no one cites are counted
+    as unsourced (stats count distinct cited ids, not evidence rows)."""
+    link = store.link_actor(records["meeting"], records["choe"], "host")
+    store.link_actor(records["meeting"], records["rudenko"], "participant")
+    for quote in ("Choe Son-hui", "Tass earlier reported"):
+        store.attach_evidence(Actor, records["choe"], records["source"], quote, occurrence=1)
+    store.attach_evidence(MeetingActor, link.id, records["source"], "Saturday")
+
+    stats = store.stats()
+
+    assert stats.counts["evidence"] == 3
+    assert stats.unsourced == {
+        "actors": 1,
+        "meetings": 1,
+        "agenda_items": 1,
+        "participants": 1,
+        "agenda_links": 0,
+    }
+    assert stats.unsourced_total == 4
