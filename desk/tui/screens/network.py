@@ -104,7 +104,7 @@ class NetworkScreen(Screen[RecordRef | None]):
         table.add_column("Actor", width=24)
         table.add_column("Meetings", width=8)
         table.add_column("Met", width=4)
-        table.add_column("Closest ties")
+        table.add_column("Closest ties", width=48)  # fixed: an auto width follows load timing
         self._load()
 
     def on_resize(self, event: events.Resize) -> None:
