@@ -23,7 +23,8 @@ A careful reader's caution on top of the grammar:
   reference day (the report's own day is all the context there is);
 * a bare year is also a date before a noun after a determiner ("the 2015 nuclear deal",
   "Russia's 2022 invasion");
-* a holiday is a date unless a name follows ("Christmas Island"); "two days ahead" counts
+* a holiday is a date unless a name follows ("Christmas Island"), and Independence Day (the
+  US one) unless a country owns it ("Ukraine's Independence Day"); "two days ahead" counts
   from the reference day, but not in "two days ahead of the summit" (ahead of an event).
 """
 
@@ -67,6 +68,11 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|its|his|her|their|our|this|
 _WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # "Easter Island", "Christmas Island": a holiday's name inside another name.
 _NAME_AFTER = re.compile(r"[^\S\n]+[A-Z]")
+# "Ukraine's Independence Day", "Indian Independence Day": a country's own, not the US July 4.
+_OWNER_BEFORE = re.compile(
+    r"(?:['’]s|\b(?!(?:On|In|At|By|For|From|Over|During|Since|Until|Till|Before|After|The|This"
+    r"|Last|Next)\b)[A-Z][a-z]+)[^\S\n]+$"
+)
 # "two days ahead of the summit" counts back from the summit, not forward from the report.
 _OF_AFTER = re.compile(r"\s+of\b")
 
@@ -246,6 +252,8 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
                 continue
             if last.kind == "holiday" and _NAME_AFTER.match(text, last.end):
                 continue
+            if last.word.startswith("independence") and _owned(text, last.start):
+                continue
             if last.word == "ahead" and _OF_AFTER.match(text, last.end):
                 continue
             start, end = first.start, last.end
@@ -264,6 +272,11 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
             break
         if not found:
             index += 1
+
+
+def _owned(text: str, start: int) -> bool:
+    """A country's name or adjective just before the holiday at ``start``."""
+    return _OWNER_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _attributive(text: str, token: Token) -> bool:

@@ -1,8 +1,10 @@
 """Holidays news copy dates things by: which day each falls on in a given year.
 
 Fixed ones are a month and day; Easter comes from python-dateutil's computation (Western, or
-Orthodox when the text says so) and Thanksgiving is the US one, the fourth Thursday of
-November. Which year a holiday named without one means is decided in ``relative``.
+Orthodox when the text says so); Thanksgiving is the US one, the fourth Thursday of
+November, and Independence Day the US one, July 4 (``find`` leaves it alone when a country
+names it as its own: "Ukraine's Independence Day", "Indian Independence Day"). Which year a
+holiday named without one means is decided in ``relative``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ _FIXED = {
     "new year's day": (1, 1),
     "new year's": (1, 1),
     "may day": (5, 1),
+    "independence day": (7, 4),
     "christmas eve": (12, 24),
     "christmas day": (12, 25),
     "christmas": (12, 25),
@@ -25,7 +28,7 @@ _FIXED = {
 
 #: Holiday names as ``parse`` sees them (lower case, straight apostrophes), longest first.
 HOLIDAY_RE = (
-    r"new\syear's(?:\s(?:day|eve))?|christmas(?:\s(?:eve|day))?|may\sday"
+    r"new\syear's(?:\s(?:day|eve))?|christmas(?:\s(?:eve|day))?|may\sday|independence\sday"
     r"|(?:orthodox\s)?easter(?:\s(?:sunday|monday))?|thanksgiving(?:\sday)?"
 )
 _SPACES = re.compile(r"\s+")

@@ -220,12 +220,49 @@ ISSUE_13 = [
     ("Iran and the 2015 nuclear deal were discussed.", [("2015", "2015")]),
     ("Russia's 2022 invasion of Ukraine was condemned.", [("2022", "2022")]),
     ("Type 094 submarines and 2000 troops were seen.", []),
+    # what the proposals evaluation found wrong in reports
+    ("Tuesday's call between the two leaders lasted an hour.", [("Tuesday", "2025-03-18")]),
+    ("Envoys agreed on Thursday's call to meet again.", [("on Thursday", "2025-03-20")]),
+    ("Crowds cheered in Washington on Independence Day.", [("on Independence Day", "2024-07-04")]),
+    ("Kyiv marked Ukraine's Independence Day with a parade.", []),
+    ("Crowds gathered in Delhi for Indian Independence Day.", []),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ISSUE_13)
 def test_issue_13_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.phrase, m.date.text) for m in find(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Envoys met in Baku in the first week of November and signed a text.",
+            dt.date(2025, 12, 10),
+            [("in the first week of November", "2025-11-01/2025-11-07")],
+        ),
+        (
+            "The summit will open in the first week of November.",
+            dt.date(2025, 11, 20),
+            [("in the first week of November", "2026-11-01/2026-11-07")],
+        ),
+        (
+            "Ministers met in Paris on Jan. 2. The previous day, they had dined in Lyon.",
+            dt.date(2026, 1, 5),
+            [("on Jan. 2", "2026-01-02"), ("The previous day", "2026-01-01")],
+        ),
+        (
+            "Ministers met in Paris on Jan. 1. The day before, they had dined in Lyon.",
+            dt.date(2026, 1, 5),
+            [("on Jan. 1", "2026-01-01"), ("The day before", "2025-12-31")],
+        ),
+    ],
+)
+def test_weeks_of_a_month_and_days_before_keep_their_year(
+    text: str, published: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.phrase, m.date.text) for m in find(text, published)] == expected
 
 
 def test_a_phrase_that_points_back_is_skipped_without_a_fitting_anchor() -> None:

@@ -327,6 +327,21 @@ TABLE: list[tuple[str, str, str | None, str]] = [
     ("the last week of March", FRI, "past", "2025-03-25/2025-03-31"),
     ("the second week of January 2025", FRI, None, "2025-01-08/2025-01-14"),
     ("the first week of next month", FRI, None, "2025-04-01/2025-04-07"),
+    # --- what the proposals evaluation found wrong in reports ---------------------------------
+    ("Tuesday's call", FRI, "past", "2025-03-18"),
+    ("Monday's talks", FRI, None, "2025-03-17"),
+    ("Monday's peace talks", FRI, "future", "2025-03-24"),
+    ("during Saturday's parade", FRI, "future", "2025-03-22"),
+    ("last Friday's meeting", TUE, None, "2025-03-14"),
+    ("on Independence Day", FRI, "past", "2024-07-04"),
+    ("on Independence Day", FRI, "future", "2025-07-04"),
+    ("Independence Day 2026", FRI, None, "2026-07-04"),
+    ("the first week of November", "2025-12-10", None, "2025-11-01/2025-11-07"),
+    ("in the first week of November", "2025-12-10", "past", "2025-11-01/2025-11-07"),
+    ("in the first week of November", "2025-11-20", "past", "2025-11-01/2025-11-07"),
+    ("in the first week of November", "2025-11-20", "future", "2026-11-01/2026-11-07"),
+    ("the last week of November", "2025-11-20", "future", "2025-11-24/2025-11-30"),
+    ("the first week of November 2025", "2025-11-20", "future", "2025-11-01/2025-11-07"),
     # --- issue 13: centuries (1801/1900 is the 19th), and their parts --------------------------
     ("the 19th century", FRI, None, "1801/1900"),
     ("the nineteenth century", FRI, None, "1801/1900"),
@@ -365,6 +380,9 @@ ANCHORED: list[tuple[str, str, str]] = [
     ("the following year", "2022", "2023"),
     ("a year earlier", "2024-09", "2023"),
     ("the previous week", "2024-10-31", "2024-10-21/2024-10-27"),
+    ("the previous day", "2025-01-01", "2024-12-31"),
+    ("the day before", "2026-01-01", "2025-12-31"),
+    ("the previous day", "2024-12-31", "2024-12-30"),
     ("later that month", "2024-10-05", "2024-10-05/2024-10-31"),
 ]
 
