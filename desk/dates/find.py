@@ -18,9 +18,10 @@ A careful reader's caution on top of the grammar:
 * "from" starts a phrase only with an end ("from March 3 to 5"): "dates from the 1990s" is
   the 1990s;
 * phrases that point back ("earlier that year", "the next day") resolve against the nearest
-  earlier match in the same paragraph, and are skipped when that match is not a single day,
-  month or year as the phrase requires; before any date in the text they count from the
-  reference day (the report's own day is all the context there is);
+  earlier match in the same paragraph that is a single day, month or year as the phrase
+  requires (looking past up to two that are not), and are skipped when none is; before any
+  date in the text they count from the reference day (the report's own day is all the
+  context there is);
 * a bare year is also a date before a noun after a determiner ("the 2015 nuclear deal",
   "Russia's 2022 invasion");
 * a holiday is a date unless a name follows ("Christmas Island"), and Independence Day (the
@@ -63,6 +64,10 @@ _RANGE_WORDS = frozenset(["to", "through", "until", "till", "and", "-", "–", "
 # second half of 2025" is 14); the cap keeps a long run of list words linear.
 _LONGEST = 16
 _CHAIN = frozenset(["and", "or", ","])
+# How many earlier dates of a paragraph a phrase that points back may look past.
+_ANCHORS_BACK = 3
+# A date spanning more than a week is looked past by a phrase that needs one day.
+_DAYS_AT_MOST = 7
 # "the 2015 nuclear deal", "Russia's 2022 invasion": a year before a noun, after a determiner.
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|its|his|her|their|our|this|that)|['’]s)\s+$")
 _WORD_AFTER = re.compile(r"\s+[A-Za-z]")
@@ -166,22 +171,35 @@ class _Scan:
         if known is not None and not known[1] and not known[2]:
             return known[0]
         # Before any date in the text, a phrase that points back counts from the report's day.
-        anchor = _anchor(self.text, self.matches, start) if self.matches else self.first_anchor
+        # A phrase that needs a day looks past dates of the wrong size ("met on Tuesday to
+        # revive the 2015 deal. The previous day ...") to the nearest one that fits.
+        anchors = _anchors(self.text, self.matches, start) if self.matches else [self.first_anchor]
+        for anchor in anchors or [None]:
+            result, anchored = self._attempt(phrase, start, end, anchor)
+            if result is not None or not anchored or not _coarse(anchor):
+                return result
+        return None
+
+    def _attempt(
+        self, phrase: str, start: int, end: int, anchor: PartialDate | None
+    ) -> tuple[Resolution | None, bool]:
+        """The phrase against one anchor, and whether the anchor was read."""
+        known = self.plain.get(phrase)
         if known is None:
             known = self.plain[phrase] = trial(
                 phrase, self.reference, lambda: self.tense(start, end), anchor
             )
-            return known[0]
+            return known[0], known[2]
         tense = self.tense(start, end)
         tensed = self.tried.get((phrase, tense, None))
         if tensed is not None and not tensed[2]:
-            return tensed[0]
+            return tensed[0], False
         key = (phrase, tense, anchor)
         if key not in self.tried:
             self.tried[key] = trial(phrase, self.reference, tense, anchor)
             if not self.tried[key][2]:
                 self.tried[(phrase, tense, None)] = self.tried[key]
-        return self.tried[key][0]
+        return self.tried[key][0], self.tried[key][2]
 
 
 def find(text: str, reference: dt.date) -> list[DateMatch]:
@@ -286,11 +304,25 @@ def _attributive(text: str, token: Token) -> bool:
     return _DETERMINER_BEFORE.search(text, max(0, token.start - 12), token.start) is not None
 
 
-def _anchor(text: str, matches: list[DateMatch], start: int) -> PartialDate | None:
-    """The nearest earlier match in the same paragraph, for phrases that point back."""
-    if not matches:
-        return None
-    previous = matches[-1]
-    if text.find("\n", previous.end, start) >= 0:
-        return None
-    return previous.date
+def _coarse(anchor: PartialDate | None) -> bool:
+    """A date no phrase counting in days can start from: a year, a month, "since 2019".
+
+    A few days ("the first week of November") are not looked past: the day before them is
+    unknown, and an older day would be wrong."""
+    if anchor is None:
+        return False
+    if anchor.earliest is None or anchor.latest is None:
+        return True
+    return (anchor.latest - anchor.earliest).days >= _DAYS_AT_MOST
+
+
+def _anchors(text: str, matches: list[DateMatch], start: int) -> list[PartialDate]:
+    """The earlier matches of the same paragraph, nearest first, for phrases that point back."""
+    found: list[PartialDate] = []
+    end = start
+    for previous in reversed(matches[-_ANCHORS_BACK:]):
+        if text.find("\n", previous.end, end) >= 0:
+            break
+        found.append(previous.date)
+        end = previous.start
+    return found

@@ -265,6 +265,36 @@ def test_weeks_of_a_month_and_days_before_keep_their_year(
     assert [(m.phrase, m.date.text) for m in find(text, published)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Envoys met on Tuesday to revive the 2015 nuclear deal. The previous day, they dined.",
+            [("on Tuesday", "2025-03-18"), ("2015", "2015"), ("The previous day", "2025-03-17")],
+        ),
+        (
+            "Envoys met on Tuesday. Talks had stalled since 2019. The day before, they dined.",
+            [
+                ("on Tuesday", "2025-03-18"),
+                ("since 2019", "2019/2025-03-21"),
+                ("The day before", "2025-03-17"),
+            ],
+        ),
+        (
+            "Envoys met on Tuesday. Talks began in the first week of March. The day before, "
+            "they dined.",
+            [("on Tuesday", "2025-03-18"), ("in the first week of March", "2025-03-01/2025-03-07")],
+        ),
+    ],
+)
+def test_the_day_before_looks_past_a_year_to_the_day_named_before_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A year or a long span between them is not what "the day before" counts from; a week
+    is not looked past (the day before it is unknown, and an older day would be wrong)."""
+    assert [(m.phrase, m.date.text) for m in find(text, PUBLISHED)] == expected
+
+
 def test_a_phrase_that_points_back_is_skipped_without_a_fitting_anchor() -> None:
     text = "Talks resumed last week.\nThe next day, nothing happened. Earlier that year, more."
     assert [m.phrase for m in find(text, PUBLISHED)] == ["last week"]
