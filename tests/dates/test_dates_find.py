@@ -243,6 +243,12 @@ def test_issue_13_sentences(text: str, expected: list[tuple[str, str]]) -> None:
             [("in the first week of November", "2025-11-01/2025-11-07")],
         ),
         (
+            "Security chiefs are scheduled to meet at the Arctic Council (AC) in the first "
+            "week of November, the statement added.",
+            dt.date(2025, 10, 2),
+            [("in the first week of November", "2025-11-01/2025-11-07")],
+        ),
+        (
             "The summit will open in the first week of November.",
             dt.date(2025, 11, 20),
             [("in the first week of November", "2026-11-01/2026-11-07")],
