@@ -24,8 +24,9 @@ A careful reader's caution on top of the grammar:
   context there is);
 * a bare year is also a date before a noun after a determiner ("the 2015 nuclear deal",
   "Russia's 2022 invasion");
-* a holiday is a date unless a name follows ("Christmas Island"), and Independence Day (the
-  US one) unless a country owns it ("Ukraine's Independence Day"); "two days ahead" counts
+* a holiday is a date unless a name follows ("Christmas Island"); "Independence Day" is the
+  owner's ("Ukraine's"), else that of the country the text names most, else the US one, and
+  not a date when two countries are named equally often; "two days ahead" counts
   from the reference day, but not in "two days ahead of the summit" (ahead of an event).
 """
 
@@ -35,6 +36,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from desk.dates.holidays import INDEPENDENCE_DAYS
 from desk.dates.parse import Resolution, trial
 from desk.dates.partial import PartialDate
 from desk.dates.tense import Tense, TenseReader
@@ -73,10 +75,17 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|its|his|her|their|our|this|
 _WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # "Easter Island", "Christmas Island": a holiday's name inside another name.
 _NAME_AFTER = re.compile(r"[^\S\n]+[A-Z]")
-# "Ukraine's Independence Day", "Indian Independence Day": a country's own, not the US July 4.
-_OWNER_BEFORE = re.compile(
-    r"(?:['’]s|\b(?!(?:On|In|At|By|For|From|Over|During|Since|Until|Till|Before|After|The|This"
-    r"|Last|Next)\b)[A-Z][a-z]+)[^\S\n]+$"
+# "Ukraine's Independence Day", "Indian Independence Day": the country owns the holiday.
+_OWNER_BEFORE = re.compile(r"(?P<owner>\b[A-Z][\w.]*)(?:['’]s)?[^\S\n]+$")
+# Capitalised words before a holiday that are not its owner.
+_NOT_OWNERS = frozenset(["On", "In", "At", "By", "For", "The", "Since", "Until", "Before", "After"])
+# Countries a text names, to tell whose "Independence Day" it means.
+_COUNTRY_NAMES = re.compile(
+    "|".join(
+        r"\b" + re.escape(name.title() if len(name) > 4 else name.upper()).replace(r"\ ", r"\s+")
+        for name in sorted(INDEPENDENCE_DAYS, key=len, reverse=True)
+    )
+    + r"(?![\w.])"
 )
 # "two days ahead of the summit" counts back from the summit, not forward from the report.
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -180,6 +189,38 @@ class _Scan:
                 return result
         return None
 
+    def independence_day(self, start: int, end: int, holiday: int) -> Resolution | None:
+        """ "on Independence Day": the owner's, else that of the country the text names most,
+        else the US one; None when two countries are named equally often."""
+        owner = _OWNER_BEFORE.search(self.text, max(0, holiday - 30), holiday)
+        if owner is not None and owner["owner"] not in _NOT_OWNERS:
+            country: str | None = owner["owner"].lower()
+            if country not in INDEPENDENCE_DAYS:
+                return None  # "Kenya's Independence Day": a country desk has no day for
+        else:
+            country = self._country_named_most()
+            if country is None:
+                return None
+        phrase = self.text[start:end]
+        qualified = f"{phrase[: holiday - start]}{country}'s {self.text[holiday:end]}"
+        result = trial(qualified, self.reference, lambda: self.tense(start, end), None)[0]
+        if result is None:
+            return None
+        date = result.date.with_context(phrase=phrase)
+        return Resolution(date, result.relative, result.anchored)
+
+    def _country_named_most(self) -> str | None:
+        counts: dict[tuple[int, int], int] = {}
+        for match in _COUNTRY_NAMES.finditer(self.text):
+            day = INDEPENDENCE_DAYS[re.sub(r"\s+", " ", match[0].lower())]
+            counts[day] = counts.get(day, 0) + 1
+        if not counts:
+            return "united states"
+        ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return next(name for name, day in INDEPENDENCE_DAYS.items() if day == ranked[0][0])
+
     def _attempt(
         self, phrase: str, start: int, end: int, anchor: PartialDate | None
     ) -> tuple[Resolution | None, bool]:
@@ -270,12 +311,13 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
                 continue
             if last.kind == "holiday" and _NAME_AFTER.match(text, last.end):
                 continue
-            if last.word.startswith("independence") and _owned(text, last.start):
-                continue
             if last.word == "ahead" and _OF_AFTER.match(text, last.end):
                 continue
             start, end = first.start, last.end
-            result = scan.attempt(start, end)
+            if last.word.startswith("independence"):
+                result = scan.independence_day(start, end, last.start)
+            else:
+                result = scan.attempt(start, end)
             if result is None:
                 continue
             date = result.date
@@ -290,11 +332,6 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
             break
         if not found:
             index += 1
-
-
-def _owned(text: str, start: int) -> bool:
-    """A country's name or adjective just before the holiday at ``start``."""
-    return _OWNER_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _attributive(text: str, token: Token) -> bool:

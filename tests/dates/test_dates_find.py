@@ -224,8 +224,14 @@ ISSUE_13 = [
     ("Tuesday's call between the two leaders lasted an hour.", [("Tuesday", "2025-03-18")]),
     ("Envoys agreed on Thursday's call to meet again.", [("on Thursday", "2025-03-20")]),
     ("Crowds cheered in Washington on Independence Day.", [("on Independence Day", "2024-07-04")]),
-    ("Kyiv marked Ukraine's Independence Day with a parade.", []),
-    ("Crowds gathered in Delhi for Indian Independence Day.", []),
+    ("Kyiv marked Ukraine's Independence Day with a parade.", [("Independence Day", "2024-08-24")]),
+    ("Crowds gathered in Delhi for Indian Independence Day.", [("Independence Day", "2024-08-15")]),
+    (
+        "India's prime minister will speak from the Red Fort on Independence Day.",
+        [("on Independence Day", "2025-08-15")],
+    ),
+    ("Envoys of India and Pakistan met on Independence Day.", []),
+    ("Nairobi marked Kenya's Independence Day.", []),
 ]
 
 
