@@ -18,12 +18,15 @@ A careful reader's caution on top of the grammar:
 * "from" starts a phrase only with an end ("from March 3 to 5"): "dates from the 1990s" is
   the 1990s;
 * phrases that point back ("earlier that year", "the next day") resolve against the nearest
-  earlier match in the same paragraph, and are skipped when that match is not a single day,
-  month or year as the phrase requires; before any date in the text they count from the
-  reference day (the report's own day is all the context there is);
+  earlier match in the same paragraph that is a single day, month or year as the phrase
+  requires (looking past up to two that are not), and are skipped when none is; before any
+  date in the text they count from the reference day (the report's own day is all the
+  context there is);
 * a bare year is also a date before a noun after a determiner ("the 2015 nuclear deal",
   "Russia's 2022 invasion");
-* a holiday is a date unless a name follows ("Christmas Island"); "two days ahead" counts
+* a holiday is a date unless a name follows ("Christmas Island"); "Independence Day" is the
+  owner's ("Ukraine's"), else that of the country the text names most, else the US one, and
+  not a date when two countries are named equally often; "two days ahead" counts
   from the reference day, but not in "two days ahead of the summit" (ahead of an event).
 """
 
@@ -33,6 +36,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from desk.dates.holidays import INDEPENDENCE_DAYS
 from desk.dates.parse import Resolution, trial
 from desk.dates.partial import PartialDate
 from desk.dates.tense import Tense, TenseReader
@@ -62,11 +66,27 @@ _RANGE_WORDS = frozenset(["to", "through", "until", "till", "and", "-", "–", "
 # second half of 2025" is 14); the cap keeps a long run of list words linear.
 _LONGEST = 16
 _CHAIN = frozenset(["and", "or", ","])
+# How many earlier dates of a paragraph a phrase that points back may look past.
+_ANCHORS_BACK = 3
+# A date spanning more than a week is looked past by a phrase that needs one day.
+_DAYS_AT_MOST = 7
 # "the 2015 nuclear deal", "Russia's 2022 invasion": a year before a noun, after a determiner.
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|its|his|her|their|our|this|that)|['’]s)\s+$")
 _WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # "Easter Island", "Christmas Island": a holiday's name inside another name.
 _NAME_AFTER = re.compile(r"[^\S\n]+[A-Z]")
+# "Ukraine's Independence Day", "Indian Independence Day": the country owns the holiday.
+_OWNER_BEFORE = re.compile(r"(?P<owner>\b[A-Z][\w.]*)(?:['’]s)?[^\S\n]+$")
+# Capitalised words before a holiday that are not its owner.
+_NOT_OWNERS = frozenset(["On", "In", "At", "By", "For", "The", "Since", "Until", "Before", "After"])
+# Countries a text names, to tell whose "Independence Day" it means.
+_COUNTRY_NAMES = re.compile(
+    "|".join(
+        r"\b" + re.escape(name.title() if len(name) > 4 else name.upper()).replace(r"\ ", r"\s+")
+        for name in sorted(INDEPENDENCE_DAYS, key=len, reverse=True)
+    )
+    + r"(?![\w.])"
+)
 # "two days ahead of the summit" counts back from the summit, not forward from the report.
 _OF_AFTER = re.compile(r"\s+of\b")
 
@@ -160,22 +180,67 @@ class _Scan:
         if known is not None and not known[1] and not known[2]:
             return known[0]
         # Before any date in the text, a phrase that points back counts from the report's day.
-        anchor = _anchor(self.text, self.matches, start) if self.matches else self.first_anchor
+        # A phrase that needs a day looks past dates of the wrong size ("met on Tuesday to
+        # revive the 2015 deal. The previous day ...") to the nearest one that fits.
+        anchors = _anchors(self.text, self.matches, start) if self.matches else [self.first_anchor]
+        for anchor in anchors or [None]:
+            result, anchored = self._attempt(phrase, start, end, anchor)
+            if result is not None or not anchored or not _coarse(anchor):
+                return result
+        return None
+
+    def independence_day(self, start: int, end: int, holiday: int) -> Resolution | None:
+        """ "on Independence Day": the owner's, else that of the country the text names most,
+        else the US one; None when two countries are named equally often."""
+        owner = _OWNER_BEFORE.search(self.text, max(0, holiday - 30), holiday)
+        if owner is not None and owner["owner"] not in _NOT_OWNERS:
+            country: str | None = owner["owner"].lower()
+            if country not in INDEPENDENCE_DAYS:
+                return None  # "Kenya's Independence Day": a country desk has no day for
+        else:
+            country = self._country_named_most()
+            if country is None:
+                return None
+        phrase = self.text[start:end]
+        qualified = f"{phrase[: holiday - start]}{country}'s {self.text[holiday:end]}"
+        result = trial(qualified, self.reference, lambda: self.tense(start, end), None)[0]
+        if result is None:
+            return None
+        date = result.date.with_context(phrase=phrase)
+        return Resolution(date, result.relative, result.anchored)
+
+    def _country_named_most(self) -> str | None:
+        counts: dict[tuple[int, int], int] = {}
+        for match in _COUNTRY_NAMES.finditer(self.text):
+            day = INDEPENDENCE_DAYS[re.sub(r"\s+", " ", match[0].lower())]
+            counts[day] = counts.get(day, 0) + 1
+        if not counts:
+            return "united states"
+        ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return next(name for name, day in INDEPENDENCE_DAYS.items() if day == ranked[0][0])
+
+    def _attempt(
+        self, phrase: str, start: int, end: int, anchor: PartialDate | None
+    ) -> tuple[Resolution | None, bool]:
+        """The phrase against one anchor, and whether the anchor was read."""
+        known = self.plain.get(phrase)
         if known is None:
             known = self.plain[phrase] = trial(
                 phrase, self.reference, lambda: self.tense(start, end), anchor
             )
-            return known[0]
+            return known[0], known[2]
         tense = self.tense(start, end)
         tensed = self.tried.get((phrase, tense, None))
         if tensed is not None and not tensed[2]:
-            return tensed[0]
+            return tensed[0], False
         key = (phrase, tense, anchor)
         if key not in self.tried:
             self.tried[key] = trial(phrase, self.reference, tense, anchor)
             if not self.tried[key][2]:
                 self.tried[(phrase, tense, None)] = self.tried[key]
-        return self.tried[key][0]
+        return self.tried[key][0], self.tried[key][2]
 
 
 def find(text: str, reference: dt.date) -> list[DateMatch]:
@@ -249,7 +314,10 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
             if last.word == "ahead" and _OF_AFTER.match(text, last.end):
                 continue
             start, end = first.start, last.end
-            result = scan.attempt(start, end)
+            if last.word.startswith("independence"):
+                result = scan.independence_day(start, end, last.start)
+            else:
+                result = scan.attempt(start, end)
             if result is None:
                 continue
             date = result.date
@@ -273,11 +341,25 @@ def _attributive(text: str, token: Token) -> bool:
     return _DETERMINER_BEFORE.search(text, max(0, token.start - 12), token.start) is not None
 
 
-def _anchor(text: str, matches: list[DateMatch], start: int) -> PartialDate | None:
-    """The nearest earlier match in the same paragraph, for phrases that point back."""
-    if not matches:
-        return None
-    previous = matches[-1]
-    if text.find("\n", previous.end, start) >= 0:
-        return None
-    return previous.date
+def _coarse(anchor: PartialDate | None) -> bool:
+    """A date no phrase counting in days can start from: a year, a month, "since 2019".
+
+    A few days ("the first week of November") are not looked past: the day before them is
+    unknown, and an older day would be wrong."""
+    if anchor is None:
+        return False
+    if anchor.earliest is None or anchor.latest is None:
+        return True
+    return (anchor.latest - anchor.earliest).days >= _DAYS_AT_MOST
+
+
+def _anchors(text: str, matches: list[DateMatch], start: int) -> list[PartialDate]:
+    """The earlier matches of the same paragraph, nearest first, for phrases that point back."""
+    found: list[PartialDate] = []
+    end = start
+    for previous in reversed(matches[-_ANCHORS_BACK:]):
+        if text.find("\n", previous.end, end) >= 0:
+            break
+        found.append(previous.date)
+        end = previous.start
+    return found

@@ -589,17 +589,40 @@ def _at_time(match: re.Match[str], inner: str, context: _Context) -> str | None:
     return inner if _is_day(inner) else None
 
 
+def _possessive(match: re.Match[str], inner: str, context: _Context) -> str | None:
+    """ "Monday's talks", "Tuesday's call": the day, when what owns the noun is one day."""
+    return inner if _is_day(inner) else None
+
+
 def _week_of(match: re.Match[str], inner: str, context: _Context) -> str | None:
-    """ "the first week of November": days 1-7 of that month (the last week: its last seven)."""
-    whole = periods.value(inner)
+    """ "the first week of November": days 1-7 of that month (the last week: its last seven).
+
+    A month named without a year is chosen as "in November" is; in a future context a week
+    of that month already over by the reference day means the next year's (the month as a
+    whole may still be running: "will meet in the first week of November" on Nov. 20).
+    """
+    week = _week_in(match["o"], inner)
+    if week is None:
+        return None
+    fields = absolute.read(match["rest"])
+    yearless = fields is not None and fields.year is None and fields.year_shift is None
+    if yearless and week[1] < context.reference and context.tense is Tense.FUTURE:
+        assert fields is not None and fields.month is not None
+        next_year = periods.month(week[0].year + 1, fields.month)
+        week = _week_in(match["o"], next_year) or week
+    return periods.days(*week)
+
+
+def _week_in(ordinal: str, month: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the ``ordinal`` week of ``month`` (a canonical month)."""
+    whole = periods.value(month)
     if whole.is_interval or whole.precision is not Precision.MONTH:
         return None
     assert whole.earliest is not None and whole.latest is not None
-    ordinal = match["o"]
     if ordinal in ("last", "final"):
-        return periods.days(whole.latest - dt.timedelta(days=6), whole.latest)
+        return whole.latest - dt.timedelta(days=6), whole.latest
     first = whole.earliest + dt.timedelta(days=7 * (ORDINALS[ordinal] - 1))
-    return periods.days(first, first + dt.timedelta(days=6))
+    return first, first + dt.timedelta(days=6)
 
 
 def _counted_from(match: re.Match[str], inner: str, context: _Context) -> str | None:
@@ -621,6 +644,7 @@ _COMPOUND: tuple[tuple[re.Pattern[str], _CompoundHandler], ...] = tuple(
             rf"(?:the\s)?(?P<o>{ORDINAL_RE}|last|final)\sweek\s(?:of|in)\s(?P<rest>.+)",
             _week_of,
         ),
+        (r"(?P<rest>.+?)'s(?:\s[a-z]+){0,2}", _possessive),
         (
             rf"{_NUMBER}\s{_UNIT}\s(?P<dir>ahead\sof|before|after)\s(?P<rest>.+)",
             _counted_from,

@@ -99,6 +99,9 @@ _MARKERS = re.compile(
 # with one character lets ``re`` skip ahead to it at C speed).
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\"“”—–]")
 _SPACED_HYPHEN = re.compile(r"-(?<=\s-)(?=\s)")
+# A word in parentheses ("member states (SCO) in November", "(AP)") is a name's short form,
+# not an aside: its parentheses do not break the clause around it.
+_WORD_IN_PARENTHESES = re.compile(r"\([^()\s]{1,15}\)")
 # A sentence ends at . ! ? followed by space and a capital or quote; "Feb. 25" and "U.S. wrapped"
 # do not end one because a digit or a lower-case word follows.
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)]*\s+(?=[\"“‘(]?[A-Z]))")
@@ -124,6 +127,14 @@ def _markers(text: str) -> tuple[list[int], list[Tense]]:
 def _clause_breaks(text: str) -> list[tuple[int, int]]:
     """The clause breaks of ``text`` in order, as one leftmost, non-overlapping scan finds them."""
     punctuation = [match.span() for match in _CLAUSE_PUNCTUATION.finditer(text)]
+    if "(" in text:
+        inside = {
+            position
+            for match in _WORD_IN_PARENTHESES.finditer(text)
+            for position in (match.start(), match.end() - 1)
+        }
+        if inside:
+            punctuation = [span for span in punctuation if span[0] not in inside]
     hyphens = [(match.start() - 1, match.end() + 1) for match in _SPACED_HYPHEN.finditer(text)]
     if not hyphens:
         return punctuation

@@ -63,7 +63,7 @@ WORD_KINDS = _word_kinds()
 
 # Holidays are capitalised names of one or more words ("New Year's Day"): one token each.
 _HOLIDAY = (
-    r"New Year['’]s(?: Day| Eve)?|Christmas(?: Eve| Day)?|May Day"
+    r"New Year['’]s(?: Day| Eve)?|Christmas(?: Eve| Day)?|May Day|Independence Day"
     r"|(?:Orthodox )?Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?"
 ).replace(" ", r"[^\S\n]")
 # A clock time ("3 p.m.", "10:30 a.m."): never a date, but it may stand before one.
@@ -96,7 +96,7 @@ def _hint_pattern() -> str:
     """A word that can anchor a date, or a year-like number (the group ``hint``)."""
     words = [w for w, kind in WORD_KINDS.items() if kind in ANCHOR_KINDS or kind == "abbreviation"]
     # A holiday's hint is its main word; the stretch grows to the rest ("New Year's Day").
-    words += ["Christmas", "Easter", "Thanksgiving", "Year"]
+    words += ["Christmas", "Easter", "Thanksgiving", "Year", "Independence"]
     return (
         rf"(?P<hint>(?:{trie(words)})(?![A-Za-z])\.?"
         r"|[0-9]{4}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4}|['’][0-9]0s|[QH][1-4](?![0-9]))"
@@ -125,6 +125,7 @@ def _back_pattern() -> re.Pattern[str]:
     pieces = {
         *WORD_KINDS,
         *["New", "Year", "s", "Day", "Eve", "Christmas", "Orthodox", "Easter", "Thanksgiving"],
+        "Independence",
     }
     reversed_words = [word[::-1] for word in pieces]
     # No check that the word starts there: "5thin" holds the word "in".

@@ -220,11 +220,90 @@ ISSUE_13 = [
     ("Iran and the 2015 nuclear deal were discussed.", [("2015", "2015")]),
     ("Russia's 2022 invasion of Ukraine was condemned.", [("2022", "2022")]),
     ("Type 094 submarines and 2000 troops were seen.", []),
+    # what the proposals evaluation found wrong in reports
+    ("Tuesday's call between the two leaders lasted an hour.", [("Tuesday", "2025-03-18")]),
+    ("Envoys agreed on Thursday's call to meet again.", [("on Thursday", "2025-03-20")]),
+    ("Crowds cheered in Washington on Independence Day.", [("on Independence Day", "2024-07-04")]),
+    ("Kyiv marked Ukraine's Independence Day with a parade.", [("Independence Day", "2024-08-24")]),
+    ("Crowds gathered in Delhi for Indian Independence Day.", [("Independence Day", "2024-08-15")]),
+    (
+        "India's prime minister will speak from the Red Fort on Independence Day.",
+        [("on Independence Day", "2025-08-15")],
+    ),
+    ("Envoys of India and Pakistan met on Independence Day.", []),
+    ("Nairobi marked Kenya's Independence Day.", []),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ISSUE_13)
 def test_issue_13_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.phrase, m.date.text) for m in find(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Envoys met in Baku in the first week of November and signed a text.",
+            dt.date(2025, 12, 10),
+            [("in the first week of November", "2025-11-01/2025-11-07")],
+        ),
+        (
+            "Security chiefs are scheduled to meet at the Arctic Council (AC) in the first "
+            "week of November, the statement added.",
+            dt.date(2025, 10, 2),
+            [("in the first week of November", "2025-11-01/2025-11-07")],
+        ),
+        (
+            "The summit will open in the first week of November.",
+            dt.date(2025, 11, 20),
+            [("in the first week of November", "2026-11-01/2026-11-07")],
+        ),
+        (
+            "Ministers met in Paris on Jan. 2. The previous day, they had dined in Lyon.",
+            dt.date(2026, 1, 5),
+            [("on Jan. 2", "2026-01-02"), ("The previous day", "2026-01-01")],
+        ),
+        (
+            "Ministers met in Paris on Jan. 1. The day before, they had dined in Lyon.",
+            dt.date(2026, 1, 5),
+            [("on Jan. 1", "2026-01-01"), ("The day before", "2025-12-31")],
+        ),
+    ],
+)
+def test_weeks_of_a_month_and_days_before_keep_their_year(
+    text: str, published: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.phrase, m.date.text) for m in find(text, published)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Envoys met on Tuesday to revive the 2015 nuclear deal. The previous day, they dined.",
+            [("on Tuesday", "2025-03-18"), ("2015", "2015"), ("The previous day", "2025-03-17")],
+        ),
+        (
+            "Envoys met on Tuesday. Talks had stalled since 2019. The day before, they dined.",
+            [
+                ("on Tuesday", "2025-03-18"),
+                ("since 2019", "2019/2025-03-21"),
+                ("The day before", "2025-03-17"),
+            ],
+        ),
+        (
+            "Envoys met on Tuesday. Talks began in the first week of March. The day before, "
+            "they dined.",
+            [("on Tuesday", "2025-03-18"), ("in the first week of March", "2025-03-01/2025-03-07")],
+        ),
+    ],
+)
+def test_the_day_before_looks_past_a_year_to_the_day_named_before_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A year or a long span between them is not what "the day before" counts from; a week
+    is not looked past (the day before it is unknown, and an older day would be wrong)."""
     assert [(m.phrase, m.date.text) for m in find(text, PUBLISHED)] == expected
 
 

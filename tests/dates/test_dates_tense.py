@@ -36,6 +36,12 @@ def _tense_of(text: str, phrase: str) -> Tense | None:
         # "Feb. 25. AFP": a break inside the phrase is not the sentence's end
         ("Photo released Feb. 25. AFP", "Feb. 25", Tense.PAST),
         ("A caption of Friday", "Friday", None),
+        # a word in parentheses (a name's short form) does not break the clause
+        (
+            "Envoys are due to meet at the Arctic Council (AC) in May, the ministry added.",
+            "in May",
+            Tense.FUTURE,
+        ),
     ],
 )
 def test_tense_around_a_phrase(text: str, phrase: str, expected: Tense | None) -> None:
