@@ -7,10 +7,10 @@ period (meetings whose date span overlaps it) and to the meetings that took up o
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from desk.model import Actor, AgendaItem, Meeting, MeetingActor, MeetingAgenda
@@ -95,34 +95,43 @@ def actor_network(
             raise NotFound("agenda item", agenda_item_id)
         agenda = item.title
     conditions = _meeting_conditions(start, end, agenda_item_id)
-    meetings_in_scope = select(Meeting.id).where(*conditions)  # type: ignore[call-overload]
+    in_scope = select(Meeting.id).where(*conditions)  # type: ignore[call-overload]
     one, other = aliased(MeetingActor), aliased(MeetingActor)
-    pairs = session.execute(
-        select(one.actor_id, other.actor_id, func.count(func.distinct(one.meeting_id)))
-        .join(
-            other,
-            and_(other.meeting_id == one.meeting_id, other.actor_id > one.actor_id),
-        )
-        .where(one.meeting_id.in_(meetings_in_scope) if conditions else True)  # type: ignore[attr-defined]
-        .group_by(one.actor_id, other.actor_id)
-    ).all()
+
+    def scoped(link: Any) -> Any:
+        return link.meeting_id.in_(in_scope) if conditions else true()
+
+    # The database ranks every actor; only the pairs among the kept ones come back to Python
+    # (a desk of a million meetings holds millions of pairs).
     attendance = dict(
         session.execute(
-            select(MeetingActor.actor_id, func.count(func.distinct(MeetingActor.meeting_id)))
-            .where(
-                MeetingActor.meeting_id.in_(meetings_in_scope) if conditions else True  # type: ignore[attr-defined]
-            )
-            .group_by(MeetingActor.actor_id)
+            select(one.actor_id, func.count(func.distinct(one.meeting_id)))
+            .where(scoped(one))
+            .group_by(one.actor_id)
         ).all()
     )
-    partners: dict[int, int] = defaultdict(int)
-    for first, second, _ in pairs:
-        partners[first] += 1
-        partners[second] += 1
+    partners: dict[int, int] = dict(
+        session.execute(
+            select(one.actor_id, func.count(func.distinct(other.actor_id)))
+            .join(other, and_(other.meeting_id == one.meeting_id, other.actor_id != one.actor_id))
+            .where(scoped(one))
+            .group_by(one.actor_id)
+        ).all()
+    )
     ranked = sorted(
-        attendance, key=lambda actor_id: (-attendance[actor_id], -partners[actor_id], actor_id)
+        attendance,
+        key=lambda actor_id: (-attendance[actor_id], -partners.get(actor_id, 0), actor_id),
     )
     kept = ranked[:limit]
+    pair_query = (
+        select(one.actor_id, other.actor_id, func.count(func.distinct(one.meeting_id)))
+        .join(other, and_(other.meeting_id == one.meeting_id, other.actor_id > one.actor_id))
+        .where(scoped(one))
+        .group_by(one.actor_id, other.actor_id)
+    )
+    if len(kept) < len(ranked):
+        pair_query = pair_query.where(one.actor_id.in_(kept), other.actor_id.in_(kept))
+    pairs = session.execute(pair_query).all()
     details = {
         actor.id: actor
         for chunk_start in range(0, len(kept), 500)
@@ -137,17 +146,12 @@ def actor_network(
             kind=details[actor_id].kind,
             country=details[actor_id].country,
             meetings=attendance[actor_id],
-            partners=partners[actor_id],
+            partners=partners.get(actor_id, 0),
         )
         for actor_id in kept
     ]
-    kept_ids = set(kept)
     links = sorted(
-        (
-            NetworkLink(first, second, count)
-            for first, second, count in pairs
-            if first in kept_ids and second in kept_ids
-        ),
+        (NetworkLink(first, second, count) for first, second, count in pairs),
         key=lambda link: (-link.meetings, link.first, link.second),
     )
     return Network(actors, links, start, end, agenda, max(0, len(ranked) - len(kept)))

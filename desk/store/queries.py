@@ -310,8 +310,6 @@ class Queries(Sessions):
         return hits[:limit]
 
     # -- merging and undo ---------------------------------------------------------------------
-
-    # -- merging and undo ---------------------------------------------------------------------
     def merge_preview(self, keep_id: int, other_id: int) -> MergePlan:
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             return merge.merge_actors(

@@ -57,7 +57,7 @@ class TimelineScreen(Screen[RecordRef | None]):
     def _load(self, window: tuple[dt.date, dt.date] | None) -> None:
         store = desk_of(self).store
         subject = {"actor_id": self.actor_id, "agenda_item_id": self.agenda_item_id}
-        width = self.chart._chart_width()
+        width = self.chart.chart_width()
 
         def load() -> tuple[Timeline, tuple[dt.date, dt.date] | None]:
             if window is not None:

@@ -149,12 +149,12 @@ class TimelineChart(Widget, can_focus=True):
     def scale(self) -> TimeScale | None:
         if self.window is None:
             return None
-        return TimeScale(self.window[0], self.window[1], self._chart_width())
+        return TimeScale(self.window[0], self.window[1], self.chart_width())
 
     def _label_width(self) -> int:
         return min(LABEL_MAX, max(12, int(self.size.width * LABEL_SHARE)))
 
-    def _chart_width(self) -> int:
+    def chart_width(self) -> int:
         return max(10, self.size.width - self._label_width() - 1)
 
     def _lanes(self) -> int:
@@ -189,7 +189,7 @@ class TimelineChart(Widget, can_focus=True):
 
     def action_fit(self) -> None:
         if self.extent is not None:
-            self._ask(fitted(*self.extent, self._chart_width()))
+            self._ask(fitted(*self.extent, self.chart_width()))
 
     def action_open(self) -> None:
         current = self.current
