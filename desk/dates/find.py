@@ -87,6 +87,7 @@ _COUNTRY_NAMES = re.compile(
     )
     + r"(?![\w.])"
 )
+_SPACES = re.compile(r"\s+")
 # "two days ahead of the summit" counts back from the summit, not forward from the report.
 _OF_AFTER = re.compile(r"\s+of\b")
 
@@ -149,6 +150,7 @@ class _Scan:
     __slots__ = (
         "first_anchor",
         "matches",
+        "most_named",
         "plain",
         "reader",
         "reference",
@@ -167,6 +169,8 @@ class _Scan:
         self.tenses: dict[tuple[int, int], Tense | None] = {}
         # Without a reference day (parse then uses today) nothing before the text is known.
         self.first_anchor = PartialDate.from_day(reference) if reference is not None else None
+        # The country the whole text names most: counted once, on the first "Independence Day".
+        self.most_named: tuple[str | None] | None = None
 
     def tense(self, start: int, end: int) -> Tense | None:
         span = (start, end)
@@ -198,7 +202,9 @@ class _Scan:
             if country not in INDEPENDENCE_DAYS:
                 return None  # "Kenya's Independence Day": a country desk has no day for
         else:
-            country = self._country_named_most()
+            if self.most_named is None:
+                self.most_named = (_country_named_most(self.text),)
+            country = self.most_named[0]
             if country is None:
                 return None
         phrase = self.text[start:end]
@@ -208,18 +214,6 @@ class _Scan:
             return None
         date = result.date.with_context(phrase=phrase)
         return Resolution(date, result.relative, result.anchored)
-
-    def _country_named_most(self) -> str | None:
-        counts: dict[tuple[int, int], int] = {}
-        for match in _COUNTRY_NAMES.finditer(self.text):
-            day = INDEPENDENCE_DAYS[re.sub(r"\s+", " ", match[0].lower())]
-            counts[day] = counts.get(day, 0) + 1
-        if not counts:
-            return "united states"
-        ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            return None
-        return next(name for name, day in INDEPENDENCE_DAYS.items() if day == ranked[0][0])
 
     def _attempt(
         self, phrase: str, start: int, end: int, anchor: PartialDate | None
@@ -241,6 +235,20 @@ class _Scan:
             if not self.tried[key][2]:
                 self.tried[(phrase, tense, None)] = self.tried[key]
         return self.tried[key][0], self.tried[key][2]
+
+
+def _country_named_most(text: str) -> str | None:
+    """The country ``text`` names most often; the US when none; None on a tie."""
+    counts: dict[tuple[int, int], int] = {}
+    for match in _COUNTRY_NAMES.finditer(text):
+        day = INDEPENDENCE_DAYS[_SPACES.sub(" ", match[0].lower())]
+        counts[day] = counts.get(day, 0) + 1
+    if not counts:
+        return "united states"
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return next(name for name, day in INDEPENDENCE_DAYS.items() if day == ranked[0][0])
 
 
 def find(text: str, reference: dt.date) -> list[DateMatch]:
