@@ -33,6 +33,8 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 def plain(text: str) -> str:
     """Lower case without accents: 'Sjafrie Sjamsoeddin' -> 'sjafrie sjamsoeddin'."""
+    if text.isascii():  # nothing to decompose: most names, and much faster
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -46,7 +46,13 @@ from desk.ingest.proposals import (
     RelatedMeetingProposal,
     clip_key,
 )
-from desk.ingest.relate import match_existing, match_item, related_items, related_meetings
+from desk.ingest.relate import (
+    ItemIndex,
+    match_existing,
+    match_item,
+    related_items,
+    related_meetings,
+)
 from desk.ingest.similar import offer_known_bodies
 from desk.ingest.text import Document
 from desk.ingest.vocabulary import GENERIC_SPEAKERS, SPECULATED
@@ -147,6 +153,7 @@ class _Builder:
         self._passages: dict[int, Passage] = {}
         self._meeting_keys: dict[int, str] = {}
         self._known_meeting_list: list[KnownMeeting] | None = None
+        self._item_index: ItemIndex | None = None
 
     def build(self) -> list[Proposal]:
         meetings = self._meetings()
@@ -305,6 +312,12 @@ class _Builder:
             self._known_meeting_list = list(self.known.meetings_of(ids)) if ids else []
         return self._known_meeting_list
 
+    def _items(self) -> ItemIndex:
+        """The desk's agenda items by their titles' words, indexed once per source."""
+        if self._item_index is None:
+            self._item_index = ItemIndex(self.known.items)
+        return self._item_index
+
     def _candidate_of(self, frame: Frame | None) -> MeetingCandidate | None:
         if frame is None:
             return None
@@ -348,7 +361,7 @@ class _Builder:
             candidate = self._candidate_of(topic.frame)
             meeting_key = self._meeting_keys.get(id(candidate)) if candidate else None
             meeting = by_key.get(meeting_key) if meeting_key else None
-            existing = match_item(topic.words, list(self.known.items))
+            existing = match_item(topic.words, self._items())
             passage = self.passage(topic.sentence)
             if topic.status == "speculated":
                 passage = _doubtful(passage)
@@ -386,7 +399,7 @@ class _Builder:
                     reasons=related.reasons,
                 )
             )
-        items = list(self.known.items)
+        items = self._items()
         taken_items = {
             match.id
             for topic in self.reading.topics

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,6 +22,11 @@ class KnownActor:
     title: str | None = None
     country: str | None = None
     aliases: tuple[str, ...] = ()
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """Its name, then its aliases."""
+        return (self.name, *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,26 @@ class KnownItem:
     id: int
     title: str
     description: str | None = None
+
+
+@dataclass(frozen=True)
+class KnownBodies:
+    """The desk's organizations as matching a body written another way reads them: every
+    (actor id, name or alias), and a reader of whole actors, asked only for those that match
+    (a large desk has thousands of bodies; a report matches a few)."""
+
+    names: Sequence[tuple[int, str]] = ()
+    actors: Callable[[Collection[int]], Sequence[KnownActor]] = field(
+        default=lambda _ids: (), compare=False
+    )
+
+    @classmethod
+    def of(cls, actors: Iterable[KnownActor]) -> KnownBodies:
+        """The bodies among ``actors`` already read whole."""
+        read = list(actors)
+        by_id = {actor.id: actor for actor in read}
+        names = [(actor.id, name) for actor in read for name in actor.all_names]
+        return cls(names, lambda ids: [by_id[i] for i in ids if i in by_id])
 
 
 def _no_meetings(_actor_ids: Iterable[int]) -> Sequence[KnownMeeting]:
@@ -60,8 +85,9 @@ class Known:
     index: NameIndex[KnownActor] | NameLookup[KnownActor] | None = field(
         default=None, compare=False, repr=False
     )
-    #: The organizations on the desk, when ``actors`` does not hold every actor.
-    organizations: Sequence[KnownActor] | None = None
+    #: The organizations on the desk, when ``actors`` does not hold every actor (read whole,
+    #: or as ``KnownBodies``: their names, and the actors read only when one matches).
+    organizations: KnownBodies | Sequence[KnownActor] | None = None
 
     @cached_property
     def names(self) -> NameIndex[KnownActor] | NameLookup[KnownActor]:
@@ -75,8 +101,10 @@ class Known:
         return index
 
     @cached_property
-    def bodies(self) -> tuple[KnownActor, ...]:
+    def bodies(self) -> KnownBodies:
         """The organizations on the desk, for matching a body written another way."""
+        if isinstance(self.organizations, KnownBodies):
+            return self.organizations
         if self.organizations is not None:
-            return tuple(self.organizations)
-        return tuple(actor for actor in self.actors if actor.kind == "organization")
+            return KnownBodies.of(self.organizations)
+        return KnownBodies.of(actor for actor in self.actors if actor.kind == "organization")

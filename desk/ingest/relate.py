@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,31 +126,55 @@ def related_meetings(
     return found[:LIMIT]
 
 
+class ItemIndex:
+    """The desk's agenda items by their titles' words, read once per source: a topic or a
+    sentence is compared with the items sharing one of its words, not with every item."""
+
+    def __init__(self, items: Iterable[KnownItem]) -> None:
+        self.items = list(items)
+        self.words = [_title_words(item.title) for item in self.items]
+        self._with_word: dict[str, list[int]] = {}
+        for position, words in enumerate(self.words):
+            if len(words) < 2:
+                continue  # too short a title to match anything
+            for word in words:
+                self._with_word.setdefault(word, []).append(position)
+
+    def sharing(self, words: Iterable[str]) -> list[int]:
+        """The items (positions, in the desk's order) whose title has one of ``words``."""
+        found: set[int] = set()
+        for word in words:
+            found.update(self._with_word.get(word, ()))
+        return sorted(found)
+
+
+def _indexed(items: ItemIndex | Sequence[KnownItem]) -> ItemIndex:
+    return items if isinstance(items, ItemIndex) else ItemIndex(items)
+
+
 def related_items(
-    doc: Document, items: list[KnownItem], taken: set[int]
+    doc: Document, items: ItemIndex | Sequence[KnownItem], taken: set[int]
 ) -> list[tuple[KnownItem, int, tuple[str, ...]]]:
     """Agenda items on the desk with the sentence most about each.
 
     The words an item shares with each sentence are counted through an index of the text's
     words, not by comparing a desk's thousands of items with a long report's hundreds of
-    sentences one by one; the sentence sharing most (the first of equals) is the item's."""
+    sentences one by one; the sentence sharing most (the first of equals) is the item's.
+    Only items sharing a word with the text are looked at (through the items' own index)."""
+    index = _indexed(items)
     sentence_words = [set(content_words(doc.sentence_text(n))) for n in range(len(doc.sentences))]
     sentences_with: dict[str, list[int]] = {}
     for number, present in enumerate(sentence_words):
         for word in present:
             sentences_with.setdefault(word, []).append(number)
     found: list[tuple[float, KnownItem, int, tuple[str, ...]]] = []
-    for item in items:
+    for position in index.sharing(sentences_with):
+        item, words = index.items[position], index.words[position]
         if item.id in taken:
-            continue
-        words = _title_words(item.title)
-        if len(words) < 2:
             continue
         shared_by = Counter[int]()  # sentence -> how many of the item's words it has
         for word in words:
             shared_by.update(sentences_with.get(word, ()))
-        if not shared_by:
-            continue
         most = max(shared_by.values())
         best: tuple[float, int, tuple[str, ...]] | None = None
         if most >= 2 and most / len(words) >= ITEM_SHARE:  # the first sentence sharing most
@@ -162,17 +187,16 @@ def related_items(
     return [(item, sentence, shared) for _, item, sentence, shared in found[:LIMIT]]
 
 
-def match_item(words: list[str], items: list[KnownItem]) -> KnownItem | None:
+def match_item(words: list[str], items: ItemIndex | Sequence[KnownItem]) -> KnownItem | None:
     """The desk agenda item a proposed topic seems to be (most of its title's words)."""
+    index = _indexed(items)
     best: tuple[float, KnownItem] | None = None
     given = set(words)
-    for item in items:
-        title_words = _title_words(item.title)
-        if len(title_words) < 2:
-            continue
+    for position in index.sharing(given):
+        title_words = index.words[position]
         share = len(set(title_words) & given) / len(title_words)
         if share >= ITEM_SHARE and (best is None or share > best[0]):
-            best = (share, item)
+            best = (share, index.items[position])
     return best[1] if best else None
 
 

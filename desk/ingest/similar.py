@@ -10,11 +10,11 @@ offered: the report's wording becomes a proposed *alias* of the desk's actor (a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 
 from desk.ingest.gazetteer import gazetteer
-from desk.ingest.known import KnownActor
+from desk.ingest.known import KnownBodies
 from desk.ingest.mentions import Entities, Entity
 from desk.ingest.names import fold_word, is_acronym, words_of
 
@@ -45,26 +45,29 @@ def _adjectives() -> dict[str, str]:
     return found
 
 
-def best_known_body(name: str, bodies: Sequence[KnownActor]) -> tuple[KnownActor, float] | None:
-    """The desk's body ``name`` most likely means, with its score, if one is close enough."""
-    from rapidfuzz import fuzz, process
+class BodyKeys:
+    """Every name and alias of the desk's bodies as a body key, each computed once per reading
+    (not once for each new body the report names)."""
 
-    mine = body_key(name)
-    if not bodies or not mine:
+    def __init__(self, names: Iterable[tuple[int, str]]) -> None:
+        self.owners = list(names)
+        self.keys = [body_key(name) for _, name in self.owners]
+
+    def best(self, name: str) -> tuple[int, float] | None:
+        """The id of the body ``name`` most likely means, with its score, if one is close
+        enough."""
+        from rapidfuzz import fuzz, process
+
+        mine = body_key(name)
+        if not self.keys or not mine:
+            return None
+        for _, score, position in process.extract(
+            mine, self.keys, scorer=fuzz.token_set_ratio, score_cutoff=OFFER_FROM, limit=5
+        ):
+            actor_id, known = self.owners[position]
+            if _fair(mine, self.keys[position], name, known):
+                return actor_id, score
         return None
-    keys: list[str] = []
-    owners: list[tuple[KnownActor, str]] = []
-    for actor in bodies:
-        for known in (actor.name, *actor.aliases):
-            keys.append(body_key(known))
-            owners.append((actor, known))
-    for _, score, position in process.extract(
-        mine, keys, scorer=fuzz.token_set_ratio, score_cutoff=OFFER_FROM, limit=5
-    ):
-        actor, known = owners[position]
-        if _fair(mine, keys[position], name, known):
-            return actor, score
-    return None
 
 
 def _fair(mine: str, theirs: str, name: str, known: str) -> bool:
@@ -78,16 +81,21 @@ def _fair(mine: str, theirs: str, name: str, known: str) -> bool:
     return len(a & b) >= 2 or is_acronym(shorter)
 
 
-def offer_known_bodies(entities: Entities, bodies: Sequence[KnownActor]) -> None:
+def offer_known_bodies(entities: Entities, bodies: KnownBodies) -> None:
     """Read each new body that closely matches one on the desk as that actor, so its wording is
     offered as an alias (see ``engine``) rather than proposed as a new actor."""
+    keys: BodyKeys | None = None
     for entity in list(entities.all):
         if entity.actor_id is not None or entity.kind != "organization" or not entity.mentions:
             continue
-        match = best_known_body(entity.name, bodies)
+        if keys is None:
+            keys = BodyKeys(bodies.names)
+        match = keys.best(entity.name)
         if match is None:
             continue
-        _move(entities, entity, entities.desk_entity(match[0]))
+        actors = bodies.actors([match[0]])
+        if actors:
+            _move(entities, entity, entities.desk_entity(actors[0]))
 
 
 def _move(entities: Entities, entity: Entity, target: Entity) -> None:

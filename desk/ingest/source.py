@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk.dates import PartialDate
-from desk.ingest.known import Known, KnownActor, KnownItem, KnownMeeting
+from desk.ingest.known import Known, KnownActor, KnownBodies, KnownItem, KnownMeeting
 from desk.ingest.names import NameLookup
 
 if TYPE_CHECKING:
@@ -154,9 +154,13 @@ def known_from(store: Store) -> Known:
         KnownItem(item_id, title, description)
         for item_id, title, description in store.agenda_titles()
     ]
-    organizations = [_known(actor) for actor in store.actors_of_kind("organization")]
+
+    def actors(ids: Collection[int]) -> list[KnownActor]:
+        return [_known(actor) for actor in store.actors_named(ids)]
+
+    bodies = KnownBodies(store.names_of_kind("organization"), actors)
     names = NameLookup(find, store.longest_actor_name())
-    return Known((), items, meetings_of, index=names, organizations=organizations)
+    return Known((), items, meetings_of, index=names, organizations=bodies)
 
 
 def _known(actor: ActorNames) -> KnownActor:

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
 from sqlmodel import Session
 
 from desk.model import (
@@ -371,6 +371,24 @@ def actor_names(
             for actor_id, name, kind_, title, country in session.execute(query)
         ]
     return found
+
+
+def names_of_kind(session: Session, kind: str) -> list[tuple[int, str]]:
+    """(actor id, name or alias) of every actor of one ``kind``: actors in id order, each with
+    its name first, then its aliases in the order they were added. Only the two columns: a
+    fuzzy match reads every name, but only the few actors that match are read whole."""
+    names = select(
+        Actor.id.label("actor_id"),  # type: ignore[union-attr]
+        Actor.name.label("name"),  # type: ignore[attr-defined]
+        literal(0).label("alias_id"),
+    ).where(Actor.kind == kind)
+    aliases = (
+        select(ActorAlias.actor_id, ActorAlias.name, ActorAlias.id)
+        .join(Actor, Actor.id == ActorAlias.actor_id)  # type: ignore[arg-type]
+        .where(Actor.kind == kind)
+    )
+    query = names.union_all(aliases).order_by("actor_id", "alias_id")
+    return [(actor_id, name) for actor_id, name, _ in session.execute(query)]
 
 
 def agenda_titles(session: Session) -> list[tuple[int, str, str | None]]:

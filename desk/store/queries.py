@@ -406,6 +406,16 @@ class Queries(Sessions):
         with self.reading() as session:
             return proposal_steps.actor_names(session, kind=kind)
 
+    def names_of_kind(self, kind: str) -> list[tuple[int, str]]:
+        """(actor id, name or alias) of every actor of one kind, by actor id, names first."""
+        with self.reading() as session:
+            return proposal_steps.names_of_kind(session, kind)
+
+    def actors_named(self, ids: Collection[int]) -> list[proposal_steps.ActorNames]:
+        """The actors of ``ids`` with their names, aliases, kind, title and country."""
+        with self.reading() as session:
+            return proposal_steps.actor_names(session, ids)
+
     def archived_page(self, source_id: int) -> archives.ArchivedPage | None:
         """The page a source was read from, as received, if desk kept one."""
         with self.reading() as session:
