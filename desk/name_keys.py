@@ -52,7 +52,10 @@ def fold_word(word: str) -> str:
 
 def words_of(name: str) -> list[str]:
     """The words of a name, hyphenated parts apart, without a possessive ending."""
-    found = [_POSSESSIVE.sub("", word) for word in _WORDS.findall(name)]
+    found = [
+        _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+        for word in _WORDS.findall(name)
+    ]
     return [word for word in found if word]
 
 
