@@ -8,7 +8,10 @@
 * memory: the peak resident memory summed over the process tree: every process seen (the
   command and its descendants, polled from /proc every 10 ms) counts with its own peak
   (VmHWM), so a worker's peak is not missed between polls. A sum of peaks is an upper bound
-  of the tree's peak at any one moment, which is what a goal on memory needs.
+  of the tree's peak at any one moment, which is what a goal on memory needs;
+* waiting: seconds the processes stood ready to run while every core was busy (the run-queue
+  delay of /proc/PID/schedstat, summed, as last polled): on a shared machine, most of the gap
+  between wall and CPU time.
 
 Standard library only (Linux /proc). ``median_of`` runs a measurement several times and keeps
 the median of each figure.
@@ -66,10 +69,20 @@ def _peak(pid: int) -> int:
     return 0
 
 
+def _run_queue_seconds(pid: int) -> float:
+    """How long a live process has waited for a CPU so far, or 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/schedstat", encoding="ascii") as schedstat:
+            return int(schedstat.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def measure(
     command: list[str], *, stdin: str | None = None, env: dict[str, str] | None = None
 ) -> dict[str, Any]:
-    """Run ``command`` to its end: wall, cpu (seconds), memory (bytes), processes, output."""
+    """Run ``command`` to its end: wall, cpu, waiting (seconds), memory (bytes), processes,
+    output."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -81,12 +94,14 @@ def measure(
         env=env,
     )
     peaks: dict[int, int] = {}
+    waits: dict[int, float] = {}
     done = threading.Event()
 
     def watch() -> None:
         while not done.is_set():
             for pid in _descendants(process.pid):
                 peaks[pid] = max(peaks.get(pid, 0), _peak(pid))
+                waits[pid] = max(waits.get(pid, 0.0), _run_queue_seconds(pid))
             done.wait(POLL_SECONDS)
 
     watcher = threading.Thread(target=watch, daemon=True)
@@ -104,6 +119,7 @@ def measure(
         "cpu": cpu,
         "memory": sum(peaks.values()),
         "processes": len([peak for peak in peaks.values() if peak]),
+        "waiting": sum(waits.values()),
         "output": output,
         "errors": errors,
     }
