@@ -79,14 +79,18 @@ _NAME_AFTER = re.compile(r"[^\S\n]+[A-Z]")
 _OWNER_BEFORE = re.compile(r"(?P<owner>\b[A-Z][\w.]*)(?:['’]s)?[^\S\n]+$")
 # Capitalised words before a holiday that are not its owner.
 _NOT_OWNERS = frozenset(["On", "In", "At", "By", "For", "The", "Since", "Until", "Before", "After"])
-# Countries a text names, to tell whose "Independence Day" it means.
+# Countries a text names, to tell whose "Independence Day" it means. Each name must start a
+# word; that is checked after each match (``_country_named_most``), as a leading ``\b`` keeps ``re``
+# from skipping at C speed to the names' first letters. No name holds a word start where another
+# name could begin, so a match inside a word never hides one that starts a word.
 _COUNTRY_NAMES = re.compile(
     "|".join(
-        r"\b" + re.escape(name.title() if len(name) > 4 else name.upper()).replace(r"\ ", r"\s+")
+        re.escape(name.title() if len(name) > 4 else name.upper()).replace(r"\ ", r"\s+")
         for name in sorted(INDEPENDENCE_DAYS, key=len, reverse=True)
     )
     + r"(?![\w.])"
 )
+_WORD_CHARACTER = re.compile(r"\w")
 _SPACES = re.compile(r"\s+")
 # "two days ahead of the summit" counts back from the summit, not forward from the report.
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -241,6 +245,9 @@ def _country_named_most(text: str) -> str | None:
     """The country ``text`` names most often; the US when none; None on a tie."""
     counts: dict[tuple[int, int], int] = {}
     for match in _COUNTRY_NAMES.finditer(text):
+        start = match.start()
+        if start and _WORD_CHARACTER.match(text, start - 1):
+            continue  # inside a word: the "US" of "AUS"
         day = INDEPENDENCE_DAYS[_SPACES.sub(" ", match[0].lower())]
         counts[day] = counts.get(day, 0) + 1
     if not counts:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desk.dates import DateError, PartialDate, Tense, find, parse
-from desk.dates.find import _find_every_word
+from desk.dates.find import _country_named_most, _find_every_word
+from desk.dates.holidays import INDEPENDENCE_DAYS
 
 AP_MONTHS = [
     "",
@@ -361,3 +363,58 @@ def test_the_pre_filter_finds_what_reading_every_word_finds(
 @given(st.text(alphabet=st.sampled_from("May 2024 Fri,.-'’\n19 0sQ1th"), max_size=60), references)
 def test_the_pre_filter_agrees_on_odd_text(text: str, reference: dt.date) -> None:
     assert find(text, reference) == _find_every_word(text, reference)
+
+
+# The country names as a pattern with a leading word boundary on each, as find() once read them.
+_BOUNDED_COUNTRY_NAMES = re.compile(
+    "|".join(
+        r"\b" + re.escape(name.title() if len(name) > 4 else name.upper()).replace(r"\ ", r"\s+")
+        for name in sorted(INDEPENDENCE_DAYS, key=len, reverse=True)
+    )
+    + r"(?![\w.])"
+)
+_NAME_PIECES = [
+    "US",
+    "U.S.",
+    "AUS",
+    "United States",
+    "United  States",
+    "India",
+    "Indian",
+    "Indiana",
+    "Pakistani",
+    "Ghana",
+    "Mexico",
+    "Ukraine",
+    "Philippines",
+    "x",
+    "9",
+    "_",
+    ".",
+    " ",
+    "-",
+    "'s",
+    "é",
+]
+
+
+def _counted_with_boundaries(text: str) -> str | None:
+    counts: dict[tuple[int, int], int] = {}
+    for match in _BOUNDED_COUNTRY_NAMES.finditer(text):
+        day = INDEPENDENCE_DAYS[re.sub(r"\s+", " ", match[0].lower())]
+        counts[day] = counts.get(day, 0) + 1
+    if not counts:
+        return "united states"
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return next(name for name, day in INDEPENDENCE_DAYS.items() if day == ranked[0][0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=12))
+def test_country_named_most_reads_names_only_where_a_word_starts(pieces: list[str]) -> None:
+    """The country count checks word starts after matching (fast), with the same answer as a
+    pattern that requires them."""
+    text = "".join(pieces)
+    assert _country_named_most(text) == _counted_with_boundaries(text)
