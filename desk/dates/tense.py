@@ -91,9 +91,11 @@ _NOT_PAST = frozenset(
 # searched from the character before its start), which lets ``re`` skip the letters inside
 # words at C speed instead of trying every position.
 # The irregular verbs as a prefix tree, so that a word is rejected after its first letters.
+# A regular past ("agreed") is a word of four letters or more ending in "ed": read whole and
+# never backtracked into (a possessive ``{4,}+``), as a "d" inside it cannot end the word.
 _MARKERS = re.compile(
     rf"[^\w'-](?=[a-z'])(?:(?P<modal>{_PERFECT_MODAL})|(?P<future>{_FUTURE})"
-    rf"|(?P<past>(?:{trie(_IRREGULAR_PAST.split('|'))})(?![\w-])|[a-z]{{2,}}ed))(?![\w-])"
+    rf"|(?P<past>(?:{trie(_IRREGULAR_PAST.split('|'))})(?![\w-])|[a-z]{{4,}}+(?<=ed)))(?![\w-])"
 )
 # Clause breaks: punctuation, and a hyphen between spaces (found apart: a pattern that starts
 # with one character lets ``re`` skip ahead to it at C speed).
