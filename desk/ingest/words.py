@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -21,6 +22,7 @@ STOP_WORDS = word_set(
 )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem: 'exercises' -> 'exercise', 'talks' -> 'talk', "Russia's" -> 'russia'."""
     word = word.lower().removesuffix("'s").removesuffix("’s")
