@@ -345,17 +345,10 @@ def decisions(session: Session, source_id: int) -> list[ProposalDecision]:
     return list(session.execute(query).scalars())
 
 
-def actor_names(
-    session: Session, ids: Collection[int] | None = None, *, kind: str | None = None
-) -> list[ActorNames]:
-    """Actors with their aliases: all of them, those of ``ids``, or those of one ``kind``."""
+def actor_names(session: Session, ids: Collection[int] | None = None) -> list[ActorNames]:
+    """Actors with their aliases: all of them, or those of ``ids``."""
     actors = select(Actor.id, Actor.name, Actor.kind, Actor.title, Actor.country)
     aliases_of = select(ActorAlias.actor_id, ActorAlias.name).order_by(ActorAlias.id)  # type: ignore[arg-type]
-    if kind is not None:
-        actors = actors.where(Actor.kind == kind)
-        aliases_of = aliases_of.join(Actor, Actor.id == ActorAlias.actor_id).where(  # type: ignore[arg-type]
-            Actor.kind == kind
-        )
     found: list[ActorNames] = []
     chunks = (
         [None] if ids is None else [sorted(ids)[i : i + 2000] for i in range(0, len(ids), 2000)]

@@ -401,11 +401,6 @@ class Queries(Sessions):
         with self.reading() as session:
             return actor_keys.longest(session)
 
-    def actors_of_kind(self, kind: str) -> list[proposal_steps.ActorNames]:
-        """The actors of one kind (e.g. the organizations) with their aliases."""
-        with self.reading() as session:
-            return proposal_steps.actor_names(session, kind=kind)
-
     def names_of_kind(self, kind: str) -> list[tuple[int, str]]:
         """(actor id, name or alias) of every actor of one kind, by actor id, names first."""
         with self.reading() as session:
