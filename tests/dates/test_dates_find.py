@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
 
 import pytest
@@ -238,6 +239,26 @@ ISSUE_13 = [
 @pytest.mark.parametrize(("text", "expected"), ISSUE_13)
 def test_issue_13_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.phrase, m.date.text) for m in find(text, PUBLISHED)] == expected
+
+
+def test_the_countries_a_text_names_are_counted_once_per_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every "Independence Day" without an owner asks which country the text names most; the
+    answer is counted once, not once per holiday (that rescanned the whole text each time)."""
+    finding = importlib.import_module("desk.dates.find")  # the module, not the function
+    counted: list[int] = []
+    count = finding._country_named_most
+
+    def counting(text: str) -> str | None:
+        counted.append(len(text))
+        return count(text)
+
+    monkeypatch.setattr(finding, "_country_named_most", counting)
+    text = "Crowds cheered in India on Independence Day. " * 20
+    matches = find(text, PUBLISHED)
+    assert [m.date.text for m in matches] == ["2024-08-15"] * 20
+    assert counted == [len(text)]
 
 
 @pytest.mark.parametrize(
