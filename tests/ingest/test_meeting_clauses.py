@@ -432,3 +432,98 @@ def test_delegation_heads_and_the_chair_join_the_meeting_before() -> None:
     roles = _roles(meeting)
     assert {"Armenia", "Azerbaijan", "Aram Hakobyan", "Elnur Mammadov"} <= set(roles)
     assert roles.get("Nino Beridze") == "host"
+
+
+# -- attendees listed after the meeting ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        (
+            "Chilean President Rosa Fuentes received Peruvian Foreign Minister Hugo Salas in "
+            "Santiago on Monday. The meeting was also attended by Chilean Interior Minister "
+            "Diego Rojas and Peruvian Trade Minister Ana Quispe.",
+            {"Diego Rojas", "Ana Quispe"},
+        ),
+        (
+            "Norwegian Prime Minister Erik Lund held talks with Danish Prime Minister Mette Holm "
+            "in Oslo on Tuesday. Present there were Norwegian Finance Minister Kari Berg and "
+            "Danish Defence Minister Jens Dahl.",
+            {"Kari Berg", "Jens Dahl"},
+        ),
+        (
+            "Polish Foreign Minister Adam Nowak received a Czech delegation led by Foreign "
+            "Minister Petr Kral in Warsaw on Tuesday. The delegation consists of Deputy Foreign "
+            "Minister Jan Novotny, Ambassador Eva Mala and other officials.",
+            {"Jan Novotny", "Eva Mala"},
+        ),
+        (
+            "Kenyan President Daniel Mwangi met Ugandan President Samuel Okello in Nairobi on "
+            "Monday. Tanzanian envoy Amina Juma attended the meeting on behalf of President "
+            "Grace Mollel.",
+            {"Amina Juma"},
+        ),
+    ],
+)
+def test_attendees_listed_afterwards_join_the_meeting_before(text: str, joined: set[str]) -> None:
+    """A sentence that only lists who else was there names no meeting of its own; its people
+    join the meeting told before (not whoever sent them)."""
+    meeting = _one(text)
+    names = set(_roles(meeting))
+    assert joined <= names
+    assert "Grace Mollel" not in names
+
+
+def test_attendees_join_the_meeting_their_noun_names() -> None:
+    text = (
+        "Chilean President Rosa Fuentes held talks with Peruvian President Luis Vega in Santiago "
+        "on Monday. Fuentes also met Bolivian President Carla Mamani separately. Chilean Foreign "
+        "Minister Diego Rojas and other officials were present at the talks."
+    )
+    talks, separate = _meetings(text)
+    assert "Diego Rojas" in _roles(talks) and "Diego Rojas" not in _roles(separate)
+
+
+def test_someone_who_did_not_attend_makes_no_meeting() -> None:
+    text = (
+        "Estonian and Latvian officials held talks in Tallinn on Monday. Latvian Prime Minister "
+        "Andris Ozols did not attend the talks himself."
+    )
+    meeting = _one(text)
+    assert "Andris Ozols" not in _roles(meeting)
+
+
+# -- dates and statuses a meeting takes from the sentences around it ----------------------------
+def test_earlier_in_the_day_is_the_day_told_before() -> None:
+    text = (
+        "Chilean President Rosa Fuentes received Peruvian Foreign Minister Hugo Salas in "
+        "Santiago on Monday. Earlier in the day, Salas held talks with Chilean Foreign Minister "
+        "Diego Rojas."
+    )
+    dates = {frozenset(_roles(m)): m.date.text if m.date else None for m in _meetings(text)}
+    assert dates[frozenset({"Hugo Salas", "Diego Rojas"})] == "2025-06-09"
+
+
+def test_a_meeting_on_the_sidelines_takes_the_events_day_and_place() -> None:
+    text = (
+        "Chilean President Rosa Fuentes on Tuesday attended a summit of Andean leaders in Lima. "
+        "Fuentes also met Bolivian President Carla Mamani on the sidelines of the summit."
+    )
+    sidelines = next(m for m in _meetings(text) if "Carla Mamani" in _roles(m))
+    assert sidelines.date is not None and sidelines.date.text == "2025-06-10"
+    assert sidelines.place is not None and sidelines.place.startswith("Lima")
+
+
+def test_talks_agreed_to_begin_are_planned() -> None:
+    text = (
+        "Kenyan President Daniel Mwangi and Ugandan President Samuel Okello agreed on Monday to "
+        "reopen their border and to begin technical talks in July."
+    )
+    assert _one(text).status == "planned"
+
+
+def test_the_owner_of_an_office_is_not_at_the_meeting() -> None:
+    text = (
+        "Polish Foreign Minister Adam Nowak met Oleh Marchenko, the head of President Taras "
+        "Bondar's office, in Warsaw on Tuesday."
+    )
+    assert set(_roles(_one(text))) == {"Adam Nowak", "Oleh Marchenko"}

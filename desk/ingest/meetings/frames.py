@@ -9,10 +9,12 @@ from itertools import pairwise
 from desk.dates import DateError, DateMatch, PartialDate
 from desk.ingest.clauses import Sentence
 from desk.ingest.gazetteer import gazetteer
+from desk.ingest.meetings.attendance import attendance
 from desk.ingest.meetings.context import Context, preceding_word, state_entity
 from desk.ingest.meetings.records import Frame, Party
 from desk.ingest.meetings.references import join_back, resolve_references
 from desk.ingest.meetings.roles import assign_roles, split_separate
+from desk.ingest.meetings.senders import sends_someone
 from desk.ingest.meetings.status import (
     date_for,
     dated_status,
@@ -30,7 +32,6 @@ from desk.ingest.vocabulary import (
     MEETING_NOUNS,
     MOVING,
     PLURAL_PARTIES,
-    SENDING,
     STATE_PEOPLE,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -42,6 +43,8 @@ from desk.ingest.words import word_set
 
 def read_frames(ctx: Context) -> list[Frame]:
     for sentence in ctx.sentences:
+        if attendance(ctx, sentence):
+            continue  # who else was at a meeting named before: no meeting of its own
         for clause in sentence.clauses:
             for group in groups(ctx, sentence, clause):
                 ctx.frames.extend(frames_of(ctx, sentence, clause, group))
@@ -78,6 +81,11 @@ def frames_of(
     for date_match in dates or [None]:
         date = date_for(ctx, date_match, clause, group, status) if date_match else None
         date = _lasting(ctx, group, date)
+        date = same_day_as_before(ctx, date_match) or date
+        event = sidelines_of(ctx, sentence, date)
+        if event is not None:
+            date = event.date
+            place, place_country = place or event.place, place_country or event.place_country
         frame_status = dated_status(ctx, status, date, group)
         base = Frame(
             sentence.number,
@@ -95,6 +103,53 @@ def frames_of(
     for frame in frames:
         assign_roles(ctx, frame)
     return frames
+
+
+#: Phrases that date a meeting by the day of the one told just before.
+_THAT_DAY = frozenset(
+    ["earlier in the day", "later in the day", "earlier that day", "later that day"]
+)
+
+
+def same_day_as_before(ctx: Context, match: DateMatch | None) -> PartialDate | None:
+    """'Earlier in the day, A had talks with B': the day the text named last before the
+    phrase (the day of what it told just before), not the publication day."""
+    if match is None or match.phrase.lower() not in _THAT_DAY:
+        return None
+    before = [
+        m
+        for m in ctx.dates
+        if m.end <= match.start
+        and m.phrase.lower() not in _THAT_DAY
+        and m.date.earliest is not None
+        and m.date.earliest == m.date.latest
+    ]
+    return before[-1].date if before else None
+
+
+def sidelines_of(ctx: Context, sentence: Sentence, date: PartialDate | None) -> Frame | None:
+    """'met separately on the sidelines of the summit': an undated meeting inside an event told
+    before takes that event's day and place."""
+    if date is not None:
+        return None
+    tokens = ctx.doc.tokens
+    for index in range(sentence.first, sentence.last - 2):
+        if tokens[index].lower not in ("sidelines", "margins", "margin", "sideline"):
+            continue
+        if tokens[index + 1].lower != "of" or tokens[index + 2].lower != "the":
+            continue
+        noun = tokens[index + 3].lower if index + 3 <= sentence.last else ""
+        return next(
+            (
+                f
+                for f in reversed(ctx.frames)
+                if f.date is not None
+                and f.sentence < sentence.number
+                and any(tokens[t].lower == noun for t in f.triggers)
+            ),
+            None,
+        )
+    return None
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -147,7 +202,7 @@ def parties_of(
         index = mention.first
         if sentence.in_reporting(index) or sentence.topic_at(index) is not None:
             continue
-        if mention.attribute or entity.reporter or _sender(ctx, mention):
+        if mention.attribute or entity.reporter or sends_someone(ctx, mention):
             continue
         preceding = preceding_word(ctx, index)
         if entity.kind != "person":
@@ -216,6 +271,10 @@ def possesses_trigger(ctx: Context, mention: Mention, group: list[int]) -> bool:
     return any(0 < trigger - mention.last <= 3 for trigger in group)
 
 
+#: What a person's possessive may head besides a title: "the head of Zelenskiy's office".
+_INSTITUTIONS = word_set("office administration government cabinet staff ministry party")
+
+
 def owns_title(ctx: Context, mention: Mention, group: list[int]) -> bool:
     """A person named with a possessive before someone else's title ("Putin's aide", "Abenov's
     foreign policy adviser"): the owner, not a party."""
@@ -224,7 +283,7 @@ def owns_title(ctx: Context, mention: Mention, group: list[int]) -> bool:
         return False
     for cursor in range(mention.last + 1, min(mention.last + 5, len(tokens))):
         word = tokens[cursor].lower
-        if word in TITLE_HEADS:
+        if word in TITLE_HEADS or word in _INSTITUTIONS:
             return True
         if word not in TITLE_MODIFIERS:
             return False
@@ -372,29 +431,6 @@ def find_frames(
     reference: dt.date | None,
 ) -> list[Frame]:
     return read_frames(Context(doc, entities, sentences, dates, reference))
-
-
-def _sender(ctx: Context, mention: Mention) -> bool:
-    """'on behalf of Putin', 'an envoy of the king', 'sent by Xi', "Putin's envoy": whoever
-    sends someone to a meeting is not at it."""
-    tokens = ctx.doc.tokens
-    first, last = mention.first, mention.last
-    while first > 0 and tokens[first - 1].lower in TITLE_HEADS | TITLE_MODIFIERS:
-        first -= 1  # "on behalf of President X"
-    before = [t.lower for t in tokens[max(0, first - 3) : first]]
-    if len(before) >= 2 and before[-1] in ("of", "by", "from") and before[-2] in SENDING:
-        return True
-    if (
-        len(before) >= 3
-        and before[-1] == "the"
-        and before[-2] in ("of", "by", "from")
-        and before[-3] in SENDING
-    ):
-        return True
-    if tokens[last].possessive and last + 1 < len(tokens):
-        following = tokens[last + 1].lower
-        return following in SENDING or following in TITLE_HEADS
-    return False
 
 
 def _people_word_before(ctx: Context, index: int) -> bool:

@@ -99,8 +99,8 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
         return "cancelled"
     if around & SPECULATED:
         return "speculated"
-    if _agreed_to(window):
-        return "planned"  # "agreed to hold a trilateral meeting"
+    if _agreed_to(window) or _agreed_to_noun(ctx, clause, group):
+        return "planned"  # "agreed to hold a trilateral meeting", "agreed to begin talks"
     if around & EXPECTED:
         return "planned" if around & PLANNED and not around & EXPECTATION else "expected"
     if any(tokens[i].lower in ONGOING and not adjectival_visiting(ctx, i) for i in group):
@@ -236,6 +236,32 @@ def _agreed_to(words: list[str]) -> bool:
         and third in _TO_MEET
         for first, second, third in zip(words, words[1:], words[2:], strict=False)
     )
+
+
+#: Verbs whose infinitive after them is a plan, not a fact: "agreed to begin talks".
+_DETERMINERS = word_set("the their these those its his her this that")
+_RESOLVING = word_set("agreed agree agrees decided decide decides pledged promised resolved")
+
+
+def _agreed_to_noun(ctx: Context, clause: tuple[int, int], group: list[int]) -> bool:
+    """'agreed to restore relations and to begin technical talks': a meeting noun governed by
+    an infinitive after a verb of agreeing is planned (the agreeing is what happened)."""
+    tokens = ctx.doc.tokens
+    trigger = group[0]
+    if tokens[trigger].lower not in MEETING_NOUNS or trigger == 0:
+        return False
+    if tokens[trigger - 1].lower in _DETERMINERS:
+        return False  # "agreed to revive the talks": talks named before, not a new meeting
+    start = max(clause[0], trigger - 12)
+    for cursor in range(start, trigger - 1):
+        if tokens[cursor].lower not in _RESOLVING:
+            continue
+        following = cursor + 1
+        while following < trigger and following in ctx.date_tokens:
+            following += 1  # "agreed on Monday to begin talks"
+        if tokens[following].lower == "to":
+            return True
+    return False
 
 
 def _ruled_out(words: list[str]) -> bool:
