@@ -377,6 +377,11 @@ def scan_entities(doc: Document, entities: Entities) -> None:
 
 
 # -- references back ---------------------------------------------------------------------------
+#: Particles of names ("Khalil al-Hayya", "Tamim bin Hamad"): never a name alone ("Al-Ansari"
+#: is not "al-Hayya").
+_PARTICLES = frozenset(["al", "el", "ad", "an", "ash", "bin", "bint", "ibn", "ben"])
+
+
 def scan_surnames(doc: Document, entities: Entities) -> None:
     """A person's first or last name alone, after they were named in full, refers to them."""
     tokens = doc.tokens
@@ -389,15 +394,15 @@ def scan_surnames(doc: Document, entities: Entities) -> None:
         assert full is not None
         span = tokens[full.first : full.last + 1]
         parts = [t for t in span if not t.joined]
-        parts = [t for t in parts if t.lower not in NAME_SUFFIXES]
-        if len(parts) < 2:
-            continue
-        for part in (parts[0], parts[-1]):
-            short.setdefault(part.fold, []).append((person, full.start))
+        parts = [t for t in parts if t.lower not in NAME_SUFFIXES and t.lower not in _PARTICLES]
         last = span[-1]
         if last.joined and last.capital and len(span) >= 2 and span[-2].lower in ("al", "el"):
             # "Abdel Fattah al-Sisi" is "Sisi" as well as "al-Sisi"
             short.setdefault(last.fold, []).append((person, full.start))
+        if len(parts) < 2:
+            continue
+        for part in (parts[0], parts[-1]):
+            short.setdefault(part.fold, []).append((person, full.start))
     for index, token in enumerate(tokens):
         if not token.capital or index in entities.covering or token.lower in NOT_NAMES:
             continue

@@ -208,7 +208,9 @@ _SUBJECT_VERBS = word_set(
 
 
 #: Forms of address before a name, not part of it.
-HONORIFICS = word_set("mr mrs ms dr gen sen rep prof sir dame lord lady col lt capt adm maj")
+HONORIFICS = word_set(
+    "mr mrs ms dr gen sen rep prof sir dame lord lady col lt capt adm maj shri smt sri"
+)
 
 
 def _verb_after_subject(word: str) -> bool:
