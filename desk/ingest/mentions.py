@@ -399,6 +399,9 @@ def scan_surnames(doc: Document, entities: Entities) -> None:
         if last.joined and last.capital and len(span) >= 2 and span[-2].lower in ("al", "el"):
             # "Abdel Fattah al-Sisi" is "Sisi" as well as "al-Sisi"
             short.setdefault(last.fold, []).append((person, full.start))
+        if len(parts) == 1 and span[-1].lower in NAME_SUFFIXES:
+            # "King Abdullah II" is "Abdullah" again later
+            short.setdefault(parts[0].fold, []).append((person, full.start))
         if len(parts) < 2:
             continue
         for part in (parts[0], parts[-1]):

@@ -527,3 +527,86 @@ def test_the_owner_of_an_office_is_not_at_the_meeting() -> None:
         "Bondar's office, in Warsaw on Tuesday."
     )
     assert set(_roles(_one(text))) == {"Adam Nowak", "Oleh Marchenko"}
+
+
+# -- who is not a party: owners, topics, places, coordination -----------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the owner of a proposal is not at the meeting
+        (
+            "Chilean President Rosa Fuentes received Peruvian President Luis Vega in Santiago on "
+            "Monday to discuss Brazilian President Paulo Lima's proposal for a customs union.",
+            {"Rosa Fuentes", "Luis Vega"},
+        ),
+        # the other side of a war is a topic
+        (
+            "Estonian Foreign Minister Kaja Tamm held talks with Finnish Foreign Minister Elina "
+            "Virtanen in Helsinki on Monday on ending the war with Russia.",
+            {"Kaja Tamm", "Elina Virtanen"},
+        ),
+        # "the Turkish side's initiative": the initiative's owner
+        (
+            "Greek Foreign Minister Nikos Pappas spoke by phone with Turkish Foreign Minister Ali "
+            "Demir on Monday at the Turkish side's initiative.",
+            {"Nikos Pappas", "Ali Demir"},
+        ),
+        # both states after "for ... and": topics of the call
+        (
+            "Jordanian Foreign Minister Omar Haddad met Egyptian President Karim Nasser in Cairo "
+            "on Monday, and the latter renewed his call for Israel and Lebanon to talk.",
+            {"Omar Haddad", "Karim Nasser"},
+        ),
+    ],
+)
+def test_owners_topics_and_coordinated_topics_are_not_parties(
+    text: str, expected: set[str]
+) -> None:
+    assert set(_roles(_one(text))) == expected
+
+
+def test_a_country_after_an_unknown_city_is_the_place() -> None:
+    meeting = _one(
+        "Japanese Prime Minister Kenji Sato is expected to meet Chinese Premier Li Wen on Friday "
+        "in Tongyeong, South Korea, officials said, though Beijing has yet to confirm the talks."
+    )
+    assert set(_roles(meeting)) == {"Kenji Sato", "Li Wen"}
+    assert meeting.place is not None and "Beijing" not in meeting.place
+
+
+def test_a_day_after_a_comma_is_not_a_second_date_of_the_meeting() -> None:
+    meeting = _one(
+        "Chilean President Rosa Fuentes received Peruvian President Luis Vega in Santiago on "
+        "Monday, a day before Bolivian officials were to arrive."
+    )
+    assert meeting.date is not None and meeting.date.text == "2025-06-09"
+
+
+def test_a_courtesy_call_before_the_summit_is_a_visit_of_its_own() -> None:
+    text = (
+        "Thai Prime Minister Anan Chai hosted Vietnamese Prime Minister Pham Long in Bangkok on "
+        "Tuesday. Before the summit, Pham paid a courtesy call on King Vajira at the palace on "
+        "Monday."
+    )
+    found = {frozenset(_roles(m)): m for m in _meetings(text)}
+    call = found[frozenset({"Pham Long", "Vajira"})]
+    assert call.meeting_kind == "visit" and call.date is not None
+    assert call.date.text == "2025-06-09"
+
+
+def test_a_second_meeting_earlier_that_day_stays_apart() -> None:
+    text = (
+        "Chilean President Rosa Fuentes received a Peruvian delegation led by Foreign Minister "
+        "Hugo Salas in Santiago on Monday. Present there were Chilean Interior Minister Diego "
+        "Rojas and other officials. Earlier in the day, Rojas held talks with Salas."
+    )
+    assert len(_meetings(text)) == 2
+
+
+def test_a_king_named_again_by_his_given_name() -> None:
+    text = (
+        "King Abdullah II visited Cairo on Monday. Abdullah met Egyptian President Karim Nasser "
+        "on Tuesday."
+    )
+    tuesday = next(m for m in _meetings(text) if m.date and m.date.text == "2025-06-10")
+    assert set(_roles(tuesday)) == {"Abdullah II", "Karim Nasser"}

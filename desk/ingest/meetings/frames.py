@@ -67,6 +67,10 @@ def frames_of(
     if compound:
         parties = compound
     kind = min((TRIGGERS[tokens[i].lower] for i in group), key=KIND_ORDER.index)
+    if any(
+        tokens[i].lower in ("call", "calls") and tokens[i - 1].lower == "courtesy" for i in group
+    ):
+        kind = "visit"  # "paid a courtesy call on the king"
     status = status_of(ctx, sentence, clause, group)
     # "a visit ..., which had been scheduled for Thursday, was cancelled": its date too
     dates = meeting_dates(
@@ -81,7 +85,8 @@ def frames_of(
     for date_match in dates or [None]:
         date = date_for(ctx, date_match, clause, group, status) if date_match else None
         date = _lasting(ctx, group, date)
-        date = same_day_as_before(ctx, date_match) or date
+        earlier_that_day = same_day_as_before(ctx, date_match)
+        date = earlier_that_day or date
         event = sidelines_of(ctx, sentence, date)
         if event is not None:
             date = event.date
@@ -97,7 +102,7 @@ def frames_of(
             date_match,
             place,
             place_country,
-            separate,
+            separate or earlier_that_day is not None,  # another event of that day
         )
         frames.extend(split_separate(ctx, base))
     for frame in frames:
@@ -204,11 +209,15 @@ def parties_of(
             continue
         if mention.attribute or entity.reporter or sends_someone(ctx, mention):
             continue
-        preceding = preceding_word(ctx, index)
+        preceding, anchor = _governing_word(ctx, index)
         if entity.kind != "person":
-            after_place = index > 0 and ctx.entities.place_at(index - 1) is not None
-            sent_from = preceding == "from" and _people_word_before(ctx, index)
-            if preceding == "to" and not _goes_to(ctx, index):
+            after_place = (
+                index > 0 and ctx.entities.place_at(index - 1) is not None
+            ) or _after_city(ctx, index)
+            sent_from = preceding == "from" and _people_word_before(ctx, anchor)
+            if preceding == "with" and anchor > 1 and tokens[anchor - 2].lower in _STANDING:
+                continue  # "the war with Russia", "ties with China": a topic, not a party
+            if preceding == "to" and not _goes_to(ctx, anchor):
                 continue  # "developments relating to Ukraine": neither the place nor a party
             if (
                 (preceding in LOCATIVE and not sent_from)
@@ -218,13 +227,15 @@ def parties_of(
                 if entity.kind == "state":
                     places.append((index, entity.name, entity.name))
                 continue
-            if preceding in TOPICAL and not (preceding == "of" and _people_word_before(ctx, index)):
+            if preceding in TOPICAL and not (
+                preceding == "of" and _people_word_before(ctx, anchor)
+            ):
                 continue  # "talks on Ukraine" is a topic; "the ministers of Poland" take part
             if tokens[mention.last].possessive and not possesses_trigger(ctx, mention, group):
                 continue
             if entity.kind == "organization" and not beside_party_word(ctx, mention, group):
                 continue
-        elif owns_title(ctx, mention, group):
+        elif owns_title(ctx, mention, group) or owns_other_thing(ctx, mention, group):
             continue  # "Abenov's adviser, Dana Kuanysh, met ...": the adviser takes part
         if id(entity) in seen:
             continue
@@ -271,6 +282,26 @@ def possesses_trigger(ctx: Context, mention: Mention, group: list[int]) -> bool:
     return any(0 < trigger - mention.last <= 3 for trigger in group)
 
 
+#: Nouns of a standing relation: "with X" after them names the other side of it, not a
+#: party to the meeting ("ending the war with Russia").
+_STANDING = word_set("war wars conflict ties relations dispute border feud rivalry")
+#: What a person's possessive may head and still be at the meeting: "at Xi's invitation".
+_INVITING = word_set("invitation invite request initiative")
+
+
+def owns_other_thing(ctx: Context, mention: Mention, group: list[int]) -> bool:
+    """A person named in the possessive before some other noun ("Trump's proposal",
+    "Zelenskiy's office") is the owner of that thing, not a party; the possessive of the
+    meeting itself ("Putin's talks with ...") or of an invitation stays one."""
+    tokens = ctx.doc.tokens
+    last = mention.last
+    if not tokens[last].possessive or possesses_trigger(ctx, mention, group):
+        return False
+    if last + 1 >= len(tokens) or tokens[last + 1].lower in _INVITING:
+        return False
+    return not any(0 < trigger - last <= 4 for trigger in group)
+
+
 #: What a person's possessive may head besides a title: "the head of Zelenskiy's office".
 _INSTITUTIONS = word_set("office administration government cabinet staff ministry party")
 
@@ -315,7 +346,7 @@ def adjective_parties(ctx: Context, start: int, end: int) -> list[tuple[Entity, 
     index = start
     while index <= end:
         token = tokens[index]
-        if token.lower in _SENT_BY_STATES and index > start:
+        if token.lower in _SENT_BY_STATES and index > start and not token.possessive:
             cursor = index - 1
             while cursor > start and tokens[cursor].lower in TITLE_MODIFIERS:
                 cursor -= 1  # "Chinese and Indian foreign ministries", "trade officials"
@@ -378,9 +409,9 @@ def meeting_dates(
         return []
     if len(found) > 1:
         text = ctx.doc.text
-        listed = all(
-            text[a.end : b.start].strip(" ,") in ("and", "", "or") for a, b in pairwise(found)
-        )
+        gaps = [text[a.end : b.start].strip() for a, b in pairwise(found)]
+        # "on Monday and Tuesday", "on May 2, 5 and 9"; not "on Monday, a day before ..."
+        listed = all(gap.strip(" ,") in ("and", "", "or") for gap in gaps) and gaps[-1] != ","
         if listed:
             return found
     tokens = ctx.doc.tokens
@@ -433,6 +464,38 @@ def find_frames(
     return read_frames(Context(doc, entities, sentences, dates, reference))
 
 
+def _governing_word(ctx: Context, index: int) -> tuple[str, int]:
+    """The word before an actor and where the actor stands; for the second of two joined by
+    'and', the word before the first and where the first stands ("his call for Jordan and
+    Egypt": both after 'for'; "the ministers of Estonia and Latvia": both after 'of')."""
+    preceding = preceding_word(ctx, index)
+    if preceding not in ("and", "or") or index < 2:
+        return preceding, index
+    before = ctx.entities.covering.get(index - 2)
+    if before is None or ctx.doc.tokens[before.last].possessive:
+        return preceding, index
+    first = preceding_word(ctx, before.first)
+    if first in TOPICAL or first in LOCATIVE:
+        return first, before.first
+    return preceding, index
+
+
+def _after_city(ctx: Context, index: int) -> bool:
+    """'in Gyeongju, South Korea': a state after a comma and a city the gazetteer may not know,
+    itself after 'in' or 'at', is the city's country (a place, not a party)."""
+    tokens = ctx.doc.tokens
+    if index < 2 or ctx.doc.between(index - 1, index) != ", ":
+        return False
+    cursor = index - 1
+    while cursor > 0 and tokens[cursor].capital and index - cursor <= 3:
+        if tokens[cursor - 1].lower in ("in", "at"):
+            return True
+        if not tokens[cursor].close:
+            break
+        cursor -= 1
+    return False
+
+
 def _people_word_before(ctx: Context, index: int) -> bool:
     """'leaders from Saudi Arabia', 'a delegation from Hamas': the people a state or body
     sends, so it takes part (not a place)."""
@@ -455,4 +518,8 @@ def _acting_city(ctx: Context, index: int) -> bool:
     previous = tokens[index - 1].lower if index > 0 else ""
     opens = index == 0 or tokens[index - 1].sentence != tokens[index].sentence
     verbs = ("was", "is", "has", "had", "said", "says", "will", "would", "were")
-    return following in verbs and (opens or previous in ("that", "and", "but", "said", "says"))
+    return following in verbs and (opens or previous in _CLAUSE_OPENERS)
+
+
+#: Words after which a clause begins, its subject next: "..., though Beijing has yet to ...".
+_CLAUSE_OPENERS = word_set("that and but said says though although while whereas because since")

@@ -35,6 +35,10 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
         return False  # part of a name ("Korea Summit Committee")
     previous = tokens[index - 1].lower if index > 0 else ""
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if word in ("call", "calls") and previous == "courtesy":
+        return True  # "paid a courtesy call on the emperor": a visit
+    if word in MEETING_NOUNS and _names_the_setting(ctx, index):
+        return False
     if word == "called" and not _calls_on_someone(ctx, index):
         return False
     if word in _TALK_NOUNS and not (
@@ -69,6 +73,32 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
     ):
         return False  # "hosted the World Cup" is no meeting; "hosted talks", "hosted X" are
     return not (word == "visiting" and following in ("professor", "fellow", "scholar"))
+
+
+#: Words by which a clause places its meeting inside another event, named by a noun after:
+#: "on the sidelines of the summit", "on the margins of the APEC forum".
+_SETTING = word_set("sidelines sideline margins margin")
+#: Prepositions of time before a definite event noun: "Before the summit, X called on Y".
+_AROUND = word_set("before after")
+
+
+def _names_the_setting(ctx: Context, index: int) -> bool:
+    """Whether the meeting noun at ``index`` names the setting of another meeting, not a
+    meeting of its own: "on the sidelines of the summit" (within six words after
+    'sidelines of'), "Before the summit, ..." (the summit told before)."""
+    tokens = ctx.doc.tokens
+    sentence = tokens[index].sentence
+    for cursor in range(index - 1, max(-1, index - 7), -1):
+        if tokens[cursor].sentence != sentence:
+            break
+        if tokens[cursor].lower in _SETTING and tokens[cursor + 1].lower == "of":
+            return True
+    return (
+        index > 1
+        and tokens[index - 1].lower == "the"
+        and tokens[index - 2].lower in _AROUND
+        and tokens[index - 2].sentence == sentence
+    )
 
 
 _SPEAKING = frozenset(["spoke", "speak", "speaks", "talked"])
