@@ -71,6 +71,7 @@ def find_candidates(doc: Document, entities: Entities) -> list[tuple[int, int]]:
         *_appositions(doc),
         *_bodies(doc, entities),
         *_state_bodies(doc, entities),
+        *_named_sides(doc, entities),
     ]
     sightings += _speakers(doc, entities, sightings)
     taken = {i for s in sightings for i in range(s.first, s.last + 1)} | set(entities.covering)
@@ -793,6 +794,54 @@ def _bodies(doc: Document, entities: Entities) -> list[Sighting]:
             title = "news agency"
         display = f"{name} of {country}" if generic and country else name
         found.append(Sighting(display, "organization", start, end, "body", title, country, alias))
+    return found
+
+
+#: Nouns of the people a group sends: "a Hamas delegation", "Houthi negotiators".
+_SIDE_NOUNS = word_set(
+    "delegation delegations negotiators negotiator official officials leader leaders team "
+    "spokesman spokeswoman fighters commander commanders"
+)
+
+
+def _named_sides(doc: Document, entities: Entities) -> list[Sighting]:
+    """'a Hamas delegation', 'any Hamas official': one capitalised word, neither a state, its
+    adjective, a city nor a title, between an article and a noun of the people a side sends
+    names a group (at least twice in the report, so a stray capital is not one)."""
+    tokens = doc.tokens
+    data = gazetteer()
+    seen: set[str] = set()
+    for index in range(1, len(tokens) - 1):
+        token = tokens[index]
+        if not token.capital or index in entities.covering or token.possessive:
+            continue
+        if tokens[index - 1].lower not in ("a", "an", "the", "any", "two", "senior"):
+            continue
+        if tokens[index + 1].lower not in _SIDE_NOUNS or not tokens[index + 1].close:
+            continue
+        if (
+            tokens[index + 1].joined
+            or not token.close
+            or tokens[index - 1].sentence != token.sentence
+        ):
+            continue
+        text = token.text
+        if (
+            text in data.states
+            or text in data.adjectives
+            or text in data.cities
+            or not name_word(token)
+            or token.lower in _REGIONAL
+        ):
+            continue
+        seen.add(text)
+    found: list[Sighting] = []
+    for text in sorted(seen):
+        written = [t.index for t in tokens if t.text == text and t.index not in entities.covering]
+        if len(written) < 2:
+            continue
+        for index in written:
+            found.append(Sighting(text, "group", index, index, "body"))
     return found
 
 

@@ -406,6 +406,7 @@ def scan_surnames(doc: Document, entities: Entities) -> None:
             continue
         for part in (parts[0], parts[-1]):
             short.setdefault(part.fold, []).append((person, full.start))
+    used: dict[int, int] = {}
     for index, token in enumerate(tokens):
         if not token.capital or index in entities.covering or token.lower in NOT_NAMES:
             continue
@@ -416,11 +417,18 @@ def scan_surnames(doc: Document, entities: Entities) -> None:
             person for person, named_at in short.get(token.fold, ()) if named_at < token.start
         ]
         unique = {id(person): person for person in candidates}
-        if len(unique) != 1:
+        chosen = next(iter(unique.values())) if len(unique) == 1 else _usual(unique, used)
+        if chosen is None or is_embedded(doc, index, index):
             continue
-        if is_embedded(doc, index, index):
-            continue
-        entities.mention(next(iter(unique.values())), index, index, full=False)
+        used[id(chosen)] = used.get(id(chosen), 0) + 1
+        entities.mention(chosen, index, index, full=False)
+
+
+def _usual(candidates: dict[int, Entity], used: dict[int, int]) -> Entity | None:
+    """Of several people a short name may mean ('Kim' after 'Kim Jong Un' and 'Kim Myong
+    Gil'), the one the report has already been calling so, when only one of them is."""
+    called = [person for key, person in candidates.items() if used.get(key, 0) > 0]
+    return called[0] if len(called) == 1 else None
 
 
 _VAGUE = frozenset(["top", "senior", "high-ranking", "the", "a", "an", "chief", "official"])

@@ -610,3 +610,47 @@ def test_a_king_named_again_by_his_given_name() -> None:
     )
     tuesday = next(m for m in _meetings(text) if m.date and m.date.text == "2025-06-10")
     assert set(_roles(tuesday)) == {"Abdullah II", "Karim Nasser"}
+
+
+# -- sides, bodies and chairs named by structure -----------------------------------------------
+def test_a_group_named_before_its_delegation_takes_part() -> None:
+    text = (
+        "Omani Foreign Minister Badr Salim met a Houthi delegation led by Ali Nasser in Muscat "
+        "on Monday. Houthi officials said the talks were useful."
+    )
+    assert set(_roles(_one(text))) == {"Badr Salim", "Houthi", "Ali Nasser"}
+
+
+def test_a_denied_report_that_they_met() -> None:
+    meeting = _one(
+        "The ministry denied a report by the newspaper Helsingin Uutiset that Finnish Minister "
+        "Elina Virtanen had met Russian envoy Pavel Orlov in Tallinn on Sunday."
+    )
+    assert meeting.status == "denied"
+
+
+def test_the_body_whose_meeting_it_is_takes_part() -> None:
+    meeting = _one(
+        "Norwegian Foreign Minister Erik Lund will travel to Reykjavik next week for a meeting "
+        "of the Nordic Council of Ministers."
+    )
+    assert set(_roles(meeting)) == {"Erik Lund", "Nordic Council of Ministers"}
+
+
+def test_everyone_who_hosted_the_session_joins_it() -> None:
+    text = (
+        "Indian and Chinese officials held talks in Doha on Monday. Qatari Foreign Minister "
+        "Khalid Rashid and national security adviser Hamad Saleh hosted the session."
+    )
+    roles = _roles(_one(text))
+    assert roles.get("Khalid Rashid") == "host" and roles.get("Hamad Saleh") == "host"
+
+
+def test_a_shared_surname_means_whom_the_report_has_been_calling_so() -> None:
+    text = (
+        "North Korean leader Kim Jong Un inspected a factory on Monday. Kim praised the workers. "
+        "Vice Foreign Minister Kim Son Gyong spoke at a forum. Kim met Russian Defence Minister "
+        "Andrei Belousov in Pyongyang on Tuesday."
+    )
+    tuesday = _one(text)
+    assert set(_roles(tuesday)) == {"Kim Jong Un", "Andrei Belousov"}

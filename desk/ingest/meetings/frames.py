@@ -228,7 +228,8 @@ def parties_of(
                     places.append((index, entity.name, entity.name))
                 continue
             if preceding in TOPICAL and not (
-                preceding == "of" and _people_word_before(ctx, anchor)
+                preceding == "of"
+                and (_people_word_before(ctx, anchor) or _gathering_of(ctx, anchor, entity))
             ):
                 continue  # "talks on Ukraine" is a topic; "the ministers of Poland" take part
             if tokens[mention.last].possessive and not possesses_trigger(ctx, mention, group):
@@ -334,6 +335,7 @@ def beside_party_word(ctx: Context, mention: Mention, group: list[int]) -> bool:
 _SENT_BY_STATES = STATE_PEOPLE | word_set(
     """
     presidents ministers ministries governments leaders sides militaries armies navies
+    delegation delegations team teams negotiators
     """
 )
 
@@ -462,6 +464,18 @@ def find_frames(
     reference: dt.date | None,
 ) -> list[Frame]:
     return read_frames(Context(doc, entities, sentences, dates, reference))
+
+
+def _gathering_of(ctx: Context, index: int, entity: Entity) -> bool:
+    """'a meeting of the Council of Foreign Ministers', 'a session of the Security Council':
+    the body whose gathering the meeting noun names takes part in it."""
+    if entity.kind not in ("organization", "group"):
+        return False
+    tokens = ctx.doc.tokens
+    cursor = index - 1
+    while cursor > 0 and tokens[cursor].lower in ("of", "the"):
+        cursor -= 1
+    return tokens[cursor].lower in MEETING_NOUNS or tokens[cursor].lower in ("session", "sessions")
 
 
 def _governing_word(ctx: Context, index: int) -> tuple[str, int]:

@@ -486,17 +486,18 @@ def join_back(ctx: Context) -> None:
                 following = {tokens[index + 1].lower, tokens[index + 2].lower}
                 if "the" not in following or not following & _BACK_NOUNS:
                     continue
-                chair = next(
-                    (
-                        m.entity
-                        for m in reversed(ctx.entities.mentions_in(sentence.first, index - 1))
-                        if m.entity.kind == "person" and not m.attribute
-                    ),
-                    None,
-                )
+                # "A and B hosted the session": everyone the subject names
+                chairs = [
+                    m.entity
+                    for m in ctx.entities.mentions_in(sentence.first, index - 1)
+                    if m.entity.kind == "person"
+                    and not m.attribute
+                    and not sentence.in_reporting(m.first)
+                ]
                 frame = recent[-1]
-                if chair is not None and id(chair) not in frame.entities:
-                    frame.parties.append(Party(chair, _RUNNING[word], sentence.number, True, 0))
+                for chair in dict.fromkeys(chairs):
+                    if id(chair) not in frame.entities:
+                        frame.parties.append(Party(chair, _RUNNING[word], sentence.number, True, 0))
 
 
 def _members(ctx: Context, sentence: Sentence, start: int) -> list[Entity]:

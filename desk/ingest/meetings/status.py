@@ -87,6 +87,7 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
     start = clause[0]
     if tokens[start].lower == "that":
         start = max(sentence.first, start - 3)  # "denied that", "speculation that"
+        start = _claim_governor(ctx, sentence, start + 3) or start
     end = min(clause[1], group[-1] + _HEDGE_WINDOW_AFTER)
     if _noun_subject(ctx, clause, group):
         end = clause[1]  # "Talks between X and Y are set to begin": the predicate's modality
@@ -236,6 +237,24 @@ def _agreed_to(words: list[str]) -> bool:
         and third in _TO_MEET
         for first, second, third in zip(words, words[1:], words[2:], strict=False)
     )
+
+
+#: Nouns of a claim whose 'that' clause a denial governs: "denied a report by X that ...".
+_CLAIMS = word_set("report reports claim claims allegation allegations suggestion suggestions")
+
+
+def _claim_governor(ctx: Context, sentence: Sentence, that: int) -> int | None:
+    """'denied a report by Israel's Channel 12 that A had met B': where the verb of denial
+    stands when a claim noun (and who made it) comes between it and 'that'."""
+    tokens = ctx.doc.tokens
+    claim = None
+    for cursor in range(that - 1, max(sentence.first - 1, that - 10), -1):
+        word = tokens[cursor].lower
+        if word in _CLAIMS:
+            claim = cursor
+        elif claim is not None and word in DENIED:
+            return cursor
+    return None
 
 
 #: Verbs whose infinitive after them is a plan, not a fact: "agreed to begin talks".
