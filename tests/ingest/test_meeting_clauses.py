@@ -654,3 +654,22 @@ def test_a_shared_surname_means_whom_the_report_has_been_calling_so() -> None:
     )
     tuesday = _one(text)
     assert set(_roles(tuesday)) == {"Kim Jong Un", "Andrei Belousov"}
+
+
+def test_coordinated_verbs_with_their_own_dates_are_separate_meetings() -> None:
+    text = (
+        "Belarusian President Pavel Kurbat met Chinese Premier Li Wen in Minsk in March 2024, "
+        "hosted him again in Grodno in May 2025, and attended a parade in Beijing."
+    )
+    march = next(m for m in _meetings(text) if m.date and m.date.text == "2024-03")
+    assert set(_roles(march)) == {"Pavel Kurbat", "Li Wen"}
+    assert march.place is not None and march.place.startswith("Minsk")
+
+
+def test_welcoming_a_meeting_is_approval_not_hosting() -> None:
+    meeting = _one(
+        "Irish Prime Minister Sean Byrne said he would welcome a meeting between British Prime "
+        "Minister Tom Hale and French President Luc Morel."
+    )
+    assert set(_roles(meeting)) == {"Tom Hale", "Luc Morel"}
+    assert "host" not in _roles(meeting).values()

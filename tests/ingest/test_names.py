@@ -202,3 +202,12 @@ def test_a_name_particle_alone_is_no_one() -> None:
     token = next(t.index for t in reading.doc.tokens if t.start == at)
     mention = reading.entities.covering.get(token)
     assert mention is None or mention.entity.name != "Salim al-Hashimi"
+
+
+def test_a_headline_in_title_case_names_no_one() -> None:
+    text = (
+        "Can Lund and Holm Agree Again? Three Questions for the Summit\n"
+        "Norwegian Prime Minister Erik Lund will meet Danish Prime Minister Mette Holm in Oslo."
+    )
+    names = set(_people(text))
+    assert names == {"Erik Lund", "Mette Holm"}

@@ -66,6 +66,8 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
         return False
     if word in HOSTING and (previous in ("a", "the") or following == "of"):
         return False
+    if word in _WELCOMING and following in ("a", "an", "the") and _meeting_noun_follows(ctx, index):
+        return False  # "would welcome a Trump–Kim meeting": approval; the noun is the meeting
     if word in NEEDS_ACTOR_AFTER and not _actor_follows(ctx, index) and not spoken_by_a_pair:
         return False
     if word in _HOST_VERBS and not (
@@ -197,7 +199,35 @@ def group_window(
     after = [i for i in triggers if i > group[-1] and i not in group]
     start = clause[0] if not before else (before[-1] + group[0]) // 2 + 1
     end = clause[1] if not after else (group[-1] + after[0]) // 2
-    return start, end
+    return start, _next_dated_predicate(ctx, group, end)
+
+
+def _next_dated_predicate(ctx: Context, group: list[int], end: int) -> int:
+    """'Kim met Putin in Vostochny in September 2023, hosted him in Pyongyang in June 2024,
+    and attended ...': a verb's meeting ends where a coordinated verb in the past begins, once
+    the meeting has its own date."""
+    tokens = ctx.doc.tokens
+    if any(tokens[i].lower in MEETING_NOUNS for i in group):
+        return end
+    dated = False
+    for cursor in range(group[-1] + 1, end + 1):
+        if cursor in ctx.date_tokens:
+            dated = True
+            continue
+        if not dated or "," not in ctx.doc.between(cursor - 1, cursor):
+            continue
+        verb = cursor + 1 if tokens[cursor].lower == "and" else cursor
+        word = tokens[verb].lower
+        following = tokens[verb + 1].lower if verb + 1 < len(tokens) else ""
+        if (
+            verb <= end
+            and not tokens[verb].capital
+            and word.endswith("ed")
+            and following not in ("by", "to", "in", "on", "at", "with")
+            and verb not in ctx.date_tokens
+        ):
+            return cursor - 1
+    return end
 
 
 def _actor_follows(ctx: Context, index: int) -> bool:
@@ -227,6 +257,7 @@ def _actor_follows(ctx: Context, index: int) -> bool:
 
 
 _HOST_VERBS = frozenset(["host", "hosts", "hosted"])
+_WELCOMING = frozenset(["welcome", "welcomes", "welcomed", "welcoming"])
 
 
 def _meeting_noun_follows(ctx: Context, index: int) -> bool:
