@@ -673,3 +673,22 @@ def test_welcoming_a_meeting_is_approval_not_hosting() -> None:
     )
     assert set(_roles(meeting)) == {"Tom Hale", "Luc Morel"}
     assert "host" not in _roles(meeting).values()
+
+
+def test_a_meeting_where_a_trip_goes_takes_the_trips_time() -> None:
+    text = (
+        "Chilean Foreign Minister Diego Rojas is scheduled to travel to Geneva next week to "
+        "attend a conference, where he might also meet Peruvian Foreign Minister Hugo Salas."
+    )
+    meeting = next(m for m in _meetings(text) if "Hugo Salas" in _roles(m))
+    assert meeting.status == "speculated"
+    assert meeting.date is not None and meeting.date.text == "2025-06-16/2025-06-22"
+
+
+def test_people_who_accompanied_a_guest_join_the_meeting() -> None:
+    text = (
+        "Chilean President Rosa Fuentes hosted Peruvian President Luis Vega in Santiago on "
+        "Monday. Fuentes and Vega, who was accompanied by Peruvian Foreign Minister Hugo Salas, "
+        "called for calm on the border."
+    )
+    assert "Hugo Salas" in _roles(_one(text))

@@ -75,10 +75,19 @@ def _cue(ctx: Context, sentence: Sentence) -> tuple[int, bool, bool] | None:
         beside = {previous, *words[offset + 1 : offset + 3]}
         if word == "present" and beside & _BE:
             return first, negated, bool(beside & {"was", "were"})
+        # "the king, who was accompanied by A and B, rejected ...": no meeting of its own
+        if word == "accompanied" and following == "by" and not _names_a_meeting(ctx, sentence):
+            return index + 2, negated, True
         # "The delegation consists of A, B ...", "The Ukrainian delegation also includes A"
         if word in _SIDES and _listing_after(words, offset):
             return index + 1, False, False
     return None
+
+
+def _names_a_meeting(ctx: Context, sentence: Sentence) -> bool:
+    from desk.ingest.meetings.words import is_trigger  # the words module reads clauses too
+
+    return any(is_trigger(ctx, sentence, i) for i in range(sentence.first, sentence.last + 1))
 
 
 def _refers_back(words: list[str], offset: int) -> bool:

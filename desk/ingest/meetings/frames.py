@@ -87,7 +87,7 @@ def frames_of(
         date = _lasting(ctx, group, date)
         earlier_that_day = same_day_as_before(ctx, date_match)
         date = earlier_that_day or date
-        event = sidelines_of(ctx, sentence, date)
+        event = sidelines_of(ctx, sentence, date) or relative_to(ctx, sentence, clause, date)
         if event is not None:
             date = event.date
             place, place_country = place or event.place, place_country or event.place_country
@@ -130,6 +130,25 @@ def same_day_as_before(ctx: Context, match: DateMatch | None) -> PartialDate | N
         and m.date.earliest == m.date.latest
     ]
     return before[-1].date if before else None
+
+
+def relative_to(
+    ctx: Context, sentence: Sentence, clause: tuple[int, int], date: PartialDate | None
+) -> Frame | None:
+    """'Cho will travel to New York later this month, where he might meet Wang': an undated
+    meeting in a 'where' clause happens at the time (and place) of the meeting of the clause
+    it hangs on. ('when' is left alone: "spoke on Friday, when Putin briefed him ahead of his
+    meeting with Trump" is not Friday's.)"""
+    if date is not None or ctx.doc.tokens[clause[0]].lower != "where":
+        return None
+    return next(
+        (
+            f
+            for f in reversed(ctx.frames)
+            if f.sentence == sentence.number and f.date is not None and f.triggers[0] < clause[0]
+        ),
+        None,
+    )
 
 
 def sidelines_of(ctx: Context, sentence: Sentence, date: PartialDate | None) -> Frame | None:
