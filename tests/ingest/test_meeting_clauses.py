@@ -692,3 +692,15 @@ def test_people_who_accompanied_a_guest_join_the_meeting() -> None:
         "called for calm on the border."
     )
     assert "Hugo Salas" in _roles(_one(text))
+
+
+def test_an_ordinal_goes_on_through_a_series_of_meetings() -> None:
+    text = (
+        "Norwegian Prime Minister Erik Lund and Danish Prime Minister Mette Holm have met "
+        "twice. Their first summit, in Oslo on March 3, 2023, produced a joint statement. "
+        "The second, in Copenhagen in May 2024, ended without one."
+    )
+    dates = {m.date.text for m in _meetings(text) if m.date is not None}
+    assert {"2023-03-03", "2024-05"} <= dates
+    second = next(m for m in _meetings(text) if m.date and m.date.text == "2024-05")
+    assert set(_roles(second)) == {"Erik Lund", "Mette Holm"}

@@ -45,12 +45,66 @@ def read_frames(ctx: Context) -> list[Frame]:
     for sentence in ctx.sentences:
         if attendance(ctx, sentence):
             continue  # who else was at a meeting named before: no meeting of its own
+        sequel = ordinal_sequel(ctx, sentence)
+        if sequel is not None:
+            ctx.frames.append(sequel)
         for clause in sentence.clauses:
             for group in groups(ctx, sentence, clause):
                 ctx.frames.extend(frames_of(ctx, sentence, clause, group))
     join_back(ctx)
     denials_by_reference(ctx)
     return ctx.frames
+
+
+#: Ordinals by which a report goes on through a series of meetings: "The second, in Hanoi".
+_ORDINALS = word_set("first second third fourth fifth sixth seventh last latest final next")
+_SEQUEL_VERBS = word_set("was is were came took had will would")
+
+
+def ordinal_sequel(ctx: Context, sentence: Sentence) -> Frame | None:
+    """'Their first summit, in Singapore on June 12, 2018, ... The second, in Hanoi in February
+    2019, collapsed ...': an ordinal standing for the meeting noun of a series named just
+    before is another meeting of the same parties, with its own date and place."""
+    tokens = ctx.doc.tokens
+    first = sentence.first
+    if sentence.last - first < 3 or tokens[first].lower not in ("the", "their", "its"):
+        return None
+    ordinal = first + 1
+    if tokens[ordinal].lower not in _ORDINALS - {"first"}:
+        return None
+    after = ordinal + 1
+    if not ("," in ctx.doc.between(ordinal, after) or tokens[after].lower in _SEQUEL_VERBS):
+        return None
+    series = next(
+        (
+            f
+            for f in reversed(ctx.frames)
+            if 0 < sentence.number - f.sentence <= 4
+            and any(t > 0 and tokens[t - 1].lower in _ORDINALS for t in f.triggers)
+        ),
+        None,
+    )
+    if series is None:
+        return None
+    found = meeting_dates(ctx, sentence, first, sentence.last, [ordinal])
+    places = [
+        (p.first, p.name, p.country)
+        for p in ctx.entities.places
+        if first <= p.first <= sentence.last
+    ]
+    place, place_country = place_of(ctx, places, [ordinal])
+    return Frame(
+        sentence.number,
+        [ordinal],
+        [Party(p.entity, p.role, sentence.number, p.before, p.position) for p in series.parties],
+        series.kind,
+        series.status,
+        found[0].date if found else None,
+        found[0] if found else None,
+        place,
+        place_country,
+        separate=True,
+    )
 
 
 def frames_of(
