@@ -704,3 +704,20 @@ def test_an_ordinal_goes_on_through_a_series_of_meetings() -> None:
     assert {"2023-03-03", "2024-05"} <= dates
     second = next(m for m in _meetings(text) if m.date and m.date.text == "2024-05")
     assert set(_roles(second)) == {"Erik Lund", "Mette Holm"}
+
+
+def test_a_call_with_someone_is_a_phone_call() -> None:
+    meeting = _one(
+        "Greek Prime Minister Nikos Pappas said on Wednesday that his call with Turkish "
+        "President Ali Demir on Monday was constructive."
+    )
+    assert meeting.meeting_kind == "phone_call"
+    assert set(_roles(meeting)) == {"Nikos Pappas", "Ali Demir"}
+
+
+def test_an_abbreviation_in_brackets_does_not_cut_the_clause() -> None:
+    meeting = _one(
+        "Norwegian Foreign Minister Erik Lund will meet Danish Foreign Minister Lars Holm at a "
+        "session of the Nordic Council (NC) in the first week of November."
+    )
+    assert meeting.date is not None and meeting.date.text == "2025-11-01/2025-11-07"

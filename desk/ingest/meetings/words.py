@@ -56,6 +56,8 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
     if needs_after is not None and following not in needs_after and not spoken_by_a_pair:
         return False
     needs = TRIGGER_NEEDS.get(word)
+    if word in ("call", "calls") and following in ("with", "between"):
+        needs = None  # "Tuesday's call with Trump": a call with someone is a meeting
     if needs is not None:
         window = {t.lower for t in tokens[max(0, index - 4) : index]}
         if not needs & window:
