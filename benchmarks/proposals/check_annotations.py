@@ -8,12 +8,16 @@ and role names an [[actor]]; that kinds, statuses and roles belong to desk's voc
 every date value has the EDTF-like syntax desk writes. It also checks
 ``benchmarks/dates/held-out.toml``: each phrase occurs in its context, references are real days
 and values have the same syntax. Exits 1 and lists the problems when there are any.
+
+``check_annotations.py DIRECTORY`` checks the reports of another directory instead (the
+development set: ``tests/ingest/reports``), without the date cases.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -153,9 +157,10 @@ def check_date_cases(path: Path) -> list[str]:
     return problems
 
 
-def main() -> int:
+def main(arguments: list[str]) -> int:
+    directory = Path(arguments[0]) if arguments else REPORTS
     failed = False
-    reports = sorted(REPORTS.glob("*.toml"))
+    reports = sorted(directory.glob("*.toml"))
     totals = {"actors": 0, "meetings": 0, "dates": 0}
     for path in reports:
         problems = check_report(path)
@@ -166,7 +171,7 @@ def main() -> int:
         for problem in problems:
             print(f"{path.name}: {problem}")
         failed |= bool(problems)
-    if DATE_CASES.is_file():
+    if directory == REPORTS and DATE_CASES.is_file():
         problems = check_date_cases(DATE_CASES)
         for problem in problems:
             print(f"{DATE_CASES.name}: {problem}")
@@ -179,4 +184,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

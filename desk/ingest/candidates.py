@@ -71,6 +71,7 @@ def find_candidates(doc: Document, entities: Entities) -> list[tuple[int, int]]:
         *_appositions(doc),
         *_bodies(doc, entities),
         *_state_bodies(doc, entities),
+        *_named_sides(doc, entities),
     ]
     sightings += _speakers(doc, entities, sightings)
     taken = {i for s in sightings for i in range(s.first, s.last + 1)} | set(entities.covering)
@@ -147,25 +148,31 @@ def name_after(doc: Document, start: int) -> tuple[int, int] | None:
         return None
     words = 0
     last = None
+    particles = False
     index = start
     while index < len(tokens):
         token = tokens[index]
-        if index > start and not (token.close or token.joined or after_initial(doc, index)):
+        if index > start and not (
+            token.close
+            or token.joined
+            or after_initial(doc, index)
+            or _after_first_initial(doc, index, start)
+        ):
             break
         if token.sentence != tokens[start].sentence and not after_initial(doc, index):
             break
         if token.joined and not token.capital and last is not None:
             last = index
         elif last is not None and _particle_at(doc, index):
-            pass  # "al-Sisi", "bin Hamad", "Hassan Sheikh Mohamud": inside a name, not a word
+            particles = True  # "al-Sisi", "bin Hamad", "Hassan Sheikh Mohamud": not a word
         elif token.capital and (name_word(token) or month_as_name(doc, index)):
             if token.lower in NAME_SUFFIXES and words >= 2:
                 last = index
                 break
             words += 1
             last = index
-            if words > 4:
-                return None
+            if words > (6 if particles else 4):
+                return None  # "Mohammed bin Abdulrahman bin Jassim Al Thani" has five
         else:
             break
         if token.possessive:
@@ -174,6 +181,19 @@ def name_after(doc: Document, start: int) -> tuple[int, int] | None:
     if last is None:
         return None
     return start, last
+
+
+def _after_first_initial(doc: Document, index: int, start: int) -> bool:
+    """Whether token ``index`` follows a name's leading initial ("S. Jaishankar")."""
+    tokens = doc.tokens
+    initial = tokens[start]
+    return (
+        index == start + 1
+        and len(initial.text) == 1
+        and initial.text.isupper()
+        and tokens[index].capital
+        and doc.between(start, index) == ". "
+    )
 
 
 def after_initial(doc: Document, index: int) -> bool:
@@ -372,14 +392,27 @@ def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
             name_start += 2
         elif name_start < len(tokens) and tokens[name_start].lower == "of":
             # "Secretary of the Security Council of the Russian Federation Sergei Shoigu"
-            name_start = _after_body(doc, entities, name_start + 1) or name_start
-        if name_start >= len(tokens) or not tokens[name_start].close:
+            name_start = (
+                _after_body(doc, entities, name_start + 1)
+                or _after_department(doc, name_start + 1)
+                or name_start
+            )
+        elif name_start < len(tokens) and tokens[name_start].lower in ("for", "to"):
+            # "Special Envoy for Syria Tom Barrack", "Ambassador to Japan Rahm Emanuel"
+            place = _place_at(doc, name_start + 1)
+            name_start = place + 1 if place is not None else name_start
+        name_start = _after_honorifics(doc, name_start)  # "Minister Dr. S. Jaishankar"
+        if name_start >= len(tokens) or not (
+            tokens[name_start].close or _after_honorific(doc, name_start)
+        ):
             continue
         span = name_after(doc, name_start)
         if span is None:
             continue
         first, last = span
         words = whole_words(doc, first, last)
+        if len(words) == 1 and token.lower in _SOVEREIGNS and name_words(doc, words):
+            words = [*words, *words]  # "Emperor Naruhito", "Crown Prince Hussein": one name
         title_first = index
         while title_first > 0:
             previous = tokens[title_first - 1]
@@ -421,6 +454,58 @@ def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
             )
         )
     return found
+
+
+#: Titles that stand before a single name: "Emperor Naruhito", "King Abdullah II".
+_SOVEREIGNS = word_set("emperor empress king queen emir sultan prince princess pope")
+
+
+def _after_department(doc: Document, start: int) -> int | None:
+    """Where a name starts after a one-word department ("Secretary of War Pete Hegseth",
+    "Minister of Tourism Ana Ruiz"): a run of exactly three capitalised name words after 'of'
+    is the department and a two-word name."""
+    tokens = doc.tokens
+    cursor = start
+    while (
+        cursor < len(tokens)
+        and tokens[cursor].sentence == tokens[start].sentence
+        and tokens[cursor].capital
+        and (cursor == start or tokens[cursor].close)
+        and not tokens[cursor].possessive
+    ):
+        cursor += 1
+    if cursor - start != 3 or not name_words(doc, tokens[start + 1 : cursor]):
+        return None
+    return start + 1
+
+
+def _after_honorifics(doc: Document, start: int) -> int:
+    """The first token after honorifics such as 'Dr.', 'Shri', 'Ms.' before a name."""
+    from desk.ingest.structure import HONORIFICS  # it reads names with this module
+
+    tokens = doc.tokens
+    while (
+        start + 1 < len(tokens)
+        and tokens[start + 1].capital
+        and tokens[start + 1].sentence == tokens[start].sentence
+        and (
+            (tokens[start].lower in HONORIFICS and doc.between(start, start + 1) == ". ")
+            or tokens[start].lower in _WORD_HONORIFICS
+        )
+    ):
+        start += 1  # not "Gen Nakatani": an abbreviation is an honorific with its full stop
+    return start
+
+
+#: Honorifics written as words, never abbreviated: "Shri Jagdeep Dhankhar", "Sheikh Tamim".
+_WORD_HONORIFICS = word_set("shri smt sri sheikh sheik")
+
+
+def _after_honorific(doc: Document, index: int) -> bool:
+    """Whether token ``index`` follows an honorific and its full stop ('Dr. S. Jaishankar')."""
+    from desk.ingest.structure import HONORIFICS
+
+    return index > 0 and doc.tokens[index - 1].lower in HONORIFICS
 
 
 def _after_body(doc: Document, entities: Entities, start: int) -> int | None:
@@ -709,6 +794,54 @@ def _bodies(doc: Document, entities: Entities) -> list[Sighting]:
             title = "news agency"
         display = f"{name} of {country}" if generic and country else name
         found.append(Sighting(display, "organization", start, end, "body", title, country, alias))
+    return found
+
+
+#: Nouns of the people a group sends: "a Hamas delegation", "Houthi negotiators".
+_SIDE_NOUNS = word_set(
+    "delegation delegations negotiators negotiator official officials leader leaders team "
+    "spokesman spokeswoman fighters commander commanders"
+)
+
+
+def _named_sides(doc: Document, entities: Entities) -> list[Sighting]:
+    """'a Hamas delegation', 'any Hamas official': one capitalised word, neither a state, its
+    adjective, a city nor a title, between an article and a noun of the people a side sends
+    names a group (at least twice in the report, so a stray capital is not one)."""
+    tokens = doc.tokens
+    data = gazetteer()
+    seen: set[str] = set()
+    for index in range(1, len(tokens) - 1):
+        token = tokens[index]
+        if not token.capital or index in entities.covering or token.possessive:
+            continue
+        if tokens[index - 1].lower not in ("a", "an", "the", "any", "two", "senior"):
+            continue
+        if tokens[index + 1].lower not in _SIDE_NOUNS or not tokens[index + 1].close:
+            continue
+        if (
+            tokens[index + 1].joined
+            or not token.close
+            or tokens[index - 1].sentence != token.sentence
+        ):
+            continue
+        text = token.text
+        if (
+            text in data.states
+            or text in data.adjectives
+            or text in data.cities
+            or not name_word(token)
+            or token.lower in _REGIONAL
+        ):
+            continue
+        seen.add(text)
+    found: list[Sighting] = []
+    for text in sorted(seen):
+        written = [t.index for t in tokens if t.text == text and t.index not in entities.covering]
+        if len(written) < 2:
+            continue
+        for index in written:
+            found.append(Sighting(text, "group", index, index, "body"))
     return found
 
 

@@ -347,9 +347,19 @@ def _opens_clause(tokens: list, index: int) -> bool:  # type: ignore[type-arg]
 def _clauses(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     tokens = doc.tokens
     breaks = [sentence.first]
+    aside = -1
     for index in range(sentence.first + 1, sentence.last + 1):
         gap = doc.between(index - 1, index)
         word = tokens[index].lower
+        if (
+            gap.strip() == "("
+            and index < sentence.last
+            and doc.between(index, index + 1)[:1] == ")"
+        ):
+            aside = index + 1  # "the Shanghai Cooperation Organization (SCO) member states"
+            continue
+        if index == aside and gap.strip() == ")":
+            continue
         if any(mark in gap for mark in ";()") or "--" in gap or " - " in gap or "—" in gap:
             breaks.append(index)
             continue

@@ -377,6 +377,11 @@ def scan_entities(doc: Document, entities: Entities) -> None:
 
 
 # -- references back ---------------------------------------------------------------------------
+#: Particles of names ("Khalil al-Hayya", "Tamim bin Hamad"): never a name alone ("Al-Ansari"
+#: is not "al-Hayya").
+_PARTICLES = frozenset(["al", "el", "ad", "an", "ash", "bin", "bint", "ibn", "ben"])
+
+
 def scan_surnames(doc: Document, entities: Entities) -> None:
     """A person's first or last name alone, after they were named in full, refers to them."""
     tokens = doc.tokens
@@ -389,15 +394,19 @@ def scan_surnames(doc: Document, entities: Entities) -> None:
         assert full is not None
         span = tokens[full.first : full.last + 1]
         parts = [t for t in span if not t.joined]
-        parts = [t for t in parts if t.lower not in NAME_SUFFIXES]
-        if len(parts) < 2:
-            continue
-        for part in (parts[0], parts[-1]):
-            short.setdefault(part.fold, []).append((person, full.start))
+        parts = [t for t in parts if t.lower not in NAME_SUFFIXES and t.lower not in _PARTICLES]
         last = span[-1]
         if last.joined and last.capital and len(span) >= 2 and span[-2].lower in ("al", "el"):
             # "Abdel Fattah al-Sisi" is "Sisi" as well as "al-Sisi"
             short.setdefault(last.fold, []).append((person, full.start))
+        if len(parts) == 1 and span[-1].lower in NAME_SUFFIXES:
+            # "King Abdullah II" is "Abdullah" again later
+            short.setdefault(parts[0].fold, []).append((person, full.start))
+        if len(parts) < 2:
+            continue
+        for part in (parts[0], parts[-1]):
+            short.setdefault(part.fold, []).append((person, full.start))
+    used: dict[int, int] = {}
     for index, token in enumerate(tokens):
         if not token.capital or index in entities.covering or token.lower in NOT_NAMES:
             continue
@@ -408,11 +417,18 @@ def scan_surnames(doc: Document, entities: Entities) -> None:
             person for person, named_at in short.get(token.fold, ()) if named_at < token.start
         ]
         unique = {id(person): person for person in candidates}
-        if len(unique) != 1:
+        chosen = next(iter(unique.values())) if len(unique) == 1 else _usual(unique, used)
+        if chosen is None or is_embedded(doc, index, index):
             continue
-        if is_embedded(doc, index, index):
-            continue
-        entities.mention(next(iter(unique.values())), index, index, full=False)
+        used[id(chosen)] = used.get(id(chosen), 0) + 1
+        entities.mention(chosen, index, index, full=False)
+
+
+def _usual(candidates: dict[int, Entity], used: dict[int, int]) -> Entity | None:
+    """Of several people a short name may mean ('Kim' after 'Kim Jong Un' and 'Kim Myong
+    Gil'), the one the report has already been calling so, when only one of them is."""
+    called = [person for key, person in candidates.items() if used.get(key, 0) > 0]
+    return called[0] if len(called) == 1 else None
 
 
 _VAGUE = frozenset(["top", "senior", "high-ranking", "the", "a", "an", "chief", "official"])

@@ -70,7 +70,11 @@ def structural_people(doc: Document, taken: set[int]) -> list[Sighting]:
     found: list[Sighting] = []
     claimed = set(taken)
 
+    headlines = _headlines(doc)
+
     def consider(start: int, how: str, country: str | None = None) -> int | None:
+        if start < len(tokens) and tokens[start].sentence in headlines:
+            return None  # "Will Trump and Kim Meet Again?": capitals of style, not of names
         sighting = _person_at(doc, start, how, country, claimed)
         if sighting is None:
             return None
@@ -104,6 +108,28 @@ def structural_people(doc: Document, taken: set[int]) -> list[Sighting]:
             if last is not None:
                 consider(index, "subject")
     return found
+
+
+#: Short words a headline in title case may leave in lower case.
+_MINOR = word_set("a an the and or of to in on at for by with as but nor vs")
+
+
+def _headlines(doc: Document) -> set[int]:
+    """Sentences written in title case ('Will Trump and Kim Meet Again? Five Signals to
+    Watch'): every word of four or more capitalised but the minor ones."""
+    tokens = doc.tokens
+    words: dict[int, list[Token]] = {}
+    for token in tokens:
+        if not token.joined and token.text[:1].isalpha():
+            words.setdefault(token.sentence, []).append(token)
+    return {
+        sentence
+        for sentence, listed in words.items()
+        if len(listed) >= 4
+        and all(t.capital or t.lower in _MINOR for t in listed)
+        and sum(t.capital for t in listed) >= 3
+        and any(t.lower not in _MINOR and t.capital for t in listed[1:])
+    }
 
 
 def _person_at(
@@ -208,7 +234,9 @@ _SUBJECT_VERBS = word_set(
 
 
 #: Forms of address before a name, not part of it.
-HONORIFICS = word_set("mr mrs ms dr gen sen rep prof sir dame lord lady col lt capt adm maj")
+HONORIFICS = word_set(
+    "mr mrs ms dr gen sen rep prof sir dame lord lady col lt capt adm maj shri smt sri"
+)
 
 
 def _verb_after_subject(word: str) -> bool:

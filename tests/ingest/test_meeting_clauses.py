@@ -432,3 +432,292 @@ def test_delegation_heads_and_the_chair_join_the_meeting_before() -> None:
     roles = _roles(meeting)
     assert {"Armenia", "Azerbaijan", "Aram Hakobyan", "Elnur Mammadov"} <= set(roles)
     assert roles.get("Nino Beridze") == "host"
+
+
+# -- attendees listed after the meeting ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        (
+            "Chilean President Rosa Fuentes received Peruvian Foreign Minister Hugo Salas in "
+            "Santiago on Monday. The meeting was also attended by Chilean Interior Minister "
+            "Diego Rojas and Peruvian Trade Minister Ana Quispe.",
+            {"Diego Rojas", "Ana Quispe"},
+        ),
+        (
+            "Norwegian Prime Minister Erik Lund held talks with Danish Prime Minister Mette Holm "
+            "in Oslo on Tuesday. Present there were Norwegian Finance Minister Kari Berg and "
+            "Danish Defence Minister Jens Dahl.",
+            {"Kari Berg", "Jens Dahl"},
+        ),
+        (
+            "Polish Foreign Minister Adam Nowak received a Czech delegation led by Foreign "
+            "Minister Petr Kral in Warsaw on Tuesday. The delegation consists of Deputy Foreign "
+            "Minister Jan Novotny, Ambassador Eva Mala and other officials.",
+            {"Jan Novotny", "Eva Mala"},
+        ),
+        (
+            "Kenyan President Daniel Mwangi met Ugandan President Samuel Okello in Nairobi on "
+            "Monday. Tanzanian envoy Amina Juma attended the meeting on behalf of President "
+            "Grace Mollel.",
+            {"Amina Juma"},
+        ),
+    ],
+)
+def test_attendees_listed_afterwards_join_the_meeting_before(text: str, joined: set[str]) -> None:
+    """A sentence that only lists who else was there names no meeting of its own; its people
+    join the meeting told before (not whoever sent them)."""
+    meeting = _one(text)
+    names = set(_roles(meeting))
+    assert joined <= names
+    assert "Grace Mollel" not in names
+
+
+def test_attendees_join_the_meeting_their_noun_names() -> None:
+    text = (
+        "Chilean President Rosa Fuentes held talks with Peruvian President Luis Vega in Santiago "
+        "on Monday. Fuentes also met Bolivian President Carla Mamani separately. Chilean Foreign "
+        "Minister Diego Rojas and other officials were present at the talks."
+    )
+    talks, separate = _meetings(text)
+    assert "Diego Rojas" in _roles(talks) and "Diego Rojas" not in _roles(separate)
+
+
+def test_someone_who_did_not_attend_makes_no_meeting() -> None:
+    text = (
+        "Estonian and Latvian officials held talks in Tallinn on Monday. Latvian Prime Minister "
+        "Andris Ozols did not attend the talks himself."
+    )
+    meeting = _one(text)
+    assert "Andris Ozols" not in _roles(meeting)
+
+
+# -- dates and statuses a meeting takes from the sentences around it ----------------------------
+def test_earlier_in_the_day_is_the_day_told_before() -> None:
+    text = (
+        "Chilean President Rosa Fuentes received Peruvian Foreign Minister Hugo Salas in "
+        "Santiago on Monday. Earlier in the day, Salas held talks with Chilean Foreign Minister "
+        "Diego Rojas."
+    )
+    dates = {frozenset(_roles(m)): m.date.text if m.date else None for m in _meetings(text)}
+    assert dates[frozenset({"Hugo Salas", "Diego Rojas"})] == "2025-06-09"
+
+
+def test_a_meeting_on_the_sidelines_takes_the_events_day_and_place() -> None:
+    text = (
+        "Chilean President Rosa Fuentes on Tuesday attended a summit of Andean leaders in Lima. "
+        "Fuentes also met Bolivian President Carla Mamani on the sidelines of the summit."
+    )
+    sidelines = next(m for m in _meetings(text) if "Carla Mamani" in _roles(m))
+    assert sidelines.date is not None and sidelines.date.text == "2025-06-10"
+    assert sidelines.place is not None and sidelines.place.startswith("Lima")
+
+
+def test_talks_agreed_to_begin_are_planned() -> None:
+    text = (
+        "Kenyan President Daniel Mwangi and Ugandan President Samuel Okello agreed on Monday to "
+        "reopen their border and to begin technical talks in July."
+    )
+    assert _one(text).status == "planned"
+
+
+def test_the_owner_of_an_office_is_not_at_the_meeting() -> None:
+    text = (
+        "Polish Foreign Minister Adam Nowak met Oleh Marchenko, the head of President Taras "
+        "Bondar's office, in Warsaw on Tuesday."
+    )
+    assert set(_roles(_one(text))) == {"Adam Nowak", "Oleh Marchenko"}
+
+
+# -- who is not a party: owners, topics, places, coordination -----------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the owner of a proposal is not at the meeting
+        (
+            "Chilean President Rosa Fuentes received Peruvian President Luis Vega in Santiago on "
+            "Monday to discuss Brazilian President Paulo Lima's proposal for a customs union.",
+            {"Rosa Fuentes", "Luis Vega"},
+        ),
+        # the other side of a war is a topic
+        (
+            "Estonian Foreign Minister Kaja Tamm held talks with Finnish Foreign Minister Elina "
+            "Virtanen in Helsinki on Monday on ending the war with Russia.",
+            {"Kaja Tamm", "Elina Virtanen"},
+        ),
+        # "the Turkish side's initiative": the initiative's owner
+        (
+            "Greek Foreign Minister Nikos Pappas spoke by phone with Turkish Foreign Minister Ali "
+            "Demir on Monday at the Turkish side's initiative.",
+            {"Nikos Pappas", "Ali Demir"},
+        ),
+        # both states after "for ... and": topics of the call
+        (
+            "Jordanian Foreign Minister Omar Haddad met Egyptian President Karim Nasser in Cairo "
+            "on Monday, and the latter renewed his call for Israel and Lebanon to talk.",
+            {"Omar Haddad", "Karim Nasser"},
+        ),
+    ],
+)
+def test_owners_topics_and_coordinated_topics_are_not_parties(
+    text: str, expected: set[str]
+) -> None:
+    assert set(_roles(_one(text))) == expected
+
+
+def test_a_country_after_an_unknown_city_is_the_place() -> None:
+    meeting = _one(
+        "Japanese Prime Minister Kenji Sato is expected to meet Chinese Premier Li Wen on Friday "
+        "in Tongyeong, South Korea, officials said, though Beijing has yet to confirm the talks."
+    )
+    assert set(_roles(meeting)) == {"Kenji Sato", "Li Wen"}
+    assert meeting.place is not None and "Beijing" not in meeting.place
+
+
+def test_a_day_after_a_comma_is_not_a_second_date_of_the_meeting() -> None:
+    meeting = _one(
+        "Chilean President Rosa Fuentes received Peruvian President Luis Vega in Santiago on "
+        "Monday, a day before Bolivian officials were to arrive."
+    )
+    assert meeting.date is not None and meeting.date.text == "2025-06-09"
+
+
+def test_a_courtesy_call_before_the_summit_is_a_visit_of_its_own() -> None:
+    text = (
+        "Thai Prime Minister Anan Chai hosted Vietnamese Prime Minister Pham Long in Bangkok on "
+        "Tuesday. Before the summit, Pham paid a courtesy call on King Vajira at the palace on "
+        "Monday."
+    )
+    found = {frozenset(_roles(m)): m for m in _meetings(text)}
+    call = found[frozenset({"Pham Long", "Vajira"})]
+    assert call.meeting_kind == "visit" and call.date is not None
+    assert call.date.text == "2025-06-09"
+
+
+def test_a_second_meeting_earlier_that_day_stays_apart() -> None:
+    text = (
+        "Chilean President Rosa Fuentes received a Peruvian delegation led by Foreign Minister "
+        "Hugo Salas in Santiago on Monday. Present there were Chilean Interior Minister Diego "
+        "Rojas and other officials. Earlier in the day, Rojas held talks with Salas."
+    )
+    assert len(_meetings(text)) == 2
+
+
+def test_a_king_named_again_by_his_given_name() -> None:
+    text = (
+        "King Abdullah II visited Cairo on Monday. Abdullah met Egyptian President Karim Nasser "
+        "on Tuesday."
+    )
+    tuesday = next(m for m in _meetings(text) if m.date and m.date.text == "2025-06-10")
+    assert set(_roles(tuesday)) == {"Abdullah II", "Karim Nasser"}
+
+
+# -- sides, bodies and chairs named by structure -----------------------------------------------
+def test_a_group_named_before_its_delegation_takes_part() -> None:
+    text = (
+        "Omani Foreign Minister Badr Salim met a Houthi delegation led by Ali Nasser in Muscat "
+        "on Monday. Houthi officials said the talks were useful."
+    )
+    assert set(_roles(_one(text))) == {"Badr Salim", "Houthi", "Ali Nasser"}
+
+
+def test_a_denied_report_that_they_met() -> None:
+    meeting = _one(
+        "The ministry denied a report by the newspaper Helsingin Uutiset that Finnish Minister "
+        "Elina Virtanen had met Russian envoy Pavel Orlov in Tallinn on Sunday."
+    )
+    assert meeting.status == "denied"
+
+
+def test_the_body_whose_meeting_it_is_takes_part() -> None:
+    meeting = _one(
+        "Norwegian Foreign Minister Erik Lund will travel to Reykjavik next week for a meeting "
+        "of the Nordic Council of Ministers."
+    )
+    assert set(_roles(meeting)) == {"Erik Lund", "Nordic Council of Ministers"}
+
+
+def test_everyone_who_hosted_the_session_joins_it() -> None:
+    text = (
+        "Indian and Chinese officials held talks in Doha on Monday. Qatari Foreign Minister "
+        "Khalid Rashid and national security adviser Hamad Saleh hosted the session."
+    )
+    roles = _roles(_one(text))
+    assert roles.get("Khalid Rashid") == "host" and roles.get("Hamad Saleh") == "host"
+
+
+def test_a_shared_surname_means_whom_the_report_has_been_calling_so() -> None:
+    text = (
+        "North Korean leader Kim Jong Un inspected a factory on Monday. Kim praised the workers. "
+        "Vice Foreign Minister Kim Son Gyong spoke at a forum. Kim met Russian Defence Minister "
+        "Andrei Belousov in Pyongyang on Tuesday."
+    )
+    tuesday = _one(text)
+    assert set(_roles(tuesday)) == {"Kim Jong Un", "Andrei Belousov"}
+
+
+def test_coordinated_verbs_with_their_own_dates_are_separate_meetings() -> None:
+    text = (
+        "Belarusian President Pavel Kurbat met Chinese Premier Li Wen in Minsk in March 2024, "
+        "hosted him again in Grodno in May 2025, and attended a parade in Beijing."
+    )
+    march = next(m for m in _meetings(text) if m.date and m.date.text == "2024-03")
+    assert set(_roles(march)) == {"Pavel Kurbat", "Li Wen"}
+    assert march.place is not None and march.place.startswith("Minsk")
+
+
+def test_welcoming_a_meeting_is_approval_not_hosting() -> None:
+    meeting = _one(
+        "Irish Prime Minister Sean Byrne said he would welcome a meeting between British Prime "
+        "Minister Tom Hale and French President Luc Morel."
+    )
+    assert set(_roles(meeting)) == {"Tom Hale", "Luc Morel"}
+    assert "host" not in _roles(meeting).values()
+
+
+def test_a_meeting_where_a_trip_goes_takes_the_trips_time() -> None:
+    text = (
+        "Chilean Foreign Minister Diego Rojas is scheduled to travel to Geneva next week to "
+        "attend a conference, where he might also meet Peruvian Foreign Minister Hugo Salas."
+    )
+    meeting = next(m for m in _meetings(text) if "Hugo Salas" in _roles(m))
+    assert meeting.status == "speculated"
+    assert meeting.date is not None and meeting.date.text == "2025-06-16/2025-06-22"
+
+
+def test_people_who_accompanied_a_guest_join_the_meeting() -> None:
+    text = (
+        "Chilean President Rosa Fuentes hosted Peruvian President Luis Vega in Santiago on "
+        "Monday. Fuentes and Vega, who was accompanied by Peruvian Foreign Minister Hugo Salas, "
+        "called for calm on the border."
+    )
+    assert "Hugo Salas" in _roles(_one(text))
+
+
+def test_an_ordinal_goes_on_through_a_series_of_meetings() -> None:
+    text = (
+        "Norwegian Prime Minister Erik Lund and Danish Prime Minister Mette Holm have met "
+        "twice. Their first summit, in Oslo on March 3, 2023, produced a joint statement. "
+        "The second, in Copenhagen in May 2024, ended without one."
+    )
+    dates = {m.date.text for m in _meetings(text) if m.date is not None}
+    assert {"2023-03-03", "2024-05"} <= dates
+    second = next(m for m in _meetings(text) if m.date and m.date.text == "2024-05")
+    assert set(_roles(second)) == {"Erik Lund", "Mette Holm"}
+
+
+def test_a_call_with_someone_is_a_phone_call() -> None:
+    meeting = _one(
+        "Greek Prime Minister Nikos Pappas said on Wednesday that his call with Turkish "
+        "President Ali Demir on Monday was constructive."
+    )
+    assert meeting.meeting_kind == "phone_call"
+    assert set(_roles(meeting)) == {"Nikos Pappas", "Ali Demir"}
+
+
+def test_an_abbreviation_in_brackets_does_not_cut_the_clause() -> None:
+    meeting = _one(
+        "Norwegian Foreign Minister Erik Lund will meet Danish Foreign Minister Lars Holm at a "
+        "session of the Nordic Council (NC) in the first week of November."
+    )
+    assert meeting.date is not None and meeting.date.text == "2025-11-01/2025-11-07"

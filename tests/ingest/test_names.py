@@ -151,3 +151,63 @@ def test_plural_titles_honorifics_and_inverted_speakers(text: str, expected: set
 def test_a_possessive_owner_before_the_title_after_a_name() -> None:
     people = _people("According to Ivan Petrov, Russia's envoy in Vienna, the talks ended.")
     assert "envoy" in (people["Ivan Petrov"].title or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-word department after "of"
+        ("Ghana's Minister of Tourism Akosua Mensah met investors.", {"Akosua Mensah"}),
+        # "for" or "to" and a place inside the title
+        (
+            "The UN Special Envoy for Yemen Lars Holmberg arrived in Aden on Monday.",
+            {"Lars Holmberg"},
+        ),
+        # honorifics and a leading initial, not part of the name
+        (
+            "Finance Minister Dr. R. Subramaniam met Governor Shri Anil Mehta on Monday.",
+            {"R. Subramaniam", "Anil Mehta"},
+        ),
+        # a sovereign's single name
+        ("King Harald welcomed Queen Sonja of Denmark in Oslo.", {"Harald", "Sonja"}),
+        # Sheikh before a long name with particles
+        (
+            "Kuwait's Foreign Minister Sheikh Salem bin Abdullah bin Jaber Al Sabah met "
+            "Iraqi officials.",
+            {"Salem bin Abdullah bin Jaber Al Sabah"},
+        ),
+    ],
+)
+def test_titles_with_places_departments_honorifics_and_single_names(
+    text: str, expected: set[str]
+) -> None:
+    assert expected <= set(_people(text))
+
+
+def test_gen_before_a_name_is_a_given_name_without_its_full_stop() -> None:
+    assert "Gen Tanaka" in _people("Defense Minister Gen Tanaka met Australian officials.")
+
+
+def test_a_name_particle_alone_is_no_one() -> None:
+    """'Al-Amin' later in the text is not 'al-Hashimi' named before."""
+    from desk.ingest.engine import read
+    from desk.ingest.known import Known
+
+    text = (
+        "Foreign Minister Salim al-Hashimi met his Omani counterpart on Monday. "
+        "Al-Amin, a spokesman, said the talks went well."
+    )
+    reading = read(text, DAY, Known())
+    at = text.index("Al-Amin")
+    token = next(t.index for t in reading.doc.tokens if t.start == at)
+    mention = reading.entities.covering.get(token)
+    assert mention is None or mention.entity.name != "Salim al-Hashimi"
+
+
+def test_a_headline_in_title_case_names_no_one() -> None:
+    text = (
+        "Can Lund and Holm Agree Again? Three Questions for the Summit\n"
+        "Norwegian Prime Minister Erik Lund will meet Danish Prime Minister Mette Holm in Oslo."
+    )
+    names = set(_people(text))
+    assert names == {"Erik Lund", "Mette Holm"}

@@ -9,10 +9,12 @@ from itertools import pairwise
 from desk.dates import DateError, DateMatch, PartialDate
 from desk.ingest.clauses import Sentence
 from desk.ingest.gazetteer import gazetteer
+from desk.ingest.meetings.attendance import attendance
 from desk.ingest.meetings.context import Context, preceding_word, state_entity
 from desk.ingest.meetings.records import Frame, Party
 from desk.ingest.meetings.references import join_back, resolve_references
 from desk.ingest.meetings.roles import assign_roles, split_separate
+from desk.ingest.meetings.senders import sends_someone
 from desk.ingest.meetings.status import (
     date_for,
     dated_status,
@@ -30,7 +32,6 @@ from desk.ingest.vocabulary import (
     MEETING_NOUNS,
     MOVING,
     PLURAL_PARTIES,
-    SENDING,
     STATE_PEOPLE,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -42,12 +43,68 @@ from desk.ingest.words import word_set
 
 def read_frames(ctx: Context) -> list[Frame]:
     for sentence in ctx.sentences:
+        if attendance(ctx, sentence):
+            continue  # who else was at a meeting named before: no meeting of its own
+        sequel = ordinal_sequel(ctx, sentence)
+        if sequel is not None:
+            ctx.frames.append(sequel)
         for clause in sentence.clauses:
             for group in groups(ctx, sentence, clause):
                 ctx.frames.extend(frames_of(ctx, sentence, clause, group))
     join_back(ctx)
     denials_by_reference(ctx)
     return ctx.frames
+
+
+#: Ordinals by which a report goes on through a series of meetings: "The second, in Hanoi".
+_ORDINALS = word_set("first second third fourth fifth sixth seventh last latest final next")
+_SEQUEL_VERBS = word_set("was is were came took had will would")
+
+
+def ordinal_sequel(ctx: Context, sentence: Sentence) -> Frame | None:
+    """'Their first summit, in Singapore on June 12, 2018, ... The second, in Hanoi in February
+    2019, collapsed ...': an ordinal standing for the meeting noun of a series named just
+    before is another meeting of the same parties, with its own date and place."""
+    tokens = ctx.doc.tokens
+    first = sentence.first
+    if sentence.last - first < 3 or tokens[first].lower not in ("the", "their", "its"):
+        return None
+    ordinal = first + 1
+    if tokens[ordinal].lower not in _ORDINALS - {"first"}:
+        return None
+    after = ordinal + 1
+    if not ("," in ctx.doc.between(ordinal, after) or tokens[after].lower in _SEQUEL_VERBS):
+        return None
+    series = next(
+        (
+            f
+            for f in reversed(ctx.frames)
+            if 0 < sentence.number - f.sentence <= 4
+            and any(t > 0 and tokens[t - 1].lower in _ORDINALS for t in f.triggers)
+        ),
+        None,
+    )
+    if series is None:
+        return None
+    found = meeting_dates(ctx, sentence, first, sentence.last, [ordinal])
+    places = [
+        (p.first, p.name, p.country)
+        for p in ctx.entities.places
+        if first <= p.first <= sentence.last
+    ]
+    place, place_country = place_of(ctx, places, [ordinal])
+    return Frame(
+        sentence.number,
+        [ordinal],
+        [Party(p.entity, p.role, sentence.number, p.before, p.position) for p in series.parties],
+        series.kind,
+        series.status,
+        found[0].date if found else None,
+        found[0] if found else None,
+        place,
+        place_country,
+        separate=True,
+    )
 
 
 def frames_of(
@@ -64,6 +121,10 @@ def frames_of(
     if compound:
         parties = compound
     kind = min((TRIGGERS[tokens[i].lower] for i in group), key=KIND_ORDER.index)
+    if any(
+        tokens[i].lower in ("call", "calls") and tokens[i - 1].lower == "courtesy" for i in group
+    ):
+        kind = "visit"  # "paid a courtesy call on the king"
     status = status_of(ctx, sentence, clause, group)
     # "a visit ..., which had been scheduled for Thursday, was cancelled": its date too
     dates = meeting_dates(
@@ -78,6 +139,12 @@ def frames_of(
     for date_match in dates or [None]:
         date = date_for(ctx, date_match, clause, group, status) if date_match else None
         date = _lasting(ctx, group, date)
+        earlier_that_day = same_day_as_before(ctx, date_match)
+        date = earlier_that_day or date
+        event = sidelines_of(ctx, sentence, date) or relative_to(ctx, sentence, clause, date)
+        if event is not None:
+            date = event.date
+            place, place_country = place or event.place, place_country or event.place_country
         frame_status = dated_status(ctx, status, date, group)
         base = Frame(
             sentence.number,
@@ -89,12 +156,78 @@ def frames_of(
             date_match,
             place,
             place_country,
-            separate,
+            separate or earlier_that_day is not None,  # another event of that day
         )
         frames.extend(split_separate(ctx, base))
     for frame in frames:
         assign_roles(ctx, frame)
     return frames
+
+
+#: Phrases that date a meeting by the day of the one told just before.
+_THAT_DAY = frozenset(
+    ["earlier in the day", "later in the day", "earlier that day", "later that day"]
+)
+
+
+def same_day_as_before(ctx: Context, match: DateMatch | None) -> PartialDate | None:
+    """'Earlier in the day, A had talks with B': the day the text named last before the
+    phrase (the day of what it told just before), not the publication day."""
+    if match is None or match.phrase.lower() not in _THAT_DAY:
+        return None
+    before = [
+        m
+        for m in ctx.dates
+        if m.end <= match.start
+        and m.phrase.lower() not in _THAT_DAY
+        and m.date.earliest is not None
+        and m.date.earliest == m.date.latest
+    ]
+    return before[-1].date if before else None
+
+
+def relative_to(
+    ctx: Context, sentence: Sentence, clause: tuple[int, int], date: PartialDate | None
+) -> Frame | None:
+    """'Cho will travel to New York later this month, where he might meet Wang': an undated
+    meeting in a 'where' clause happens at the time (and place) of the meeting of the clause
+    it hangs on. ('when' is left alone: "spoke on Friday, when Putin briefed him ahead of his
+    meeting with Trump" is not Friday's.)"""
+    if date is not None or ctx.doc.tokens[clause[0]].lower != "where":
+        return None
+    return next(
+        (
+            f
+            for f in reversed(ctx.frames)
+            if f.sentence == sentence.number and f.date is not None and f.triggers[0] < clause[0]
+        ),
+        None,
+    )
+
+
+def sidelines_of(ctx: Context, sentence: Sentence, date: PartialDate | None) -> Frame | None:
+    """'met separately on the sidelines of the summit': an undated meeting inside an event told
+    before takes that event's day and place."""
+    if date is not None:
+        return None
+    tokens = ctx.doc.tokens
+    for index in range(sentence.first, sentence.last - 2):
+        if tokens[index].lower not in ("sidelines", "margins", "margin", "sideline"):
+            continue
+        if tokens[index + 1].lower != "of" or tokens[index + 2].lower != "the":
+            continue
+        noun = tokens[index + 3].lower if index + 3 <= sentence.last else ""
+        return next(
+            (
+                f
+                for f in reversed(ctx.frames)
+                if f.date is not None
+                and f.sentence < sentence.number
+                and any(tokens[t].lower == noun for t in f.triggers)
+            ),
+            None,
+        )
+    return None
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -147,13 +280,17 @@ def parties_of(
         index = mention.first
         if sentence.in_reporting(index) or sentence.topic_at(index) is not None:
             continue
-        if mention.attribute or entity.reporter or _sender(ctx, mention):
+        if mention.attribute or entity.reporter or sends_someone(ctx, mention):
             continue
-        preceding = preceding_word(ctx, index)
+        preceding, anchor = _governing_word(ctx, index)
         if entity.kind != "person":
-            after_place = index > 0 and ctx.entities.place_at(index - 1) is not None
-            sent_from = preceding == "from" and _people_word_before(ctx, index)
-            if preceding == "to" and not _goes_to(ctx, index):
+            after_place = (
+                index > 0 and ctx.entities.place_at(index - 1) is not None
+            ) or _after_city(ctx, index)
+            sent_from = preceding == "from" and _people_word_before(ctx, anchor)
+            if preceding == "with" and anchor > 1 and tokens[anchor - 2].lower in _STANDING:
+                continue  # "the war with Russia", "ties with China": a topic, not a party
+            if preceding == "to" and not _goes_to(ctx, anchor):
                 continue  # "developments relating to Ukraine": neither the place nor a party
             if (
                 (preceding in LOCATIVE and not sent_from)
@@ -163,13 +300,16 @@ def parties_of(
                 if entity.kind == "state":
                     places.append((index, entity.name, entity.name))
                 continue
-            if preceding in TOPICAL and not (preceding == "of" and _people_word_before(ctx, index)):
+            if preceding in TOPICAL and not (
+                preceding == "of"
+                and (_people_word_before(ctx, anchor) or _gathering_of(ctx, anchor, entity))
+            ):
                 continue  # "talks on Ukraine" is a topic; "the ministers of Poland" take part
             if tokens[mention.last].possessive and not possesses_trigger(ctx, mention, group):
                 continue
             if entity.kind == "organization" and not beside_party_word(ctx, mention, group):
                 continue
-        elif owns_title(ctx, mention, group):
+        elif owns_title(ctx, mention, group) or owns_other_thing(ctx, mention, group):
             continue  # "Abenov's adviser, Dana Kuanysh, met ...": the adviser takes part
         if id(entity) in seen:
             continue
@@ -216,6 +356,30 @@ def possesses_trigger(ctx: Context, mention: Mention, group: list[int]) -> bool:
     return any(0 < trigger - mention.last <= 3 for trigger in group)
 
 
+#: Nouns of a standing relation: "with X" after them names the other side of it, not a
+#: party to the meeting ("ending the war with Russia").
+_STANDING = word_set("war wars conflict ties relations dispute border feud rivalry")
+#: What a person's possessive may head and still be at the meeting: "at Xi's invitation".
+_INVITING = word_set("invitation invite request initiative")
+
+
+def owns_other_thing(ctx: Context, mention: Mention, group: list[int]) -> bool:
+    """A person named in the possessive before some other noun ("Trump's proposal",
+    "Zelenskiy's office") is the owner of that thing, not a party; the possessive of the
+    meeting itself ("Putin's talks with ...") or of an invitation stays one."""
+    tokens = ctx.doc.tokens
+    last = mention.last
+    if not tokens[last].possessive or possesses_trigger(ctx, mention, group):
+        return False
+    if last + 1 >= len(tokens) or tokens[last + 1].lower in _INVITING:
+        return False
+    return not any(0 < trigger - last <= 4 for trigger in group)
+
+
+#: What a person's possessive may head besides a title: "the head of Zelenskiy's office".
+_INSTITUTIONS = word_set("office administration government cabinet staff ministry party")
+
+
 def owns_title(ctx: Context, mention: Mention, group: list[int]) -> bool:
     """A person named with a possessive before someone else's title ("Putin's aide", "Abenov's
     foreign policy adviser"): the owner, not a party."""
@@ -224,7 +388,7 @@ def owns_title(ctx: Context, mention: Mention, group: list[int]) -> bool:
         return False
     for cursor in range(mention.last + 1, min(mention.last + 5, len(tokens))):
         word = tokens[cursor].lower
-        if word in TITLE_HEADS:
+        if word in TITLE_HEADS or word in _INSTITUTIONS:
             return True
         if word not in TITLE_MODIFIERS:
             return False
@@ -244,6 +408,7 @@ def beside_party_word(ctx: Context, mention: Mention, group: list[int]) -> bool:
 _SENT_BY_STATES = STATE_PEOPLE | word_set(
     """
     presidents ministers ministries governments leaders sides militaries armies navies
+    delegation delegations team teams negotiators
     """
 )
 
@@ -256,7 +421,7 @@ def adjective_parties(ctx: Context, start: int, end: int) -> list[tuple[Entity, 
     index = start
     while index <= end:
         token = tokens[index]
-        if token.lower in _SENT_BY_STATES and index > start:
+        if token.lower in _SENT_BY_STATES and index > start and not token.possessive:
             cursor = index - 1
             while cursor > start and tokens[cursor].lower in TITLE_MODIFIERS:
                 cursor -= 1  # "Chinese and Indian foreign ministries", "trade officials"
@@ -319,9 +484,9 @@ def meeting_dates(
         return []
     if len(found) > 1:
         text = ctx.doc.text
-        listed = all(
-            text[a.end : b.start].strip(" ,") in ("and", "", "or") for a, b in pairwise(found)
-        )
+        gaps = [text[a.end : b.start].strip() for a, b in pairwise(found)]
+        # "on Monday and Tuesday", "on May 2, 5 and 9"; not "on Monday, a day before ..."
+        listed = all(gap.strip(" ,") in ("and", "", "or") for gap in gaps) and gaps[-1] != ","
         if listed:
             return found
     tokens = ctx.doc.tokens
@@ -374,26 +539,47 @@ def find_frames(
     return read_frames(Context(doc, entities, sentences, dates, reference))
 
 
-def _sender(ctx: Context, mention: Mention) -> bool:
-    """'on behalf of Putin', 'an envoy of the king', 'sent by Xi', "Putin's envoy": whoever
-    sends someone to a meeting is not at it."""
+def _gathering_of(ctx: Context, index: int, entity: Entity) -> bool:
+    """'a meeting of the Council of Foreign Ministers', 'a session of the Security Council':
+    the body whose gathering the meeting noun names takes part in it."""
+    if entity.kind not in ("organization", "group"):
+        return False
     tokens = ctx.doc.tokens
-    first, last = mention.first, mention.last
-    while first > 0 and tokens[first - 1].lower in TITLE_HEADS | TITLE_MODIFIERS:
-        first -= 1  # "on behalf of President X"
-    before = [t.lower for t in tokens[max(0, first - 3) : first]]
-    if len(before) >= 2 and before[-1] in ("of", "by", "from") and before[-2] in SENDING:
-        return True
-    if (
-        len(before) >= 3
-        and before[-1] == "the"
-        and before[-2] in ("of", "by", "from")
-        and before[-3] in SENDING
-    ):
-        return True
-    if tokens[last].possessive and last + 1 < len(tokens):
-        following = tokens[last + 1].lower
-        return following in SENDING or following in TITLE_HEADS
+    cursor = index - 1
+    while cursor > 0 and tokens[cursor].lower in ("of", "the"):
+        cursor -= 1
+    return tokens[cursor].lower in MEETING_NOUNS or tokens[cursor].lower in ("session", "sessions")
+
+
+def _governing_word(ctx: Context, index: int) -> tuple[str, int]:
+    """The word before an actor and where the actor stands; for the second of two joined by
+    'and', the word before the first and where the first stands ("his call for Jordan and
+    Egypt": both after 'for'; "the ministers of Estonia and Latvia": both after 'of')."""
+    preceding = preceding_word(ctx, index)
+    if preceding not in ("and", "or") or index < 2:
+        return preceding, index
+    before = ctx.entities.covering.get(index - 2)
+    if before is None or ctx.doc.tokens[before.last].possessive:
+        return preceding, index
+    first = preceding_word(ctx, before.first)
+    if first in TOPICAL or first in LOCATIVE:
+        return first, before.first
+    return preceding, index
+
+
+def _after_city(ctx: Context, index: int) -> bool:
+    """'in Gyeongju, South Korea': a state after a comma and a city the gazetteer may not know,
+    itself after 'in' or 'at', is the city's country (a place, not a party)."""
+    tokens = ctx.doc.tokens
+    if index < 2 or ctx.doc.between(index - 1, index) != ", ":
+        return False
+    cursor = index - 1
+    while cursor > 0 and tokens[cursor].capital and index - cursor <= 3:
+        if tokens[cursor - 1].lower in ("in", "at"):
+            return True
+        if not tokens[cursor].close:
+            break
+        cursor -= 1
     return False
 
 
@@ -419,4 +605,8 @@ def _acting_city(ctx: Context, index: int) -> bool:
     previous = tokens[index - 1].lower if index > 0 else ""
     opens = index == 0 or tokens[index - 1].sentence != tokens[index].sentence
     verbs = ("was", "is", "has", "had", "said", "says", "will", "would", "were")
-    return following in verbs and (opens or previous in ("that", "and", "but", "said", "says"))
+    return following in verbs and (opens or previous in _CLAUSE_OPENERS)
+
+
+#: Words after which a clause begins, its subject next: "..., though Beijing has yet to ...".
+_CLAUSE_OPENERS = word_set("that and but said says though although while whereas because since")

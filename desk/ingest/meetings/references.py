@@ -74,7 +74,7 @@ def resolve_references(
             if person is not None:
                 add(person, index)
     pronoun = next((i for i in window if tokens[i].lower in PRONOUNS_ONE), None)
-    if pronoun is not None:
+    if pronoun is not None and not _between_pair(ctx, group, parties):
         person = person_before(ctx, sentence, clause, pronoun)
         if person is not None:
             add(person, pronoun)
@@ -120,6 +120,16 @@ def resolve_references(
         # "The meeting came as ...": the meeting last named.
         for party in last_frame_parties(ctx):
             add(party.entity)
+
+
+def _between_pair(ctx: Context, group: list[int], parties: list[Party]) -> bool:
+    """'he would welcome a meeting between A and B': a meeting noun whose parties follow
+    'between' has them; a pronoun before it is whoever speaks of it."""
+    tokens = ctx.doc.tokens
+    last = group[-1]
+    if tokens[last].lower not in _NOUNS or last + 1 >= len(tokens):
+        return False
+    return tokens[last + 1].lower == "between" and sum(p.position > last for p in parties) >= 2
 
 
 def _titled_pair(ctx: Context, window: range) -> list[Entity]:
@@ -486,17 +496,18 @@ def join_back(ctx: Context) -> None:
                 following = {tokens[index + 1].lower, tokens[index + 2].lower}
                 if "the" not in following or not following & _BACK_NOUNS:
                     continue
-                chair = next(
-                    (
-                        m.entity
-                        for m in reversed(ctx.entities.mentions_in(sentence.first, index - 1))
-                        if m.entity.kind == "person" and not m.attribute
-                    ),
-                    None,
-                )
+                # "A and B hosted the session": everyone the subject names
+                chairs = [
+                    m.entity
+                    for m in ctx.entities.mentions_in(sentence.first, index - 1)
+                    if m.entity.kind == "person"
+                    and not m.attribute
+                    and not sentence.in_reporting(m.first)
+                ]
                 frame = recent[-1]
-                if chair is not None and id(chair) not in frame.entities:
-                    frame.parties.append(Party(chair, _RUNNING[word], sentence.number, True, 0))
+                for chair in dict.fromkeys(chairs):
+                    if id(chair) not in frame.entities:
+                        frame.parties.append(Party(chair, _RUNNING[word], sentence.number, True, 0))
 
 
 def _members(ctx: Context, sentence: Sentence, start: int) -> list[Entity]:

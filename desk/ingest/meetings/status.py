@@ -87,6 +87,7 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
     start = clause[0]
     if tokens[start].lower == "that":
         start = max(sentence.first, start - 3)  # "denied that", "speculation that"
+        start = _claim_governor(ctx, sentence, start + 3) or start
     end = min(clause[1], group[-1] + _HEDGE_WINDOW_AFTER)
     if _noun_subject(ctx, clause, group):
         end = clause[1]  # "Talks between X and Y are set to begin": the predicate's modality
@@ -99,8 +100,8 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
         return "cancelled"
     if around & SPECULATED:
         return "speculated"
-    if _agreed_to(window):
-        return "planned"  # "agreed to hold a trilateral meeting"
+    if _agreed_to(window) or _agreed_to_noun(ctx, clause, group):
+        return "planned"  # "agreed to hold a trilateral meeting", "agreed to begin talks"
     if around & EXPECTED:
         return "planned" if around & PLANNED and not around & EXPECTATION else "expected"
     if any(tokens[i].lower in ONGOING and not adjectival_visiting(ctx, i) for i in group):
@@ -236,6 +237,50 @@ def _agreed_to(words: list[str]) -> bool:
         and third in _TO_MEET
         for first, second, third in zip(words, words[1:], words[2:], strict=False)
     )
+
+
+#: Nouns of a claim whose 'that' clause a denial governs: "denied a report by X that ...".
+_CLAIMS = word_set("report reports claim claims allegation allegations suggestion suggestions")
+
+
+def _claim_governor(ctx: Context, sentence: Sentence, that: int) -> int | None:
+    """'denied a report by Israel's Channel 12 that A had met B': where the verb of denial
+    stands when a claim noun (and who made it) comes between it and 'that'."""
+    tokens = ctx.doc.tokens
+    claim = None
+    for cursor in range(that - 1, max(sentence.first - 1, that - 10), -1):
+        word = tokens[cursor].lower
+        if word in _CLAIMS:
+            claim = cursor
+        elif claim is not None and word in DENIED:
+            return cursor
+    return None
+
+
+#: Verbs whose infinitive after them is a plan, not a fact: "agreed to begin talks".
+_DETERMINERS = word_set("the their these those its his her this that")
+_RESOLVING = word_set("agreed agree agrees decided decide decides pledged promised resolved")
+
+
+def _agreed_to_noun(ctx: Context, clause: tuple[int, int], group: list[int]) -> bool:
+    """'agreed to restore relations and to begin technical talks': a meeting noun governed by
+    an infinitive after a verb of agreeing is planned (the agreeing is what happened)."""
+    tokens = ctx.doc.tokens
+    trigger = group[0]
+    if tokens[trigger].lower not in MEETING_NOUNS or trigger == 0:
+        return False
+    if tokens[trigger - 1].lower in _DETERMINERS:
+        return False  # "agreed to revive the talks": talks named before, not a new meeting
+    start = max(clause[0], trigger - 12)
+    for cursor in range(start, trigger - 1):
+        if tokens[cursor].lower not in _RESOLVING:
+            continue
+        following = cursor + 1
+        while following < trigger and following in ctx.date_tokens:
+            following += 1  # "agreed on Monday to begin talks"
+        if tokens[following].lower == "to":
+            return True
+    return False
 
 
 def _ruled_out(words: list[str]) -> bool:

@@ -35,6 +35,10 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
         return False  # part of a name ("Korea Summit Committee")
     previous = tokens[index - 1].lower if index > 0 else ""
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if word in ("call", "calls") and previous == "courtesy":
+        return True  # "paid a courtesy call on the emperor": a visit
+    if word in MEETING_NOUNS and _names_the_setting(ctx, index):
+        return False
     if word == "called" and not _calls_on_someone(ctx, index):
         return False
     if word in _TALK_NOUNS and not (
@@ -52,6 +56,8 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
     if needs_after is not None and following not in needs_after and not spoken_by_a_pair:
         return False
     needs = TRIGGER_NEEDS.get(word)
+    if word in ("call", "calls") and following in ("with", "between"):
+        needs = None  # "Tuesday's call with Trump": a call with someone is a meeting
     if needs is not None:
         window = {t.lower for t in tokens[max(0, index - 4) : index]}
         if not needs & window:
@@ -62,6 +68,8 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
         return False
     if word in HOSTING and (previous in ("a", "the") or following == "of"):
         return False
+    if word in _WELCOMING and following in ("a", "an", "the") and _meeting_noun_follows(ctx, index):
+        return False  # "would welcome a Trump–Kim meeting": approval; the noun is the meeting
     if word in NEEDS_ACTOR_AFTER and not _actor_follows(ctx, index) and not spoken_by_a_pair:
         return False
     if word in _HOST_VERBS and not (
@@ -69,6 +77,32 @@ def is_trigger(ctx: Context, sentence: Sentence, index: int) -> bool:
     ):
         return False  # "hosted the World Cup" is no meeting; "hosted talks", "hosted X" are
     return not (word == "visiting" and following in ("professor", "fellow", "scholar"))
+
+
+#: Words by which a clause places its meeting inside another event, named by a noun after:
+#: "on the sidelines of the summit", "on the margins of the APEC forum".
+_SETTING = word_set("sidelines sideline margins margin")
+#: Prepositions of time before a definite event noun: "Before the summit, X called on Y".
+_AROUND = word_set("before after")
+
+
+def _names_the_setting(ctx: Context, index: int) -> bool:
+    """Whether the meeting noun at ``index`` names the setting of another meeting, not a
+    meeting of its own: "on the sidelines of the summit" (within six words after
+    'sidelines of'), "Before the summit, ..." (the summit told before)."""
+    tokens = ctx.doc.tokens
+    sentence = tokens[index].sentence
+    for cursor in range(index - 1, max(-1, index - 7), -1):
+        if tokens[cursor].sentence != sentence:
+            break
+        if tokens[cursor].lower in _SETTING and tokens[cursor + 1].lower == "of":
+            return True
+    return (
+        index > 1
+        and tokens[index - 1].lower == "the"
+        and tokens[index - 2].lower in _AROUND
+        and tokens[index - 2].sentence == sentence
+    )
 
 
 _SPEAKING = frozenset(["spoke", "speak", "speaks", "talked"])
@@ -167,7 +201,35 @@ def group_window(
     after = [i for i in triggers if i > group[-1] and i not in group]
     start = clause[0] if not before else (before[-1] + group[0]) // 2 + 1
     end = clause[1] if not after else (group[-1] + after[0]) // 2
-    return start, end
+    return start, _next_dated_predicate(ctx, group, end)
+
+
+def _next_dated_predicate(ctx: Context, group: list[int], end: int) -> int:
+    """'Kim met Putin in Vostochny in September 2023, hosted him in Pyongyang in June 2024,
+    and attended ...': a verb's meeting ends where a coordinated verb in the past begins, once
+    the meeting has its own date."""
+    tokens = ctx.doc.tokens
+    if any(tokens[i].lower in MEETING_NOUNS for i in group):
+        return end
+    dated = False
+    for cursor in range(group[-1] + 1, end + 1):
+        if cursor in ctx.date_tokens:
+            dated = True
+            continue
+        if not dated or "," not in ctx.doc.between(cursor - 1, cursor):
+            continue
+        verb = cursor + 1 if tokens[cursor].lower == "and" else cursor
+        word = tokens[verb].lower
+        following = tokens[verb + 1].lower if verb + 1 < len(tokens) else ""
+        if (
+            verb <= end
+            and not tokens[verb].capital
+            and word.endswith("ed")
+            and following not in ("by", "to", "in", "on", "at", "with")
+            and verb not in ctx.date_tokens
+        ):
+            return cursor - 1
+    return end
 
 
 def _actor_follows(ctx: Context, index: int) -> bool:
@@ -197,6 +259,7 @@ def _actor_follows(ctx: Context, index: int) -> bool:
 
 
 _HOST_VERBS = frozenset(["host", "hosts", "hosted"])
+_WELCOMING = frozenset(["welcome", "welcomes", "welcomed", "welcoming"])
 
 
 def _meeting_noun_follows(ctx: Context, index: int) -> bool:
