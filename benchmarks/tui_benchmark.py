@@ -108,11 +108,10 @@ if mode == "bare":
                 table.add_row("21 Mar 2025", "held", f"Meeting {number}", "Pyongyang")
 
     app = Bare()
-    Watch(lambda: app.query_one(DataTable).row_count > 0, "first_frame")
+    first_frame = Watch(lambda: app.query_one(DataTable).row_count > 0, "first_frame")
 
     async def pilot(pilot):
-        while "first_frame" not in figures:
-            await pilot.pause(0.001)
+        await painted(first_frame)
         pilot.app.exit()
 
     app.run(headless=True, size=(160, 50), auto_pilot=pilot)
@@ -138,7 +137,7 @@ else:
         return isinstance(screen, MainScreen) and screen.key_gate.ready()
 
     Watch(rows_shown, "first_frame")
-    Watch(keys_work, "keys_work")
+    keys_working = Watch(keys_work, "keys_work")
 
     #: How many times a table put fetched rows on screen (a filter's answer is one of them).
     shown = {"count": 0}
@@ -157,8 +156,9 @@ else:
         return (await painted(watch) - begin) * 1000
 
     async def pilot(pilot):
-        while "keys_work" not in figures:
-            await pilot.pause(0.005)
+        # Waits on frames: a Pilot.pause loop would walk the screen and update it every few
+        # milliseconds, work on the UI thread that takes the CPU from the store opening.
+        await painted(keys_working)
         if not INTERACT:
             app.exit()
             return
