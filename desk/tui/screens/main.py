@@ -326,9 +326,11 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
         self.refresh_bindings()
 
     def _load_list(self, kind: Kind) -> None:
+        """Load ``kind``'s list from the store, keeping the row the cursor is on; at the top of
+        the page read ahead it stays at the top (one query instead of the three around a row)."""
         table = self.table_for(kind)
         current = table.current
-        table.load(keep=current.id if current is not None else None)
+        table.load(keep=current.id if current is not None and table.cursor_row != 0 else None)
 
     def _load_waiting_lists(self) -> None:
         waiting, self._waiting_lists = self._waiting_lists, []
