@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from desk.settings import Settings
     from desk.store import Location, Store
     from desk.tui.date_reference import DateReference
+
+#: Seconds opening the store waits for the first page to be painted before it starts anyway.
+FIRST_PAINT_WAIT = 2.0
 
 
 class OtherDesksChanged(Message):
@@ -87,6 +91,12 @@ class DeskApp(App[None], DeskContext):
         self.working_source: DateReference | None = None
         #: Changesets this app made (undo and redo included), told apart from other desks'.
         self._own_changes: set[int] = set()
+        #: Set once the first page read from the file is painted (see ``on_mount``).
+        self._first_page_painted = threading.Event()
+        if store is None and self.location.path is not None:
+            from desk.tui.screens.main import read_ahead
+
+            self.first_page = read_ahead(self.location.path)
         if store is not None:
             store.add_listener(self._heard)
 
@@ -108,9 +118,31 @@ class DeskApp(App[None], DeskContext):
         self.push_screen(MainScreen())
         if self._store is None:
             location = self.location
-            in_thread(self, lambda: _open(location), self._opened, self._open_failed)
+            painted = self._first_page_painted
+            if location.path is None:
+                painted.set()  # a server: no page is read ahead of the store
+
+            def open_after_first_paint() -> Store:
+                # Importing SQLAlchemy holds the interpreter lock for a few tenths of a second:
+                # started at once, it would share the CPU with painting the first page.
+                painted.wait(FIRST_PAINT_WAIT)
+                return _open(location)
+
+            in_thread(
+                self,
+                open_after_first_paint,
+                self._opened,
+                self._open_failed,
+                description="open the desk",
+            )
         else:
             self._watch_other_desks()
+
+    def first_page_shown(self) -> None:
+        self._first_page_painted.set()
+
+    def on_unmount(self) -> None:
+        self._first_page_painted.set()  # an opening still waiting for a paint goes on, and ends
 
     def _opened(self, store: Store) -> None:
         from desk.tui.screens.main import MainScreen
@@ -323,7 +355,20 @@ class DeskApp(App[None], DeskContext):
 
 
 def _open(location: Location) -> Store:
-    """Open the desk (in a worker: this is where SQLAlchemy and SQLModel get imported)."""
-    from desk.store import Store
+    """Open the desk (in a worker: this is where SQLAlchemy and SQLModel get imported).
 
-    return Store.open(location, upgrade=False)
+    The bounded damage check of a desk file (``PRAGMA quick_check``, up to 0.15 s on a large
+    desk) runs in SQLite without the interpreter lock, so it runs on its own thread while this
+    one imports the store, instead of after it.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desk.store.database import is_current
+    from desk.store.recognition import QUICK_CHECK_SECONDS
+
+    with ThreadPoolExecutor(1, thread_name_prefix="desk-check") as checking:
+        checked = checking.submit(is_current, location, check_seconds=QUICK_CHECK_SECONDS)
+        from desk.store import Store
+
+        verified = checked.result()  # raises what opening would raise: damaged, not a desk…
+    return Store.open(location, upgrade=False, verify=not verified)

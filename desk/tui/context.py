@@ -12,9 +12,12 @@ from typing import TYPE_CHECKING
 from desk.errors import DeskError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from textual.dom import DOMNode
 
     from desk.store import Location, Store
+    from desk.store.views import MeetingRow, Page
     from desk.tui.date_reference import DateReference
 
 
@@ -28,6 +31,8 @@ class DeskContext:
     note: str | None
     #: The source the user works from: dates typed in forms resolve against its publication day.
     working_source: DateReference | None
+    #: The newest meetings, being read from the desk file while the store opens (or None).
+    first_page: Future[Page[MeetingRow]] | None = None
 
     @property
     def store(self) -> Store:
@@ -38,6 +43,10 @@ class DeskContext:
     def store_ready(self) -> bool:
         """The desk is open: keys that read or write records can run."""
         raise NotImplementedError
+
+    def first_page_shown(self) -> None:
+        """The first list is on screen (read from the file while the desk opens): opening the
+        store, which holds the interpreter for a while, may start. Nothing to do by default."""
 
     def show_error(self, error: DeskError) -> None:
         """Tell the user what was not done, and why (something they can fix)."""

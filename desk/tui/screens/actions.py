@@ -19,16 +19,15 @@ from desk.text_safety import single_line
 from desk.tui.context import desk_of
 from desk.tui.form_values import FormValues
 from desk.tui.results import RecordRef
-from desk.tui.screens.confirm import ConfirmScreen
-from desk.tui.screens.form import Field, FormScreen
 from desk.tui.screens.key_gate import KeyGate, gated
-from desk.tui.screens.picker import Picked, PickerScreen
-from desk.tui.screens.records import create_form, edit_form, evidence_form
 from desk.tui.work import in_thread
 
+# The dialogs (forms, pickers, confirmations) load when first opened, not with the main screen:
+# the form pulls in the date reader and Textual's TextArea, which the first frame does not need.
 if TYPE_CHECKING:
     from desk.model import Record
     from desk.tui.kinds import Kind
+    from desk.tui.screens.picker import Picked
     from desk.tui.widgets.detail import DetailPane
     from desk.tui.widgets.paged_table import PagedTable
 
@@ -83,6 +82,8 @@ class RecordActions:
 
             self.app.push_screen(add_source_form(desk_of(self).store), self._created(schema.Source))
             return
+        from desk.tui.screens.records import create_form
+
         self.app.push_screen(
             create_form(desk_of(self).store, model, reference=desk_of(self).working_source),
             self._created(model),
@@ -109,6 +110,8 @@ class RecordActions:
 
     @gated
     def action_edit(self) -> None:
+        from desk.tui.screens.records import edit_form
+
         store = desk_of(self).store
         part = self._detail_part()
         if part is not None and part[0] in ("participant", "agenda", "evidence"):
@@ -126,6 +129,9 @@ class RecordActions:
         )
 
     def _edit_part(self, kind: str, part_id: int) -> None:
+        from desk.tui.screens.form import Field, FormScreen
+        from desk.tui.screens.records import evidence_form
+
         store = desk_of(self).store
         if kind == "evidence":
             views = self._evidence_views()
@@ -170,6 +176,8 @@ class RecordActions:
     # -- delete ----------------------------------------------------------------------------------
     @gated
     def action_delete(self) -> None:
+        from desk.tui.screens.confirm import ConfirmScreen
+
         if self._detail_part() is not None:
             self.action_remove_part()
             return
@@ -201,6 +209,8 @@ class RecordActions:
 
     @gated
     def action_remove_part(self) -> None:
+        from desk.tui.screens.confirm import ConfirmScreen
+
         part = self._detail_part()
         if part is None:
             return
@@ -256,6 +266,8 @@ class RecordActions:
         )
 
     def _link(self, model: type[Record], title: str, label: Any, choice: Any) -> None:
+        from desk.tui.screens.picker import PickerScreen
+
         current = self._current()
         if current is None or current[0] is not schema.Meeting:
             return
@@ -284,6 +296,8 @@ class RecordActions:
 
     @gated
     def action_add_alias(self) -> None:
+        from desk.tui.screens.form import Field, FormScreen
+
         current = self._current()
         if current is None or current[0] is not schema.Actor:
             return
@@ -306,6 +320,9 @@ class RecordActions:
     # -- merge -----------------------------------------------------------------------------------
     @gated
     def action_merge(self) -> None:
+        from desk.tui.screens.confirm import ConfirmScreen
+        from desk.tui.screens.picker import PickerScreen
+
         current = self._current()
         row = self.table.current
         if current is None or current[0] is not schema.Actor or row is None:

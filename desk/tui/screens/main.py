@@ -3,6 +3,8 @@ and a status line that counts what is unsourced."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -16,7 +18,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, Tab,
 
 from desk.model.vocabulary import ReviewState
 from desk.store.quick import first_meetings
-from desk.store.views import Page, Stats
+from desk.store.views import MeetingRow, Page, Stats
 from desk.tui.context import desk_of
 from desk.tui.kinds import KIND_BY_NAME, KINDS, Kind, kind_of
 from desk.tui.presentation import plural
@@ -37,6 +39,19 @@ TYPING_PAUSE = 0.3
 PAGE_SIZE = 100
 #: Keys that do not act on a record, so never wait for a list to land (see key_gate).
 UNGATED = frozenset({"filter", "clear_filter", "reload", "review_filter"})
+
+
+def read_ahead(path: Path) -> Future[Page[MeetingRow]]:
+    """Start reading the newest meetings from the desk file, on a thread of its own.
+
+    The app starts this before it runs, so the page is there when the screen mounts (the read
+    takes milliseconds; Textual takes a few tenths of a second to reach the mount).
+    """
+    reading = ThreadPoolExecutor(1, thread_name_prefix="desk-first-page")
+    try:
+        return reading.submit(first_meetings, path, PAGE_SIZE)
+    finally:
+        reading.shutdown(wait=False)
 
 
 class MainScreen(ReviewActions, RecordActions, Screen[None]):
@@ -242,6 +257,8 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
             lambda: self.is_attached and self.app.screen is self,
             lambda message: self.app.notify(message, timeout=4),
         )
+        #: Lists to load once the first one is in (see ``start``).
+        self._waiting_lists: list[Kind] = []
         #: What ``check_action`` depended on when the footer last asked (see ``refresh_bindings``).
         self._bindings_for: tuple[object, ...] | None = None
 
@@ -280,22 +297,46 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
         if desk_of(self).store_ready:
             self.start()
         elif desk_of(self).location.path is not None:
-            # Show the newest meetings straight from the file while the store opens.
+            # Show the newest meetings straight from the file while the store opens: in the
+            # first frame when the app read them ahead (see ``read_ahead``).
             path = desk_of(self).location.path
-            in_thread(self, lambda: first_meetings(path, PAGE_SIZE), self._quick_page)
+            ahead = desk_of(self).first_page or read_ahead(path)
+            if ahead.done() and ahead.exception() is None:
+                self._quick_page(ahead.result())
+                self._first_page_shown()
+            else:  # whatever the outcome: a refused file is reported by the opening
+                in_thread(self, ahead.result, self._quick_page, after=self._first_page_shown)
+
+    def _first_page_shown(self) -> None:
+        """Let the desk open once the first page is painted (see DeskApp.first_page_shown)."""
+        self.call_after_refresh(desk_of(self).first_page_shown)
 
     def _quick_page(self, page: Page[Any]) -> None:
         if not desk_of(self).store_ready:
             self.table_for(KINDS[0]).show_page(page)
 
     def start(self) -> None:
-        """Load every list, the details and the counts (once the store is open)."""
-        for kind in KINDS:
-            table = self.table_for(kind)
-            current = table.current
-            table.load(keep=current.id if current is not None else None)
-        self.refresh_stats()
+        """Load the lists, the details and the counts (once the store is open).
+
+        The list on screen loads first and alone: keys wait for it, and the other lists and the
+        counts would share the interpreter with it. They load once it is in (or when shown).
+        """
+        self._waiting_lists = [kind for kind in KINDS if kind is not self.kind]
+        self._load_list(self.kind)
         self.refresh_bindings()
+
+    def _load_list(self, kind: Kind) -> None:
+        """Load ``kind``'s list from the store, keeping the row the cursor is on; at the top of
+        the page read ahead it stays at the top (one query instead of the three around a row)."""
+        table = self.table_for(kind)
+        current = table.current
+        table.load(keep=current.id if current is not None and table.cursor_row != 0 else None)
+
+    def _load_waiting_lists(self) -> None:
+        waiting, self._waiting_lists = self._waiting_lists, []
+        for kind in waiting:
+            self._load_list(kind)
+        self.refresh_stats()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 120, "narrow")
@@ -328,6 +369,9 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
         ):
             return
         self.kind = kind
+        if kind in self._waiting_lists:  # shown before the first list came in
+            self._waiting_lists.remove(kind)
+            self._load_list(kind)
         tabs = self.query_one("#kinds", Tabs)
         if tabs.active != kind.name:
             tabs.active = kind.name
@@ -377,6 +421,8 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
 
     @on(PagedTable.Loaded)
     def _list_loaded(self, event: PagedTable.Loaded) -> None:
+        if self._waiting_lists and desk_of(self).store_ready:
+            self._load_waiting_lists()
         if event.table is self.table:
             # Edit, delete and cite apply once there is a row. The footer rebuilds itself on
             # every refresh: while a filter is typed, most loads change nothing it shows.

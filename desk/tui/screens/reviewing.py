@@ -17,8 +17,6 @@ from desk.model.vocabulary import ReviewState
 from desk.store.review_states import FILTER_TOKENS, NEXT_STATE, STATE_LABELS, state_filter
 from desk.tui.context import desk_of
 from desk.tui.form_values import FormValues
-from desk.tui.screens.confirm import ConfirmScreen
-from desk.tui.screens.form import Field, FormScreen
 from desk.tui.screens.key_gate import gated
 from desk.tui.work import in_thread
 
@@ -87,6 +85,8 @@ def describe(entry: QueueEntry) -> str:
 
 def advance(node: DOMNode, store: Store, record_table: str, record_id: int) -> None:
     """One step along for the record; asks first before verifying one's own last change."""
+    from desk.tui.screens.confirm import ConfirmScreen  # dialogs load when first opened
+
     app: Any = node.app
 
     def step(entry: QueueEntry) -> None:
@@ -127,6 +127,8 @@ def _save(node: DOMNode, store: Store, entry: QueueEntry, state: ReviewState) ->
 
 def dispute(node: DOMNode, store: Store, record_table: str, record_id: int) -> None:
     """Ask what is wrong (a note is required), then mark the record disputed."""
+    from desk.tui.screens.form import Field, FormScreen  # dialogs load when first opened
+
     app: Any = node.app
 
     def ask(entry: QueueEntry) -> None:
