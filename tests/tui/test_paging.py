@@ -120,3 +120,28 @@ async def test_paging_shifts_the_window_without_a_rebuild(long_desk: Path) -> No
             for _, _, before, after in shifts:
                 assert after == before  # same record, same line on screen
             await pilot.press("q")
+
+
+async def test_a_click_after_the_window_shifted_lands_on_the_row_clicked(long_desk: Path) -> None:
+    """Lines are kept per record across window shifts, their mouse metadata naming the record:
+    a click picks the record drawn where it lands, not whatever row that index held before."""
+    with Store.open(long_desk) as store:
+        order = listing_order(store)
+        app = DeskApp(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            table = screen.table
+            for _ in range(12):
+                await pilot.press("pagedown")
+                await settle(pilot)
+            start = check_window(table, order)
+            assert start > 0  # pages were dropped at the top: every index moved
+            for line in (3, 9):
+                expected = table.loaded_rows[round(table.scroll_y) + line - 1]
+                await pilot.click(table, offset=(10, line))
+                await settle(pilot)
+                assert table.current is not None
+                assert table.current.id == expected.id
+            await pilot.press("q")
