@@ -25,9 +25,10 @@ from textual._segment_tools import line_crop
 from textual._two_way_dict import TwoWayDict
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import Row as DataTableRow
 from textual.widgets.data_table import RowKey
@@ -487,11 +488,26 @@ class PagedTable(DataTable[Cell]):
             {RowKey(str(row.id)): index for index, row in enumerate(rows)}
         )
         self._update_count += 1
-        # The height now (not when idle), so that a scroll offset set next is not clamped to the
-        # old height and moving the cursor scrolls at once, in the same frame.
-        self._update_dimensions(())
         self._require_update_dimensions = False
+        self._size_to_rows()
         self.refresh()
+
+    def _size_to_rows(self) -> None:
+        """Set the scrollable size for the rows held now (not when idle, as DataTable does), so
+        that a scroll offset set next is not clamped to the old height and moving the cursor
+        scrolls at once, in the same frame.
+
+        A scroll view's virtual size sizes its scrollbars only, but setting it through its
+        reactive (as DataTable does) lays the whole screen out again: one of the larger costs of
+        a filter keystroke, whose answer holds a new number of rows. So it is set quietly and
+        the scrollbars updated (a scrollbar that appears or goes asks for a layout itself).
+        """
+        columns_width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        size = Size(columns_width + self._row_label_column_width, self._total_row_height + header)
+        if size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
 
     def _index_of(self, row: Any | None) -> int | None:
         if row is None:
