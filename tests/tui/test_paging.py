@@ -70,6 +70,8 @@ async def test_paging_shifts_the_window_without_a_rebuild(long_desk: Path) -> No
             screen = app.screen
             assert isinstance(screen, MainScreen)
             table = screen.table
+            # Fetch a page at a time (the app fetches several), so the window shifts often here.
+            table.fetch_size = table.page_size
 
             rebuilds: list[str] = []
             shifts: list[tuple[Any, ...]] = []
@@ -133,6 +135,7 @@ async def test_a_click_after_the_window_shifted_lands_on_the_row_clicked(long_de
             screen = app.screen
             assert isinstance(screen, MainScreen)
             table = screen.table
+            table.fetch_size = table.page_size  # (the window shifts sooner)
             for _ in range(12):
                 await pilot.press("pagedown")
                 await settle(pilot)
@@ -144,4 +147,25 @@ async def test_a_click_after_the_window_shifted_lands_on_the_row_clicked(long_de
                 await settle(pilot)
                 assert table.current is not None
                 assert table.current.id == expected.id
+            await pilot.press("q")
+
+
+async def test_nearing_the_edge_fetches_several_pages_at_once(long_desk: Path) -> None:
+    """So that few page flips wait for a fetch: the window grows by ``fetch_size`` rows, drawn
+    in the worker, the same cells the table would draw itself."""
+    with Store.open(long_desk) as store:
+        order = listing_order(store)
+        app = DeskApp(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            table = screen.table
+            assert table.fetch_size >= 2 * table.page_size
+            assert len(table.loaded_rows) == table.page_size
+            while len(table.loaded_rows) == table.page_size:
+                await pilot.press("pagedown")
+                await settle(pilot)
+            assert len(table.loaded_rows) == table.page_size + table.fetch_size
+            assert check_window(table, order) == 0
             await pilot.press("q")

@@ -71,6 +71,30 @@ class Window:
         return [row for page in self.pages for row in page.rows]
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """Rows' cells for the columns shown, prepared in the worker that fetched the rows (a page
+    of cells takes a few milliseconds per hundred rows, better spent off the UI thread)."""
+
+    #: Which of the render function's cells were taken (the columns shown when fetched).
+    columns: tuple[int, ...]
+    cells: dict[int, list[Cell]]
+
+
+def cells_of(
+    render: Callable[[Any], Sequence[Cell]], columns: Sequence[int], row: Any
+) -> list[Cell]:
+    """The row's cells for the columns shown, as safe text (record data is never markup)."""
+    shown = cells(render(row))
+    return [shown[index] for index in columns]
+
+
+def draw(
+    render: Callable[[Any], Sequence[Cell]], columns: tuple[int, ...], rows: Iterable[Any]
+) -> Drawn:
+    return Drawn(columns, {row.id: cells_of(render, columns, row) for row in rows})
+
+
 def load_around(
     store: Store, model: type[Record], typed: str | None, record_id: int | None, size: int
 ) -> tuple[Window, int | None]:
@@ -122,6 +146,7 @@ class PagedTable(DataTable[Cell]):
         render: Callable[[Any], Sequence[Cell]],
         *,
         page_size: int = 100,
+        fetch_size: int | None = None,
         window_pages: int = 3,
         id: str | None = None,
         classes: str | None = None,
@@ -131,7 +156,13 @@ class PagedTable(DataTable[Cell]):
         self.spec = list(columns)
         self.render_row = render
         self.page_size = page_size
+        #: Rows fetched at a time as the cursor nears an edge of the window: two pages, so that
+        #: fewer page flips wait for a fetch, while a fetch of cold rows at 1M meetings stays
+        #: well under the 100 ms a flip may take.
+        self.fetch_size = fetch_size or 2 * page_size
         self.window_pages = window_pages
+        #: Cells drawn in a worker for rows about to be placed, by record id.
+        self._drawn: dict[int, list[Cell]] = {}
         self.typed: str | None = None
         self._window = Window(())
         self._rows: list[Any] = []
@@ -213,8 +244,16 @@ class PagedTable(DataTable[Cell]):
 
     def _cells_of(self, row: Any) -> list[Cell]:
         """The row's cells for the columns shown, as safe text (record data is never markup)."""
-        shown = cells(self.render_row(row))
-        return [shown[index] for index in self._cells]
+        return cells_of(self.render_row, self._cells, row)
+
+    def _drawing(self) -> Callable[[Iterable[Any]], Drawn]:
+        """Draws rows' cells in a worker, for the columns shown now."""
+        render, columns = self.render_row, tuple(self._cells)
+        return lambda rows: draw(render, columns, rows)
+
+    def _take(self, drawn: Drawn) -> None:
+        """Keep cells drawn in a worker for ``_place`` (unless the columns changed meanwhile)."""
+        self._drawn = drawn.cells if drawn.columns == tuple(self._cells) else {}
 
     # -- drawing -------------------------------------------------------------------------------
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -381,10 +420,16 @@ class PagedTable(DataTable[Cell]):
         size, model, store, typed_now = self.page_size, self.model, self.store, self.typed
         self.loading = not self._rows
         generation = self._next_generation()
+        drawing = self._drawing()
+
+        def fetch() -> tuple[Window, int | None, Drawn]:
+            window, index = load_around(store, model, typed_now, keep, size)
+            return window, index, drawing(window.rows)
+
         in_thread(
             self,
-            lambda: load_around(store, model, typed_now, keep, size),
-            lambda loaded: self._current_generation(generation) and self._show(*loaded),
+            fetch,
+            lambda loaded: self._current_generation(generation) and self._show_drawn(*loaded),
             lambda error: self._load_failed(generation, error),
             group=f"table-{id(self)}",
             exclusive=True,
@@ -422,13 +467,16 @@ class PagedTable(DataTable[Cell]):
             return
         model, store, typed, size = self.model, self.store, self.typed, self.page_size
         generation = self._next_generation()
+        drawing = self._drawing()
+
+        def fetch() -> tuple[Window, int | None, Drawn]:
+            window = Window((store.page(model, typed=typed, before=END, limit=size),))
+            return window, len(window.rows) - 1 if window.rows else None, drawing(window.rows)
+
         in_thread(
             self,
-            lambda: Window((store.page(model, typed=typed, before=END, limit=size),)),
-            lambda window: (
-                self._current_generation(generation)
-                and self._show(window, len(window.rows) - 1 if window.rows else None)
-            ),
+            fetch,
+            lambda loaded: self._current_generation(generation) and self._show_drawn(*loaded),
             lambda error: self._load_failed(generation, error),
             group=f"table-{id(self)}",
             exclusive=True,
@@ -439,6 +487,10 @@ class PagedTable(DataTable[Cell]):
         self._next_generation()
         self._show(Window((page,)), 0)
         self._awaiting = None
+
+    def _show_drawn(self, window: Window, index: int | None, drawn: Drawn) -> None:
+        self._take(drawn)
+        self._show(window, index)
 
     def _show(self, window: Window, index: int | None, scroll_offset: int | None = None) -> None:
         """Show a fresh window (a load, a filter, a jump): the one place the table is rebuilt."""
@@ -479,10 +531,12 @@ class PagedTable(DataTable[Cell]):
             }
         self._new_rows.intersection_update(self.rows)
         column_keys = [column.key for column in self.ordered_columns]
+        drawn, self._drawn = self._drawn, {}
         for row in added:
             key = RowKey(str(row.id))
             self._lines.pop(key, None)
-            self._data[key] = dict(zip(column_keys, self._cells_of(row), strict=True))
+            row_cells = drawn.get(row.id) or self._cells_of(row)
+            self._data[key] = dict(zip(column_keys, row_cells, strict=True))
             self.rows[key] = DataTableRow(key, 1)
         self._row_locations = TwoWayDict(
             {RowKey(str(row.id)): index for index, row in enumerate(rows)}
@@ -530,7 +584,7 @@ class PagedTable(DataTable[Cell]):
             return
         # Fetch while a screenful of rows is left, so that PageDown or PageUp at the edge of the
         # window still moves a whole screen (it stops at the last row held).
-        margin = min(self.page_size // 2, max(10, self.scrollable_content_region.height))
+        margin = min(self.fetch_size // 2, max(10, self.scrollable_content_region.height))
         last, first = self._window.pages[-1], self._window.pages[0]
         if event.cursor_row >= len(self._rows) - margin and last.next is not None:
             self._fetch(after=last.next)
@@ -539,17 +593,25 @@ class PagedTable(DataTable[Cell]):
 
     def _fetch(self, *, after: Any = None, before: Any = None) -> None:
         self._fetching = True
-        model, store, typed, size = self.model, self.store, self.typed, self.page_size
+        model, store, typed, size = self.model, self.store, self.typed, self.fetch_size
         generation = self._generation
+        drawing = self._drawing()
+
+        def fetch() -> tuple[Page[Any], Drawn]:
+            page = store.page(model, typed=typed, after=after, before=before, limit=size)
+            return page, drawing(page.rows)
+
         in_thread(
             self,
-            lambda: store.page(model, typed=typed, after=after, before=before, limit=size),
-            lambda page: (
-                self._current_generation(generation)
-                and self._extend(page, at_end=after is not None)
-            ),
+            fetch,
+            lambda fetched: self._extend_drawn(generation, after, *fetched),
             group=f"table-{id(self)}",
         )
+
+    def _extend_drawn(self, generation: int, after: Any, page: Page[Any], drawn: Drawn) -> None:
+        if self._current_generation(generation):
+            self._take(drawn)
+            self._extend(page, at_end=after is not None)
 
     def _extend(self, page: Page[Any], *, at_end: bool) -> None:
         """Add a fetched page at one end of the window, dropping the page at the other end if
