@@ -274,6 +274,13 @@ def page(
     )
 
 
+def filter_key(typed: str | None) -> tuple[Any, tuple[str, ...]]:
+    """What ``page`` filters by in what was typed: texts with the same key list the same
+    records ("kim" and "kim ", "Kim Jong" and "kim-jong")."""
+    state, words = state_filter(typed)
+    return state, tuple(search.terms(words or ""))
+
+
 #: Up to this many matches, a filter sorts its matches by the covering index (cheap for few)...
 DENSE_MATCHES = 10_000
 #: ...above, SQLite reads the timeline index in order, keeping rows among the matches; above

@@ -169,3 +169,40 @@ async def test_nearing_the_edge_fetches_several_pages_at_once(long_desk: Path) -
             assert len(table.loaded_rows) == table.page_size + table.fetch_size
             assert check_window(table, order) == 0
             await pilot.press("q")
+
+
+async def test_a_filter_with_the_same_words_shows_its_rows_without_asking_again(
+    sample_store: Store,
+) -> None:
+    """A space or a dash typed after a word changes no word: the rows shown are the answer,
+    at once; another letter asks the store again."""
+    app = DeskApp(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        table = screen.table
+        await pilot.press("slash", *"pyongyang")
+        await settle(pilot)
+        shown = [row.id for row in table.loaded_rows]
+        assert shown and table.typed == "pyongyang"
+
+        asked: list[str | None] = []
+        page = sample_store.page
+
+        def counting_page(*arguments: Any, **keywords: Any) -> Any:
+            asked.append(keywords.get("typed"))
+            return page(*arguments, **keywords)
+
+        sample_store.page = counting_page  # type: ignore[method-assign]
+        loads = table._generation
+        await pilot.press("space")
+        await settle(pilot)
+        assert table.typed == "pyongyang "
+        assert [row.id for row in table.loaded_rows] == shown
+        assert table._generation == loads + 1 and table.settled
+        assert asked == []
+        await pilot.press("x")
+        await settle(pilot)
+        assert asked and asked[-1] == "pyongyang x"
+        assert table.loaded_rows == []

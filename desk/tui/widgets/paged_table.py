@@ -175,6 +175,8 @@ class PagedTable(DataTable[Cell]):
         self._generation = 0
         #: The load whose answer the table waits for (None when what is shown is current).
         self._awaiting: int | None = None
+        #: What the first page shown was filtered by (desk.store.listing.filter_key).
+        self._shown_filter: tuple[Any, ...] | None = None
         #: Rendered body lines by row key, then by everything else the line depends on
         #: (see ``_render_line``); a row's entry goes when its cells change or it leaves.
         self._lines: dict[RowKey, dict[tuple[Any, ...], Strip]] = {}
@@ -418,6 +420,14 @@ class PagedTable(DataTable[Cell]):
         if not desk_of(self).store_ready:
             return  # the screen loads every list once the desk is open
         size, model, store, typed_now = self.page_size, self.model, self.store, self.typed
+        from desk.store.listing import filter_key  # (SQLAlchemy: loaded once the store is open)
+
+        wanted = filter_key(typed_now) if keep is None else None
+        if wanted is not None and self._shows_first_page_of(wanted):
+            # The same words (a space typed, a trailing dash): the same rows, already shown.
+            self._next_generation()
+            self._show(self._window, 0)
+            return
         self.loading = not self._rows
         generation = self._next_generation()
         drawing = self._drawing()
@@ -429,10 +439,22 @@ class PagedTable(DataTable[Cell]):
         in_thread(
             self,
             fetch,
-            lambda loaded: self._current_generation(generation) and self._show_drawn(*loaded),
+            lambda loaded: (
+                self._current_generation(generation) and self._show_drawn(*loaded, wanted)
+            ),
             lambda error: self._load_failed(generation, error),
             group=f"table-{id(self)}",
             exclusive=True,
+        )
+
+    def _shows_first_page_of(self, wanted: tuple[Any, ...]) -> bool:
+        """The table shows, settled, the first page of the filter ``wanted``."""
+        pages = self._window.pages
+        return (
+            self._awaiting is None
+            and self._shown_filter == wanted
+            and bool(pages)
+            and pages[0].previous is None
         )
 
     def _next_generation(self) -> int:
@@ -488,9 +510,16 @@ class PagedTable(DataTable[Cell]):
         self._show(Window((page,)), 0)
         self._awaiting = None
 
-    def _show_drawn(self, window: Window, index: int | None, drawn: Drawn) -> None:
+    def _show_drawn(
+        self,
+        window: Window,
+        index: int | None,
+        drawn: Drawn,
+        first_page_of: tuple[Any, ...] | None = None,
+    ) -> None:
         self._take(drawn)
         self._show(window, index)
+        self._shown_filter = first_page_of
 
     def _show(self, window: Window, index: int | None, scroll_offset: int | None = None) -> None:
         """Show a fresh window (a load, a filter, a jump): the one place the table is rebuilt."""
