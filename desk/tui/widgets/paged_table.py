@@ -423,11 +423,6 @@ class PagedTable(DataTable[Cell]):
         from desk.store.listing import filter_key  # (SQLAlchemy: loaded once the store is open)
 
         wanted = filter_key(typed_now) if keep is None else None
-        if wanted is not None and self._shows_first_page_of(wanted):
-            # The same words (a space typed, a trailing dash): the same rows, already shown.
-            self._next_generation()
-            self._show(self._window, 0)
-            return
         self.loading = not self._rows
         generation = self._next_generation()
         drawing = self._drawing()
@@ -446,6 +441,19 @@ class PagedTable(DataTable[Cell]):
             group=f"table-{id(self)}",
             exclusive=True,
         )
+
+    def filter_by(self, typed: str | None) -> None:
+        """Show the first page matching what was typed in the filter box. Text with the same
+        words as the rows shown (a space or a dash typed after a word) needs no new fetch."""
+        if desk_of(self).store_ready:
+            from desk.store.listing import filter_key
+
+            if self._shows_first_page_of(filter_key(typed)):
+                self.typed = typed or None
+                self._next_generation()
+                self._show(self._window, 0)
+                return
+        self.load(typed=typed)
 
     def _shows_first_page_of(self, wanted: tuple[Any, ...]) -> bool:
         """The table shows, settled, the first page of the filter ``wanted``."""
