@@ -274,6 +274,13 @@ def page(
     )
 
 
+def filter_key(typed: str | None) -> tuple[Any, tuple[str, ...]]:
+    """What ``page`` filters by in what was typed: texts with the same key list the same
+    records ("kim" and "kim ", "Kim Jong" and "kim-jong")."""
+    state, words = state_filter(typed)
+    return state, tuple(search.terms(words or ""))
+
+
 #: Up to this many matches, a filter sorts its matches by the covering index (cheap for few)...
 DENSE_MATCHES = 10_000
 #: ...above, SQLite reads the timeline index in order, keeping rows among the matches; above
@@ -300,13 +307,17 @@ def _filter_plan(session: Session, model: Any, typed: str) -> FilterPlan | None:
     assert raw is not None
     table = f"{model.__tablename__}_fts"
     match = search.fts_query(words)
+    (largest,) = raw.execute(f"SELECT max(rowid) FROM {model.__tablename__}").fetchone()
+    very_dense = VERY_DENSE_SHARE * (largest or 1)
+    # Counted only as far as the plan needs: a one-letter filter matches half a million
+    # meetings, and counting them all took longer than reading its page.
     (count,) = raw.execute(
-        f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (match,)
+        f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+        (match, int(max(DENSE_MATCHES, very_dense)) + 1),
     ).fetchone()
     if count <= DENSE_MATCHES:
         return FilterPlan(sparse=True)
-    (largest,) = raw.execute(f"SELECT max(rowid) FROM {model.__tablename__}").fetchone()
-    if count > VERY_DENSE_SHARE * (largest or 1):
+    if count > very_dense:
         probe = f"SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid = ?"
         return FilterPlan(
             sparse=False,

@@ -183,3 +183,26 @@ def test_the_last_page_and_jumping_to_a_record(store: Store) -> None:
     assert [r.id for r in at.rows] == everything[11:15]
     assert [r.id for r in store.page(Meeting, before=at.previous, limit=3).rows] == everything[8:11]
     assert store.cursor_for(Meeting, 9999) is None
+
+
+@pytest.mark.parametrize(
+    ("dense_matches", "very_dense_share"),
+    [(10_000, 0.15), (5, 0.9), (5, 0.05)],
+    ids=["sparse", "dense", "very-dense"],
+)
+def test_every_filter_plan_pages_like_the_filtered_list(
+    store: Store, monkeypatch: pytest.MonkeyPatch, dense_matches: int, very_dense_share: float
+) -> None:
+    """Sorting few matches, walking the timeline among many, and asking FTS5 row by row when
+    nearly all match (the count that picks a plan stops at what the plan needs): the same
+    pages as the full list filtered."""
+    from desk.store import listing
+
+    _meetings(store, 60)
+    monkeypatch.setattr(listing, "DENSE_MATCHES", dense_matches)
+    monkeypatch.setattr(listing, "VERY_DENSE_SHARE", very_dense_share)
+    everything = store.page(Meeting, limit=100).rows
+    for typed, number in (("meeting", ""), ("meeting 01", "01"), ("meeting 05", "05")):
+        expected = [row.id for row in everything if row.title.split()[1].startswith(number)]
+        assert len(expected) >= 10
+        assert _walk(store, Meeting, 7, typed=typed) == expected, typed

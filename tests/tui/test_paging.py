@@ -70,6 +70,8 @@ async def test_paging_shifts_the_window_without_a_rebuild(long_desk: Path) -> No
             screen = app.screen
             assert isinstance(screen, MainScreen)
             table = screen.table
+            # Fetch a page at a time (the app fetches several), so the window shifts often here.
+            table.fetch_size = table.page_size
 
             rebuilds: list[str] = []
             shifts: list[tuple[Any, ...]] = []
@@ -120,3 +122,87 @@ async def test_paging_shifts_the_window_without_a_rebuild(long_desk: Path) -> No
             for _, _, before, after in shifts:
                 assert after == before  # same record, same line on screen
             await pilot.press("q")
+
+
+async def test_a_click_after_the_window_shifted_lands_on_the_row_clicked(long_desk: Path) -> None:
+    """Lines are kept per record across window shifts, their mouse metadata naming the record:
+    a click picks the record drawn where it lands, not whatever row that index held before."""
+    with Store.open(long_desk) as store:
+        order = listing_order(store)
+        app = DeskApp(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            table = screen.table
+            table.fetch_size = table.page_size  # (the window shifts sooner)
+            for _ in range(12):
+                await pilot.press("pagedown")
+                await settle(pilot)
+            start = check_window(table, order)
+            assert start > 0  # pages were dropped at the top: every index moved
+            for line in (3, 9):
+                expected = table.loaded_rows[round(table.scroll_y) + line - 1]
+                await pilot.click(table, offset=(10, line))
+                await settle(pilot)
+                assert table.current is not None
+                assert table.current.id == expected.id
+            await pilot.press("q")
+
+
+async def test_nearing_the_edge_fetches_several_pages_at_once(long_desk: Path) -> None:
+    """So that few page flips wait for a fetch: the window grows by ``fetch_size`` rows, drawn
+    in the worker, the same cells the table would draw itself."""
+    with Store.open(long_desk) as store:
+        order = listing_order(store)
+        app = DeskApp(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            table = screen.table
+            assert table.fetch_size >= 2 * table.page_size
+            assert len(table.loaded_rows) == table.page_size
+            while len(table.loaded_rows) == table.page_size:
+                await pilot.press("pagedown")
+                await settle(pilot)
+            assert len(table.loaded_rows) == table.page_size + table.fetch_size
+            assert check_window(table, order) == 0
+            await pilot.press("q")
+
+
+async def test_a_filter_with_the_same_words_shows_its_rows_without_asking_again(
+    sample_store: Store,
+) -> None:
+    """A space or a dash typed after a word changes no word: the rows shown are the answer,
+    at once; another letter asks the store again."""
+    app = DeskApp(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        table = screen.table
+        await pilot.press("slash", *"pyongyang")
+        await settle(pilot)
+        shown = [row.id for row in table.loaded_rows]
+        assert shown and table.typed == "pyongyang"
+
+        asked: list[str | None] = []
+        page = sample_store.page
+
+        def counting_page(*arguments: Any, **keywords: Any) -> Any:
+            asked.append(keywords.get("typed"))
+            return page(*arguments, **keywords)
+
+        sample_store.page = counting_page  # type: ignore[method-assign]
+        loads = table._generation
+        await pilot.press("space")
+        await settle(pilot)
+        assert table.typed == "pyongyang "
+        assert [row.id for row in table.loaded_rows] == shown
+        assert table._generation == loads + 1 and table.settled
+        assert asked == []
+        await pilot.press("x")
+        await settle(pilot)
+        assert asked and asked[-1] == "pyongyang x"
+        assert table.loaded_rows == []

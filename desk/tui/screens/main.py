@@ -406,7 +406,7 @@ class MainScreen(ReviewActions, RecordActions, Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.table.load(typed=event.value)
+        self.table.filter_by(event.value)
         self.key_gate.drain()  # (an edit that restored the table's filter changes nothing)
 
     @on(Input.Submitted, "#filter")

@@ -7,6 +7,8 @@ directly, so a million rows open and scroll as fast as fifty.
 
 Shifting the window never rebuilds the table: the page that leaves is taken out and the page that
 arrives is put in (at either end), and the cursor stays on its record without the screen moving.
+Body lines are drawn by the table itself and kept per record, so a shift (which moves rows in the
+table but not on screen) and a cursor move draw almost nothing again.
 """
 
 from __future__ import annotations
@@ -19,10 +21,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events, on
+from textual._segment_tools import line_crop
 from textual._two_way_dict import TwoWayDict
 from textual.binding import Binding
 from textual.coordinate import Coordinate
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import Row as DataTableRow
 from textual.widgets.data_table import RowKey
@@ -63,6 +69,30 @@ class Window:
     @property
     def rows(self) -> list[Any]:
         return [row for page in self.pages for row in page.rows]
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """Rows' cells for the columns shown, prepared in the worker that fetched the rows (a page
+    of cells takes a few milliseconds per hundred rows, better spent off the UI thread)."""
+
+    #: Which of the render function's cells were taken (the columns shown when fetched).
+    columns: tuple[int, ...]
+    cells: dict[int, list[Cell]]
+
+
+def cells_of(
+    render: Callable[[Any], Sequence[Cell]], columns: Sequence[int], row: Any
+) -> list[Cell]:
+    """The row's cells for the columns shown, as safe text (record data is never markup)."""
+    shown = cells(render(row))
+    return [shown[index] for index in columns]
+
+
+def draw(
+    render: Callable[[Any], Sequence[Cell]], columns: tuple[int, ...], rows: Iterable[Any]
+) -> Drawn:
+    return Drawn(columns, {row.id: cells_of(render, columns, row) for row in rows})
 
 
 def load_around(
@@ -116,6 +146,7 @@ class PagedTable(DataTable[Cell]):
         render: Callable[[Any], Sequence[Cell]],
         *,
         page_size: int = 100,
+        fetch_size: int | None = None,
         window_pages: int = 3,
         id: str | None = None,
         classes: str | None = None,
@@ -125,7 +156,13 @@ class PagedTable(DataTable[Cell]):
         self.spec = list(columns)
         self.render_row = render
         self.page_size = page_size
+        #: Rows fetched at a time as the cursor nears an edge of the window: two pages, so that
+        #: fewer page flips wait for a fetch, while a fetch of cold rows at 1M meetings stays
+        #: well under the 100 ms a flip may take.
+        self.fetch_size = fetch_size or 2 * page_size
         self.window_pages = window_pages
+        #: Cells drawn in a worker for rows about to be placed, by record id.
+        self._drawn: dict[int, list[Cell]] = {}
         self.typed: str | None = None
         self._window = Window(())
         self._rows: list[Any] = []
@@ -138,6 +175,14 @@ class PagedTable(DataTable[Cell]):
         self._generation = 0
         #: The load whose answer the table waits for (None when what is shown is current).
         self._awaiting: int | None = None
+        #: What the first page shown was filtered by (desk.store.listing.filter_key).
+        self._shown_filter: tuple[Any, ...] | None = None
+        #: Rendered body lines by row key, then by everything else the line depends on
+        #: (see ``_render_line``); a row's entry goes when its cells change or it leaves.
+        self._lines: dict[RowKey, dict[tuple[Any, ...], Strip]] = {}
+        #: Styles every body line of one kind shares (zebra stripe, cursor, hover), by kind.
+        self._line_styles: dict[tuple[Any, ...], tuple[Style, Style, Style, Style]] = {}
+        self._base_style = Style()
 
     @property
     def model(self) -> type[Record]:
@@ -194,72 +239,160 @@ class PagedTable(DataTable[Cell]):
         self._widths = self._column_widths()
         shown = self._shown_columns()
         self._cells = [self.spec.index(column) for column in shown]
+        self._lines.clear()
         self.clear(columns=True)
         for column, width in zip(shown, self._widths, strict=True):
             self.add_column(column.label, key=column.key, width=width)
 
     def _cells_of(self, row: Any) -> list[Cell]:
         """The row's cells for the columns shown, as safe text (record data is never markup)."""
-        shown = cells(self.render_row(row))
-        return [shown[index] for index in self._cells]
+        return cells_of(self.render_row, self._cells, row)
 
-    def _render_cell(
-        self,
-        row_index: int,
-        column_index: int,
-        base_style: Style,
-        width: int,
-        cursor: bool = False,
-        hover: bool = False,
-    ) -> list[list[Segment]]:
-        """A body cell, rendered as DataTable does but without its general layers.
+    def _drawing(self) -> Callable[[Iterable[Any]], Drawn]:
+        """Draws rows' cells in a worker, for the columns shown now."""
+        render, columns = self.render_row, tuple(self._cells)
+        return lambda rows: draw(render, columns, rows)
 
-        A page flip repaints every visible cell. DataTable renders each one through Rich's
-        Styled(Padding(cell)) and crops the result again; our rows are one line high with
-        fixed-width columns, so the cell's text is rendered once at its inner width and padded
-        and styled here: the same segments, for a fraction of the work. Header and label cells
-        (and any row that is not one line) take DataTable's own path.
+    def _take(self, drawn: Drawn) -> None:
+        """Keep cells drawn in a worker for ``_place`` (unless the columns changed meanwhile)."""
+        self._drawn = drawn.cells if drawn.columns == tuple(self._cells) else {}
+
+    # -- drawing -------------------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base_style = self.rich_style  # (computed per line by DataTable: a walk up the DOM)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        if self.fixed_rows:
+            return super().render_line(y)
+        scroll_x, scroll_y = self.scroll_offset
+        if y >= (self.header_height if self.show_header else 0):
+            y += scroll_y
+        return self._render_line(y, scroll_x, scroll_x + self.size.width, self._base_style)
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        """One line of the table, as DataTable draws it, with body lines kept per record.
+
+        DataTable keys its line caches on the cursor's position and on a counter that every
+        window shift bumps, so each cursor move or page flip draws every visible line again
+        through several layers. A body line here depends on its record, its zebra stripe,
+        whether the cursor or the mouse is on it, and the styles: it is drawn once and kept
+        until the record's cells change or it leaves the window. So a window shift, which
+        moves rows in the table but not on screen, draws nothing again. (For that the line's
+        mouse metadata names the record, not its row index: see ``_row_of_mouse``.)
+        Header lines, and tables with row labels or fixed columns, take DataTable's path.
         """
-        if row_index < 0 or column_index < 0:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        row_key = self._row_locations.get_key(row_index)
-        if self.rows[row_key].height != 1:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        column_key = self._column_locations.get_key(column_index)
-        cache_key = (
-            row_key,
-            column_key,
-            base_style,
-            cursor,
-            hover,
-            self._show_hover_cursor,
-            self._update_count,
-            self._pseudo_class_state,
+        if self.fixed_columns or self.fixed_rows or self._labelled_row_exists:
+            return super()._render_line(y, x1, x2, base_style)
+        width = self.size.width
+        try:
+            row_key, line_no = self._get_offsets(y)
+        except LookupError:
+            return Strip.blank(width, base_style)
+        if row_key is self._header_row_key or line_no != 0 or self.cursor_type != "row":
+            return super()._render_line(y, x1, x2, base_style)
+        row_index = self._row_locations.get(row_key)
+        if row_index is None:
+            return super()._render_line(y, x1, x2, base_style)
+        show_cursor = self.show_cursor
+        cursor = show_cursor and row_index == self.cursor_coordinate.row
+        hover = show_cursor and self._show_hover_cursor and row_index == self.hover_row
+        key = (row_index % 2, cursor, hover, x1, x2, width, base_style, self._pseudo_class_state)
+        lines = self._lines.setdefault(row_key, {})
+        strip = lines.get(key)
+        if strip is None:
+            strip = lines[key] = self._body_line(row_key, row_index, key)
+        return strip
+
+    def _body_line(self, row_key: RowKey, row_index: int, key: tuple[Any, ...]) -> Strip:
+        """A record's line: its cells, then its row's style carried to the table's edge.
+
+        The same segments DataTable's ``_render_cell``, ``_render_line_in_row`` and
+        ``_render_line`` give a one-line row (tests/tui/test_cell_rendering.py compares them),
+        but for the mouse metadata, and with the styles every such line shares looked up once.
+        Each cell's text is drawn at its inner width and padded, not through Rich's
+        Styled(Padding(cell)) and a second crop.
+        """
+        odd, cursor, hover, x1, x2, width, base_style, _ = key
+        row_style, cell_style, post_style, extend_style = self._styles_of_line(
+            odd, cursor, hover, base_style
         )
-        cached = self._cell_render_cache.get(cache_key)
-        if cached is not None:
-            return cached
-        _label, row_cells = self._get_row_renderables(row_index)
-        component_style, post_style = self._get_styles_to_render_cell(
-            False,
-            False,
-            row_index < self.fixed_rows or column_index < self.fixed_columns,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
-        )
-        pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index})
+        record = row_key.value
         padding = self.cell_padding
-        inner = max(0, width - 2 * padding)
-        text_line = self._cell_line(row_cells[column_index], inner)
         gap = Segment(" " * padding) if padding else None
-        segments = [gap, *text_line, gap] if gap is not None else text_line
-        lines = [list(Segment.apply_style(segments, pre_style + component_style, post_style))]
-        self._cell_render_cache[cache_key] = lines
-        return lines
+        _label, row_cells = self._get_row_renderables(row_index)
+        segments: list[Segment] = []
+        table_width = 0
+        for column_index, (column, cell) in enumerate(
+            zip(self.ordered_columns, row_cells, strict=True)
+        ):
+            column_width = column.get_render_width(self)
+            table_width += column_width
+            text_line = self._cell_line(cell, max(0, column_width - 2 * padding))
+            pre_style = row_style + Style.from_meta({"record": record, "column": column_index})
+            cell_segments = [gap, *text_line, gap] if gap is not None else text_line
+            segments += Segment.apply_style(cell_segments, pre_style + cell_style, post_style)
+        meta = Style.from_meta({"record": record, "column": 0, "out_of_bounds": True})
+        segments.append(Segment(" " * max(0, width - table_width), extend_style + meta))
+        cropped = line_crop(segments, x1, x2, width)
+        return Strip(cropped).adjust_cell_length(width, base_style).simplify()
+
+    def _styles_of_line(
+        self, odd: int, cursor: bool, hover: bool, base_style: Style
+    ) -> tuple[Style, Style, Style, Style]:
+        """What every body line of one kind shares: the row style, its cells' style and
+        post-style (DataTable's ``_get_styles_to_render_cell``), and the style beyond the
+        last column."""
+        key = (odd, cursor, hover, base_style, self._pseudo_class_state)
+        styles = self._line_styles.get(key)
+        if styles is None:
+            row_style = self._get_row_style(odd, base_style)
+            cell_style, post_style = self._get_styles_to_render_cell(
+                False,
+                False,
+                False,
+                hover,
+                cursor,
+                self.show_cursor,
+                self._show_hover_cursor,
+                self.cursor_foreground_priority == "css",
+                self.cursor_background_priority == "css",
+            )
+            extend_style, _ = self._get_styles_to_render_cell(
+                False,
+                False,
+                False,
+                hover,
+                cursor,
+                self.show_cursor,
+                self._show_hover_cursor,
+                False,
+                False,
+            )
+            styles = (row_style, cell_style, post_style, row_style + extend_style)
+            self._line_styles[key] = styles
+        return styles
+
+    def notify_style_update(self) -> None:
+        self._lines.clear()
+        self._line_styles.clear()
+        super().notify_style_update()
+
+    def _row_of_mouse(self, event: events.MouseEvent) -> None:
+        """Name the row under the mouse by its index, as DataTable's handlers (which run next,
+        being the base class's) expect: a body line's metadata names its record instead, since
+        the record's index changes as the window shifts."""
+        meta = event.style.meta
+        if "record" in meta:
+            index = self._row_locations.get(RowKey(meta["record"]))
+            rest = {name: value for name, value in meta.items() if name != "record"}
+            event.style = Style.from_meta(rest if index is None else {**rest, "row": index})
+
+    def _on_click(self, event: events.Click) -> None:
+        self._row_of_mouse(event)
+
+    def _on_mouse_move(self, event: events.MouseMove) -> None:
+        self._row_of_mouse(event)
 
     def _cell_line(self, cell: Any, width: int) -> list[Segment]:
         """One line of ``cell`` cropped or padded to ``width`` cells, as Rich would render it.
@@ -287,15 +420,49 @@ class PagedTable(DataTable[Cell]):
         if not desk_of(self).store_ready:
             return  # the screen loads every list once the desk is open
         size, model, store, typed_now = self.page_size, self.model, self.store, self.typed
+        from desk.store.listing import filter_key  # (SQLAlchemy: loaded once the store is open)
+
+        wanted = filter_key(typed_now) if keep is None else None
         self.loading = not self._rows
         generation = self._next_generation()
+        drawing = self._drawing()
+
+        def fetch() -> tuple[Window, int | None, Drawn]:
+            window, index = load_around(store, model, typed_now, keep, size)
+            return window, index, drawing(window.rows)
+
         in_thread(
             self,
-            lambda: load_around(store, model, typed_now, keep, size),
-            lambda loaded: self._current_generation(generation) and self._show(*loaded),
+            fetch,
+            lambda loaded: (
+                self._current_generation(generation) and self._show_drawn(*loaded, wanted)
+            ),
             lambda error: self._load_failed(generation, error),
             group=f"table-{id(self)}",
             exclusive=True,
+        )
+
+    def filter_by(self, typed: str | None) -> None:
+        """Show the first page matching what was typed in the filter box. Text with the same
+        words as the rows shown (a space or a dash typed after a word) needs no new fetch."""
+        if desk_of(self).store_ready:
+            from desk.store.listing import filter_key
+
+            if self._shows_first_page_of(filter_key(typed)):
+                self.typed = typed or None
+                self._next_generation()
+                self._show(self._window, 0)
+                return
+        self.load(typed=typed)
+
+    def _shows_first_page_of(self, wanted: tuple[Any, ...]) -> bool:
+        """The table shows, settled, the first page of the filter ``wanted``."""
+        pages = self._window.pages
+        return (
+            self._awaiting is None
+            and self._shown_filter == wanted
+            and bool(pages)
+            and pages[0].previous is None
         )
 
     def _next_generation(self) -> int:
@@ -330,13 +497,16 @@ class PagedTable(DataTable[Cell]):
             return
         model, store, typed, size = self.model, self.store, self.typed, self.page_size
         generation = self._next_generation()
+        drawing = self._drawing()
+
+        def fetch() -> tuple[Window, int | None, Drawn]:
+            window = Window((store.page(model, typed=typed, before=END, limit=size),))
+            return window, len(window.rows) - 1 if window.rows else None, drawing(window.rows)
+
         in_thread(
             self,
-            lambda: Window((store.page(model, typed=typed, before=END, limit=size),)),
-            lambda window: (
-                self._current_generation(generation)
-                and self._show(window, len(window.rows) - 1 if window.rows else None)
-            ),
+            fetch,
+            lambda loaded: self._current_generation(generation) and self._show_drawn(*loaded),
             lambda error: self._load_failed(generation, error),
             group=f"table-{id(self)}",
             exclusive=True,
@@ -348,6 +518,17 @@ class PagedTable(DataTable[Cell]):
         self._show(Window((page,)), 0)
         self._awaiting = None
 
+    def _show_drawn(
+        self,
+        window: Window,
+        index: int | None,
+        drawn: Drawn,
+        first_page_of: tuple[Any, ...] | None = None,
+    ) -> None:
+        self._take(drawn)
+        self._show(window, index)
+        self._shown_filter = first_page_of
+
     def _show(self, window: Window, index: int | None, scroll_offset: int | None = None) -> None:
         """Show a fresh window (a load, a filter, a jump): the one place the table is rebuilt."""
         self._window = window
@@ -356,6 +537,7 @@ class PagedTable(DataTable[Cell]):
         self._awaiting = None
         self.loading = False
         self.clear()
+        self._lines.clear()
         self._place(self._rows, self._rows)
         target = index if index is not None else 0
         if self._rows:
@@ -379,25 +561,44 @@ class PagedTable(DataTable[Cell]):
         for key in [key for key in self.rows if key.value not in wanted]:
             del self.rows[key]
             del self._data[key]
+            self._lines.pop(key, None)
         if self._updated_cells:
             self._updated_cells = {
                 cell for cell in self._updated_cells if cell.row_key in self.rows
             }
         self._new_rows.intersection_update(self.rows)
         column_keys = [column.key for column in self.ordered_columns]
+        drawn, self._drawn = self._drawn, {}
         for row in added:
             key = RowKey(str(row.id))
-            self._data[key] = dict(zip(column_keys, self._cells_of(row), strict=True))
+            self._lines.pop(key, None)
+            row_cells = drawn.get(row.id) or self._cells_of(row)
+            self._data[key] = dict(zip(column_keys, row_cells, strict=True))
             self.rows[key] = DataTableRow(key, 1)
         self._row_locations = TwoWayDict(
             {RowKey(str(row.id)): index for index, row in enumerate(rows)}
         )
         self._update_count += 1
-        # The height now (not when idle), so that a scroll offset set next is not clamped to the
-        # old height and moving the cursor scrolls at once, in the same frame.
-        self._update_dimensions(())
         self._require_update_dimensions = False
+        self._size_to_rows()
         self.refresh()
+
+    def _size_to_rows(self) -> None:
+        """Set the scrollable size for the rows held now (not when idle, as DataTable does), so
+        that a scroll offset set next is not clamped to the old height and moving the cursor
+        scrolls at once, in the same frame.
+
+        A scroll view's virtual size sizes its scrollbars only, but setting it through its
+        reactive (as DataTable does) lays the whole screen out again: one of the larger costs of
+        a filter keystroke, whose answer holds a new number of rows. So it is set quietly and
+        the scrollbars updated (a scrollbar that appears or goes asks for a layout itself).
+        """
+        columns_width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        size = Size(columns_width + self._row_label_column_width, self._total_row_height + header)
+        if size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
 
     def _index_of(self, row: Any | None) -> int | None:
         if row is None:
@@ -420,7 +621,7 @@ class PagedTable(DataTable[Cell]):
             return
         # Fetch while a screenful of rows is left, so that PageDown or PageUp at the edge of the
         # window still moves a whole screen (it stops at the last row held).
-        margin = min(self.page_size // 2, max(10, self.scrollable_content_region.height))
+        margin = min(self.fetch_size // 2, max(10, self.scrollable_content_region.height))
         last, first = self._window.pages[-1], self._window.pages[0]
         if event.cursor_row >= len(self._rows) - margin and last.next is not None:
             self._fetch(after=last.next)
@@ -429,17 +630,25 @@ class PagedTable(DataTable[Cell]):
 
     def _fetch(self, *, after: Any = None, before: Any = None) -> None:
         self._fetching = True
-        model, store, typed, size = self.model, self.store, self.typed, self.page_size
+        model, store, typed, size = self.model, self.store, self.typed, self.fetch_size
         generation = self._generation
+        drawing = self._drawing()
+
+        def fetch() -> tuple[Page[Any], Drawn]:
+            page = store.page(model, typed=typed, after=after, before=before, limit=size)
+            return page, drawing(page.rows)
+
         in_thread(
             self,
-            lambda: store.page(model, typed=typed, after=after, before=before, limit=size),
-            lambda page: (
-                self._current_generation(generation)
-                and self._extend(page, at_end=after is not None)
-            ),
+            fetch,
+            lambda fetched: self._extend_drawn(generation, after, *fetched),
             group=f"table-{id(self)}",
         )
+
+    def _extend_drawn(self, generation: int, after: Any, page: Page[Any], drawn: Drawn) -> None:
+        if self._current_generation(generation):
+            self._take(drawn)
+            self._extend(page, at_end=after is not None)
 
     def _extend(self, page: Page[Any], *, at_end: bool) -> None:
         """Add a fetched page at one end of the window, dropping the page at the other end if
