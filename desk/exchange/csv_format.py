@@ -123,6 +123,16 @@ def _sql_quoted(expression: str, prefix: str = "") -> str:
     return f"CASE WHEN {_sql_needs_quotes(expression)} THEN {quoted} ELSE {plain} END"
 
 
+def _written_as_stored(column: Column, *, excel: bool) -> bool:
+    """Whether every value the column may hold is written as it is: a vocabulary (enforced by
+    the desk's CHECK constraint) of words needing no quotes, escape or neutralizing. Skipping
+    their tests saves a fifth of the time SQLite spends formatting meetings and their links."""
+    return column.enum is not None and all(
+        escape_text(word, excel=excel) == word and quote_field(word) == word and word != MISSING
+        for word in column.enum
+    )
+
+
 def sqlite_field(column: Column, *, excel: bool) -> tuple[str, str]:
     """The printf conversion and the SQL argument(s) writing ``column`` as a CSV field."""
     name = column.name
@@ -131,7 +141,7 @@ def sqlite_field(column: Column, *, excel: bool) -> tuple[str, str]:
             return "%.10sT%sZ", f"{name}, substr({name}, 12)"
         iso = f"substr({name}, 1, 10)||'T'||substr({name}, 12)||'Z'"
         return "%s", f"coalesce({iso}, {_SQL_MISSING})"
-    if column.kind != "string":
+    if column.kind != "string" or _written_as_stored(column, excel=excel):
         return "%s", name if column.required else f"coalesce({name}, {_SQL_MISSING})"
     branches = []
     if not column.required:
