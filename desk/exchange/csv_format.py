@@ -123,6 +123,13 @@ def _sql_quoted(expression: str, prefix: str = "") -> str:
     return f"CASE WHEN {_sql_needs_quotes(expression)} THEN {quoted} ELSE {plain} END"
 
 
+def _sql_escaped(name: str) -> str:
+    """SQL true when the text ``name`` is backslashes and an N (written with one more). Two
+    comparisons first (text starting with a backslash sorts from '\\' to ']'), so the GLOB and
+    trim calls run only for such text, not for every value."""
+    return f"{name} >= '\\' AND {name} < ']' AND {name} GLOB '\\*N' AND trim({name}, '\\') = 'N'"
+
+
 def _written_as_stored(column: Column, *, excel: bool) -> bool:
     """Whether every value the column may hold is written as it is: a vocabulary (enforced by
     the desk's CHECK constraint) of words needing no quotes, escape or neutralizing. Skipping
@@ -146,7 +153,7 @@ def sqlite_field(column: Column, *, excel: bool) -> tuple[str, str]:
     branches = []
     if not column.required:
         branches.append(f"WHEN {name} IS NULL THEN {_SQL_MISSING}")
-    branches.append(f"WHEN {name} GLOB '\\*N' AND trim({name}, '\\') = 'N' THEN '\\'||{name}")
+    branches.append(f"WHEN {_sql_escaped(name)} THEN '\\'||{name}")
     if excel:
         neutralized = _sql_quoted(name, prefix="''")
         branches.append(f"WHEN substr({name}, 1, 1) IN ({_SQL_FORMULA_STARTS}) THEN {neutralized}")
@@ -179,7 +186,9 @@ def sqlite_exact_line(spec: TableSpec, *, excel: bool) -> str:
 
 def sqlite_has_nul(spec: TableSpec) -> str:
     """SQL true when a row's text holds a NUL (so ``sqlite_line`` would cut it short)."""
-    tests = [f"instr({c.name}, char(0))" for c in spec.columns if c.kind == "string"]
+    tests = [  # (a vocabulary's words hold none)
+        f"instr({c.name}, char(0))" for c in spec.columns if c.kind == "string" and c.enum is None
+    ]
     return f"coalesce({' OR '.join(tests)}, 0)" if tests else "0"
 
 
