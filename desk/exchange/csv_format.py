@@ -222,7 +222,8 @@ def sqlite_reader(column: Column, parameter: int, *, excel: bool) -> str:
     """
     p = f"?{parameter}"
     if column.kind == "string":
-        escaped = f"{p} GLOB '\\\\*N' AND trim({p}, '\\') = 'N'"  # two or more backslashes, N
+        # Two or more backslashes and an N (the comparisons spare other text the GLOB call).
+        escaped = f"{p} >= '\\' AND {p} < ']' AND {p} GLOB '\\\\*N' AND trim({p}, '\\') = 'N'"
         branches = [f"WHEN {p} = {_SQL_MISSING} THEN NULL", f"WHEN {escaped} THEN substr({p}, 2)"]
         if excel:
             branches.append(f"WHEN substr({p}, 1, 1) = '''' THEN substr({p}, 2)")
