@@ -25,6 +25,8 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -209,8 +211,8 @@ def _write_rows(
         }
         for batch, kind, window in _batches(connection, conditions):
             participants, agenda_links, citing = links[kind]
-            actors = _grouped(_plain_rows(connection, participants, window))
-            agenda = _grouped(_plain_rows(connection, agenda_links, window))
+            actors = _joined(_plain_rows(connection, participants, window))
+            agenda = _joined(_plain_rows(connection, agenda_links, window))
             citations = _citations(_plain_rows(connection, citing, window))
             writer.writerows(_flat_rows(batch, actors, agenda, citations, neutralize))
             written += len(batch)
@@ -230,19 +232,19 @@ def _plain_rows(connection: Any, query: Any, parameters: dict[str, Any]) -> list
 
 def _flat_rows(
     batch: Sequence[Any],
-    actors: dict[int, list[str]],
-    agenda: dict[int, list[str]],
-    citations: dict[int, list[str]],
+    actors: dict[int, str],
+    agenda: dict[int, str],
+    citations: dict[int, tuple[str, str]],
     neutralize: bool,
 ) -> Iterator[list[str]]:
     """The file's rows for a batch of meetings (``_meeting_columns``). A million rows of a dozen
     cells: the cells are made inline, without a function call each."""
     starts = _NEUTRALIZED_STARTS if neutralize else frozenset()
     mark = csv_format.NEUTRALIZER
-    no_links: list[str] = []
+    uncited = ("0", "")
     for row in batch:
         meeting_id = row[0]
-        cited = citations.get(meeting_id, no_links)
+        count, cited = citations.get(meeting_id, uncited)
         texts = (
             row[2],
             row[3],
@@ -253,10 +255,10 @@ def _flat_rows(
             row[8],
             row[11],
             row[9],
-            LIST_SEPARATOR.join(actors.get(meeting_id, no_links)),
-            LIST_SEPARATOR.join(agenda.get(meeting_id, no_links)),
-            CITATION_SEPARATOR.join(cited),
-            str(len(cited)),
+            actors.get(meeting_id),
+            agenda.get(meeting_id),
+            cited,
+            count,
             row[10],
         )
         cells = [str(meeting_id)]
@@ -387,7 +389,7 @@ def _batches(
 def _link_queries(window: Any, conditions: list[Any]) -> tuple[Any, Any, Any]:
     """The participants, agenda links and citations of the meetings in ``window`` (and meeting
     ``conditions``), each ordered by meeting."""
-    from sqlalchemy import func, select, union_all
+    from sqlalchemy import func, select, union
 
     from desk.model import Actor, AgendaItem, Evidence, Meeting, MeetingActor, MeetingAgenda, Source
 
@@ -429,7 +431,8 @@ def _link_queries(window: Any, conditions: list[Any]) -> tuple[Any, Any, Any]:
         ),
         MeetingAgenda.meeting_id,
     )
-    cited = union_all(on_meeting, on_participant, on_agenda).subquery()
+    # UNION: a passage citing the meeting and one of its links (or twice) is cited once.
+    cited = union(on_meeting, on_participant, on_agenda).subquery()
     citing = (
         select(
             cited.c.meeting_id,
@@ -455,33 +458,28 @@ def _link_queries(window: Any, conditions: list[Any]) -> tuple[Any, Any, Any]:
     return participants, agenda, citing
 
 
-def _grouped(rows: Any) -> dict[int, list[str]]:
-    """'name (qualifier)' texts (made by the query) by meeting."""
-    grouped: dict[int, list[str]] = {}
-    for meeting_id, text in rows:
-        found = grouped.get(meeting_id)
-        if found is None:
-            grouped[meeting_id] = [text]
-        else:
-            found.append(text)
-    return grouped
+_MEETING = itemgetter(0)
+_LINK_TEXT = itemgetter(1)
+_CITATION_TEXT = itemgetter(4)
 
 
-def _citations(rows: Any) -> dict[int, list[str]]:
-    """Each meeting's citations (from ``_citing``, their text made by the query), once each."""
-    grouped: dict[int, list[str]] = {}
-    seen: set[tuple[int, int, int, int]] = set()
-    for meeting_id, source_id, start, end, text in rows:
-        key = (meeting_id, source_id, start, end)
-        if key in seen:
-            continue
-        seen.add(key)
-        found = grouped.get(meeting_id)
-        if found is None:
-            grouped[meeting_id] = [text]
-        else:
-            found.append(text)
-    return grouped
+def _joined(rows: Any) -> dict[int, str]:
+    """Each meeting's 'name (qualifier)' texts (made by the query, a meeting's rows together
+    and in order) joined into one."""
+    return {
+        meeting_id: LIST_SEPARATOR.join(map(_LINK_TEXT, links))
+        for meeting_id, links in groupby(rows, _MEETING)
+    }
+
+
+def _citations(rows: Any) -> dict[int, tuple[str, str]]:
+    """Each meeting's citations (from ``_citing``: a meeting's rows together, each passage
+    once, its text made by the query): how many, and their texts joined."""
+    found = {}
+    for meeting_id, cited in groupby(rows, _MEETING):
+        texts = list(map(_CITATION_TEXT, cited))
+        found[meeting_id] = (str(len(texts)), CITATION_SEPARATOR.join(texts))
+    return found
 
 
 def _day(value: Any) -> str | None:
