@@ -5,9 +5,11 @@ into place only when everything, ``datapackage.json`` included, is complete: an 
 fails or is interrupted leaves no package behind, and a package that existed before is replaced
 only at the very end (and only if ``replace`` says so).
 
-On a SQLite file, SQLite formats the CSV and worker processes write the large tables side by
-side (see ``sqlite_export``); on other databases rows stream through SQLAlchemy and Python's csv
-rules. Both give the same bytes for the same desk.
+On a SQLite file, SQLite formats the CSV (see ``sqlite_export``), in this process unless worker
+processes are asked for (they write tables side by side: faster on idle cores, but each costs
+its own interpreter's memory and start-up; measured at a million meetings on two shared cores,
+one process was leaner and used less CPU). On other databases rows stream through SQLAlchemy
+and Python's csv rules. Both give the same bytes for the same desk.
 """
 
 from __future__ import annotations
@@ -36,8 +38,6 @@ if TYPE_CHECKING:
 #: Called with (done, total) as the export goes; see ``export_package``.
 Progress = Callable[[int, int], None]
 
-#: Below this many bytes (estimated), one process writes everything: starting workers costs more.
-PARALLEL_THRESHOLD_BYTES = 64 * 1024 * 1024
 #: Bytes of CSV per batch SQLite hands over (rows per batch follow from the average row).
 BATCH_BYTES = 2 * 1024 * 1024
 #: Seconds to wait for the workers to open their snapshots.
@@ -80,8 +80,11 @@ def export_package(
     thread as the work goes (units of work: ids exported, then bytes zipped, scaled to one
     total); it may raise to cancel the export, which then leaves nothing behind. An existing
     package at ``path`` is replaced only when ``replace`` is true; a folder that is not a package
-    is never replaced. ``workers`` (SQLite files only) sets the number of worker processes: 0
-    writes in this process; None decides by the desk's size. Safe to call from a worker thread.
+    is never replaced. ``workers`` (SQLite files only) sets the number of worker processes; by
+    default (None or 0) this process writes everything: SQLite does the work either way, and
+    each worker would add its own interpreter and page cache (memory summed over processes)
+    and its start-up (CPU) for a gain in wall time only on idle cores. Safe to call from a
+    worker thread.
     """
     started = time.perf_counter()
     csv_format.check_profile(profile)
@@ -230,13 +233,10 @@ def _write_sqlite(
             # A desk nobody may write to cannot change under one reader: no lock, no workers.
             lock.execute("BEGIN")
             workers = 0
-        jobs, estimate = _plan(lock, staging, specs, excel)
+        jobs = _plan(lock, staging, specs, excel)
         total_ids = sum(job.last_id for job in jobs)
         throttle.total = total_ids * 2 if zipping else total_ids  # zipping is the second half
-        if workers is None:
-            big = sum(1 for job in jobs if job.last_id > 0)
-            workers = 0 if estimate < PARALLEL_THRESHOLD_BYTES else min(os.cpu_count() or 1, 4, big)
-        if workers <= 1:
+        if workers is None or workers <= 1:
             reader = sqlite_export.connect(str(database))
             try:
                 sqlite_export.begin_snapshot(reader)
@@ -260,14 +260,11 @@ def _write_sqlite(
     return files, used, peak
 
 
-def _plan(
-    connection: Any, staging: Path, specs: tuple[TableSpec, ...], excel: bool
-) -> tuple[list[Any], int]:
-    """One job per table, largest first (estimated from a sample of rows); and the total size."""
+def _plan(connection: Any, staging: Path, specs: tuple[TableSpec, ...], excel: bool) -> list[Any]:
+    """One job per table, largest first (estimated from a sample of rows)."""
     from desk.exchange import sqlite_export
 
     jobs = []
-    estimate = 0
     for spec in specs:
         line = csv_format.sqlite_line(spec, excel=excel)
         last_id, average = connection.execute(
@@ -276,7 +273,6 @@ def _plan(
             f"(SELECT {line} AS line FROM {spec.name} ORDER BY id LIMIT 200))"
         ).fetchone()
         average = average or 100
-        estimate += int(average * last_id)
         jobs.append(
             sqlite_export.TableJob(
                 table=spec.name,
@@ -290,7 +286,7 @@ def _plan(
             )
         )
     jobs.sort(key=lambda job: -job.last_id * _average(job))
-    return jobs, estimate
+    return jobs
 
 
 def _average(job: Any) -> float:

@@ -26,9 +26,9 @@ Speed: rows go from Python's csv module straight into SQLite by ``executemany``,
 SQL (``csv_format.sqlite_reader``, see ``loading``); each table is then checked in one pass
 (``checks``) rather than row by row. A restore drops the tables' indexes and search triggers
 while it loads and rebuilds each table's as soon as that table is complete (within the same
-transaction); a large restore loads its large files in worker processes, one scratch SQLite file
-per file beside the desk, which the importer attaches and copies in dependency order, rebuilding
-what it can while it waits.
+transaction). A restore can load its large files in worker processes, one scratch SQLite file per
+file beside the desk, which the importer attaches and copies in dependency order (off by
+default: see ``restore.PARALLEL_THRESHOLD_BYTES``).
 
 Rooms: ``import_`` runs the transaction and picks the mode; ``restore`` and ``merge`` hold the
 two modes, ``import_steps`` what they share, ``import_workers`` the worker processes, and

@@ -1,9 +1,10 @@
 """Restore: a package loaded into an empty desk as it is, ids and change log included.
 
 The tables' indexes and search triggers are dropped while they load and each table's are rebuilt
-as soon as it is complete (within the same transaction); a large restore loads its large files
-in worker processes (``import_workers``) and copies them in dependency order, rebuilding what it
-can while it waits. No changeset is added: the package's history is the desk's history.
+as soon as it is complete (within the same transaction). A restore can load its large files in
+worker processes (``import_workers``, when ``PARALLEL_THRESHOLD_BYTES`` is set) and copy them in
+dependency order, rebuilding what it can while it waits. No changeset is added: the package's
+history is the desk's history.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ from desk.store.bulk import copy_rows, suspend_indexes
 
 log = logging.getLogger("desk.exchange.import_")
 
-#: A restore of a package this large loads its large files in worker processes...
-PARALLEL_THRESHOLD_BYTES = 64 * 1024 * 1024
+#: A restore of a package this large loads its large files in worker processes; None: never.
+#: Off by default: at a million meetings on two shared cores, the workers (each an interpreter
+#: and a page cache, and the rows inserted twice: into their scratch files, then into the desk)
+#: took 236 MB summed over four processes and more CPU, where one process takes under 150 MB.
+PARALLEL_THRESHOLD_BYTES: int | None = None
 #: ...the files at least this large.
 PARALLEL_FILE_BYTES = 8 * 1024 * 1024
 
@@ -112,7 +116,8 @@ class Restoring(ImportSteps):
         sizes = {r.spec.name: self.source.size(r.path) or 0 for r in self.info.resources}
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         desk = self.store.location.path
-        if desk is None or workers < 2 or sum(sizes.values()) < PARALLEL_THRESHOLD_BYTES:
+        threshold = PARALLEL_THRESHOLD_BYTES
+        if desk is None or workers < 2 or threshold is None or sum(sizes.values()) < threshold:
             return {}
         self.scratch = staging.make(staging.DESK_PREFIX, desk.parent)
         return {

@@ -7,10 +7,10 @@ decoded). Batches follow the primary key (``WHERE id > last ORDER BY id LIMIT n`
 stays flat whatever the table's size.
 
 SQLite work does not run in parallel in threads of one process here (the library serializes it),
-so a large desk is exported by worker processes, each writing whole tables. Their connections
-must read one and the same state of the desk: the coordinator takes the write lock (so nobody
-can commit), every worker starts its read transaction, and only then is the lock released (a
-WAL reader keeps its snapshot until it ends its transaction).
+so an export asked to use several cores runs worker processes, each writing whole tables.
+Their connections must read one and the same state of the desk: the coordinator takes the write
+lock (so nobody can commit), every worker starts its read transaction, and only then is the
+lock released (a WAL reader keeps its snapshot until it ends its transaction).
 
 This module imports only the standard library, so a worker process starts quickly.
 """
