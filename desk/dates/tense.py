@@ -38,10 +38,14 @@ _BLANK = r"[^\S\n]"
 # future marker takes the verb after it along ("will be held", "is expected to be held"), so
 # that the participle does not count as a past marker of its own.
 _FUTURE = (
-    r"(?:will|shall|won't|'ll|may|might|could|would"
+    r"(?:will|shall|won't|'ll|may|might|could|would|must|should"
     r"|(?:is|are|was|were|be)\s+(?:(?:widely|also|now)\s+)?"
     r"(?:expected|likely|set|due|scheduled|slated|poised|going|planning|about)\s+to"
-    r"|(?:plans?|planned|intends?|intended|aims?|hopes?|vows?|vowed|pledged|promised)\s+to)"
+    r"|(?:plans?|planned|intends?|intended|aims?|hopes?|vows?|vowed|pledged|promised)\s+to"
+    # A decision or an offer to act looks forward from when it was made ("agreed to begin
+    # talks by the end of February"); "agreed to a truce", "agreed to the plan" do not.
+    r"|(?:agree[sd]?|decided?|decides|resolved?|offer(?:s|ed)?|undert(?:akes?|ook)|prepared)"
+    r"\s+to(?!\s+(?:a|an|the|this|that|its|their|his|her|our|it|them)\b))"
     r"(?:\s+(?:not|also|likely|soon|still|then))?(?:\s+be)?(?:\s+[a-z]+)?"
     r"|(?:scheduled|slated|set|planned|due|expected)\s+(?:for|on|in)"
     r"|to\s+be\s+held|upcoming|forthcoming|ahead\s+of"
@@ -104,6 +108,8 @@ _SPACED_HYPHEN = re.compile(r"-(?<=\s-)(?=\s)")
 # A word in parentheses ("member states (SCO) in November", "(AP)") is a name's short form,
 # not an aside: its parentheses do not break the clause around it.
 _WORD_IN_PARENTHESES = re.compile(r"\([^()\s]{1,15}\)")
+# Words that join two verb phrases of one clause ("arrived on Monday and will leave Thursday").
+_COORDINATOR = re.compile(r"\b(?:and|but|then|while|whereas)\b")
 # A sentence ends at . ! ? followed by space and a capital or quote; "Feb. 25" and "U.S. wrapped"
 # do not end one because a digit or a lower-case word follows.
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)]*\s+(?=[\"“‘(]?[A-Z]))")
@@ -227,6 +233,13 @@ class TenseReader:
         after = bisect.bisect_left(positions, end)
         has_before = before >= 0 and positions[before] >= left
         has_after = after < len(positions) and positions[after] < right
+        if has_before and has_after:
+            # "arrived on Monday and will leave on Thursday": a marker past a coordinating word
+            # belongs to the next verb phrase; the one not cut off from the phrase is its verb.
+            apart_before = _COORDINATOR.search(self.text, positions[before], start) is not None
+            apart_after = _COORDINATOR.search(self.text, end, positions[after]) is not None
+            if apart_before != apart_after:
+                return self._marker_tenses[after if apart_before else before]
         if has_before and (not has_after or start - positions[before] <= positions[after] - end):
             return self._marker_tenses[before]
         if has_after:

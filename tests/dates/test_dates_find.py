@@ -362,3 +362,66 @@ def test_the_pre_filter_finds_what_reading_every_word_finds() -> None:
     text = "\n".join(path.read_text(encoding="utf-8") for path in [SAMPLE, *reports])
     text += "\n" + TRAPS
     assert find(text, PUBLISHED) == _find_every_word(text, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "later this week" is the days after the report's (a Wednesday's)
+        (
+            "The two foreign ministers will speak again later this week.",
+            dt.date(2025, 6, 11),
+            [("later this week", "2025-06-12/2025-06-15")],
+        ),
+        # a deadline in a forward-looking clause of a past sentence is the coming one
+        (
+            "The rivals agreed to open border crossings by the end of February, aides said.",
+            dt.date(2025, 1, 15),
+            [("by the end of February", "../2025-02-28")],
+        ),
+        (
+            "Both governments decided to exchange envoys by March, he said.",
+            dt.date(2025, 1, 15),
+            [("by March", "../2025-03")],
+        ),
+        # "arrived on Monday" is past even when a future verb follows after "and"
+        (
+            "The envoy arrived in Kigali on Monday and will meet the president on Friday.",
+            dt.date(2025, 6, 11),
+            [("on Monday", "2025-06-09"), ("on Friday", "2025-06-13")],
+        ),
+        # "that October": the October of the year the text is talking about
+        (
+            "The ministers first met in Vienna on May 4, 2017. Talks resumed in Geneva that "
+            "October.",
+            dt.date(2025, 6, 11),
+            [("May 4, 2017", "2017-05-04"), ("that October", "2017-10")],
+        ),
+        (
+            "In 2021 the accord lapsed. That April the envoys met in Doha.",
+            dt.date(2025, 6, 11),
+            [("2021", "2021"), ("That April", "2021-04")],
+        ),
+        # with no year named before it, a past clause means the latest such month
+        (
+            "Contacts broke off that October, the ministry said.",
+            dt.date(2025, 6, 11),
+            [("that October", "2024-10")],
+        ),
+        # "since Saturday": the talks began then and are still going; no end is known
+        (
+            "Mediators have been shuttling between the delegations since Saturday.",
+            dt.date(2025, 6, 11),
+            [("since Saturday", "2025-06-07/..")],
+        ),
+        (
+            "Shelling has continued since 2022, officials said.",
+            dt.date(2025, 6, 11),
+            [("since 2022", "2022/2025-06-11")],
+        ),
+    ],
+)
+def test_phrases_a_rule_engineer_found_misread(
+    text: str, published: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.phrase, m.date.text) for m in find(text, published)] == expected

@@ -42,6 +42,16 @@ def _tense_of(text: str, phrase: str) -> Tense | None:
             "in May",
             Tense.FUTURE,
         ),
+        # a marker past "and" / "but" is the next verb phrase's, not the phrase's
+        ("The envoy landed in Oslo on Monday and will fly home Friday.", "on Monday", Tense.PAST),
+        ("The envoy landed in Oslo on Monday and will fly home Friday.", "Friday", Tense.FUTURE),
+        ("Talks will open on Sunday but stalled on Wednesday.", "on Wednesday", Tense.PAST),
+        ("Talks will open on Sunday but stalled on Wednesday.", "on Sunday", Tense.FUTURE),
+        # a decision or an obligation to act looks forward; agreeing to a thing does not
+        ("The parties agreed to sign an accord in April.", "in April", Tense.FUTURE),
+        ("Both sides decided to resume contacts in June.", "in June", Tense.FUTURE),
+        ("Negotiators must settle the text in June.", "in June", Tense.FUTURE),
+        ("The parties agreed to a ceasefire in April.", "in April", Tense.PAST),
     ],
 )
 def test_tense_around_a_phrase(text: str, phrase: str, expected: Tense | None) -> None:
