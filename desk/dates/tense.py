@@ -108,8 +108,10 @@ _SPACED_HYPHEN = re.compile(r"-(?<=\s-)(?=\s)")
 # A word in parentheses ("member states (SCO) in November", "(AP)") is a name's short form,
 # not an aside: its parentheses do not break the clause around it.
 _WORD_IN_PARENTHESES = re.compile(r"\([^()\s]{1,15}\)")
-# Words that join two verb phrases of one clause ("arrived on Monday and will leave Thursday").
-_COORDINATOR = re.compile(r"\b(?:and|but|then|while|whereas)\b")
+# Words that open another verb phrase within a clause: a coordinated one ("arrived on Monday
+# and will leave Thursday"), a reported or relative one ("told reporters on Saturday that the
+# army would stay", "the envoy who will ..."). A marker past one is that verb phrase's.
+_JOINER = re.compile(r"\b(?:and|but|then|while|whereas|that|which|who)\b")
 # A sentence ends at . ! ? followed by space and a capital or quote; "Feb. 25" and "U.S. wrapped"
 # do not end one because a digit or a lower-case word follows.
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)]*\s+(?=[\"“‘(]?[A-Z]))")
@@ -234,10 +236,10 @@ class TenseReader:
         has_before = before >= 0 and positions[before] >= left
         has_after = after < len(positions) and positions[after] < right
         if has_before and has_after:
-            # "arrived on Monday and will leave on Thursday": a marker past a coordinating word
-            # belongs to the next verb phrase; the one not cut off from the phrase is its verb.
-            apart_before = _COORDINATOR.search(self.text, positions[before], start) is not None
-            apart_after = _COORDINATOR.search(self.text, end, positions[after]) is not None
+            # "arrived on Monday and will leave on Thursday": a marker past a joining word
+            # belongs to another verb phrase; the one not cut off from the phrase is its verb.
+            apart_before = _JOINER.search(self.text, positions[before], start) is not None
+            apart_after = _JOINER.search(self.text, end, positions[after]) is not None
             if apart_before != apart_after:
                 return self._marker_tenses[after if apart_before else before]
         if has_before and (not has_after or start - positions[before] <= positions[after] - end):

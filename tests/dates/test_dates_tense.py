@@ -47,6 +47,13 @@ def _tense_of(text: str, phrase: str) -> Tense | None:
         ("The envoy landed in Oslo on Monday and will fly home Friday.", "Friday", Tense.FUTURE),
         ("Talks will open on Sunday but stalled on Wednesday.", "on Wednesday", Tense.PAST),
         ("Talks will open on Sunday but stalled on Wednesday.", "on Sunday", Tense.FUTURE),
+        # a marker in a reported or relative clause after the phrase is that clause's
+        (
+            "The premier told the press in Goma on Sunday that troops would stay.",
+            "on Sunday",
+            Tense.PAST,
+        ),
+        ("She said in Lima on May 3 that he would come.", "on May 3", Tense.PAST),
         # a decision or an obligation to act looks forward; agreeing to a thing does not
         ("The parties agreed to sign an accord in April.", "in April", Tense.FUTURE),
         ("Both sides decided to resume contacts in June.", "in June", Tense.FUTURE),
