@@ -289,7 +289,14 @@ def _rolling(match: re.Match[str], context: _Context) -> str | None:
 
 
 def _earlier_or_later(match: re.Match[str], context: _Context) -> str:
-    return relative.earlier_or_later(match["w"], _group(match, "u") or "day", context.reference)
+    unit = _group(match, "u") or "day"
+    if unit == "day" and match[0].endswith("in the day"):
+        # "Kim received Shoigu on Tuesday. Earlier in the day, ...": the day the text is
+        # talking about, when the date named before it is one day; else the report's day.
+        anchor = context.anchor
+        if anchor is not None and anchor.earliest is not None and anchor.earliest == anchor.latest:
+            return periods.day(anchor.earliest)
+    return relative.earlier_or_later(match["w"], unit, context.reference)
 
 
 def _earlier_or_later_then(match: re.Match[str], context: _Context) -> str:

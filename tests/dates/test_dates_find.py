@@ -329,8 +329,56 @@ def test_the_day_before_looks_past_a_year_to_the_day_named_before_it(
 
 
 def test_a_phrase_that_points_back_is_skipped_without_a_fitting_anchor() -> None:
+    # A week is no day to count "the next day" from. "Earlier that year" now reads the
+    # paragraph before when its own names no date (it used to be skipped across the break).
     text = "Talks resumed last week.\nThe next day, nothing happened. Earlier that year, more."
-    assert [m.phrase for m in find(text, PUBLISHED)] == ["last week"]
+    assert [(m.phrase, m.date.text) for m in find(text, PUBLISHED)] == [
+        ("last week", "2025-03-10/2025-03-16"),
+        ("Earlier that year", "2025-01/2025-03-16"),
+    ]
+    assert [m.phrase for m in find("Talks resumed in 2019.\nThe next day, calm.", PUBLISHED)] == [
+        "2019"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a paragraph that names no date goes on with the dates of the paragraph before it
+        (
+            "Envoys will meet in Riyadh on Friday.\n\nThe defence minister will fly on to Paris "
+            "the next day.",
+            dt.date(2025, 6, 11),
+            [("on Friday", "2025-06-13"), ("the next day", "2025-06-14")],
+        ),
+        # ... but a date in its own paragraph comes first
+        (
+            "Envoys met on Monday.\nOn Wednesday they signed. The next day they left.",
+            dt.date(2025, 6, 13),
+            [
+                ("on Monday", "2025-06-09"),
+                ("On Wednesday", "2025-06-11"),
+                ("The next day", "2025-06-12"),
+            ],
+        ),
+        # "earlier in the day" is the day the text is talking about, not always the report's
+        (
+            "Kim received the delegation on Tuesday.\nThe talks were warm.\nEarlier in the day, "
+            "the foreign minister met the envoy.",
+            dt.date(2025, 8, 20),
+            [("on Tuesday", "2025-08-19"), ("Earlier in the day", "2025-08-19")],
+        ),
+        (
+            "Earlier in the day, the foreign minister met the envoy.",
+            dt.date(2025, 8, 20),
+            [("Earlier in the day", "2025-08-20")],
+        ),
+    ],
+)
+def test_phrases_that_point_back_read_the_paragraph_before(
+    text: str, published: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.phrase, m.date.text) for m in find(text, published)] == expected
 
 
 def test_typographic_spaces_dashes_and_apostrophes() -> None:

@@ -407,6 +407,8 @@ ANCHORED: list[tuple[str, str, str]] = [
     ("that October", "2019-06-30", "2019-10"),  # "at Panmunjom on June 30, 2019 ... that October"
     ("that October", "2019", "2019-10"),
     ("that March", "2024-11-02", "2024-03"),  # the anchor's year, even before the anchor
+    ("earlier in the day", "2024-10-31", "2024-10-31"),  # the day named before
+    ("later in the day", "2024-10", "2025-03-21"),  # a month is no day: the report's day
 ]
 
 # At least thirty texts that are not dates: numbers, names, scores and vague words.
