@@ -193,9 +193,24 @@ class _Scan:
         anchors = _anchors(self.text, self.matches, start) if self.matches else [self.first_anchor]
         for anchor in anchors or [None]:
             result, anchored = self._attempt(phrase, start, end, anchor)
+            if result is not None and anchored and not self._agrees(result.date, start, end):
+                continue  # "will fly on the next day" does not count from a day gone by
             if result is not None or not anchored or not _coarse(anchor):
                 return result
         return None
+
+    def _agrees(self, date: PartialDate, start: int, end: int) -> bool:
+        """Whether a date read from an anchor lies where the clause's tense points: not wholly
+        before the reference day in a future clause, nor wholly after it in a past one."""
+        reference = self.reference
+        if reference is None or date.earliest is None or date.latest is None:
+            return True
+        tense = self.tense(start, end)
+        if tense is Tense.FUTURE:
+            return date.latest >= reference
+        if tense is Tense.PAST:
+            return date.earliest <= reference
+        return True
 
     def independence_day(self, start: int, end: int, holiday: int) -> Resolution | None:
         """ "on Independence Day": the owner's, else that of the country the text names most,

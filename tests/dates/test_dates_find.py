@@ -342,6 +342,34 @@ def test_a_phrase_that_points_back_is_skipped_without_a_fitting_anchor() -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a future clause does not count from a day gone by, nor a past one from a day to come
+        (
+            "Envoys met on Monday. They will sign the accord the next day.",
+            [("on Monday", "2025-06-09")],
+        ),
+        (
+            "Talks are set for Friday. Ministers will fly home the next day.",
+            [("Friday", "2025-06-13"), ("the next day", "2025-06-14")],
+        ),
+        (
+            "Talks will open on Friday. The envoys arrived the day before.",
+            [("on Friday", "2025-06-13")],
+        ),
+        (
+            "Talks opened on Monday. The envoys had arrived the day before.",
+            [("on Monday", "2025-06-09"), ("the day before", "2025-06-08")],
+        ),
+    ],
+)
+def test_a_phrase_that_points_back_agrees_with_its_tense(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.phrase, m.date.text) for m in find(text, dt.date(2025, 6, 11))] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
         # a paragraph that names no date goes on with the dates of the paragraph before it
