@@ -117,21 +117,23 @@ _JOINER = re.compile(r"\b(?:and|but|then|while|whereas|that|which|who)\b")
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)]*\s+(?=[\"“‘(]?[A-Z]))")
 
 
-def _markers(text: str) -> tuple[list[int], list[Tense]]:
-    """Every tense marker of ``text``: the positions where they start, and their tenses."""
+def _markers(text: str) -> tuple[list[int], list[int], list[Tense]]:
+    """Every tense marker of ``text``: the positions where they start and end, and their tenses."""
     positions: list[int] = []
+    ends: list[int] = []
     tenses: list[Tense] = []
     # A leading space lets the text's first word be a marker; it shifts positions by one, which
     # cancels the pattern's taking the character before the word.
-    append_position, append_tense = positions.append, tenses.append
+    append_position, append_end, append_tense = positions.append, ends.append, tenses.append
     past, future = Tense.PAST, Tense.FUTURE
     for match in _MARKERS.finditer(" " + text):
         group = match.lastgroup
         if group == "past" and match["past"] in _NOT_PAST:
             continue
         append_position(match.start())
+        append_end(match.end() - 1)
         append_tense(future if group == "future" else past)
-    return positions, tenses
+    return positions, ends, tenses
 
 
 def _clause_breaks(text: str) -> list[tuple[int, int]]:
@@ -170,6 +172,7 @@ class TenseReader:
     __slots__ = (
         "_clause_ends",
         "_clause_starts",
+        "_marker_ends",
         "_marker_positions",
         "_marker_tenses",
         "_sentence_breaks",
@@ -182,6 +185,7 @@ class TenseReader:
         self._clause_starts: list[int] = []
         self._clause_ends: list[int] = []
         self._marker_positions: list[int] = []
+        self._marker_ends: list[int] = []
         self._marker_tenses: list[Tense] = []
 
     def _index(self) -> list[tuple[int, int]]:
@@ -193,7 +197,7 @@ class TenseReader:
         clauses = _clause_breaks(text)
         self._clause_starts = [span[0] for span in clauses]
         self._clause_ends = [span[1] for span in clauses]
-        self._marker_positions, self._marker_tenses = _markers(text)
+        self._marker_positions, self._marker_ends, self._marker_tenses = _markers(text)
         self._sentence_breaks = breaks
         return breaks
 
@@ -242,7 +246,10 @@ class TenseReader:
             apart_after = _JOINER.search(self.text, end, positions[after]) is not None
             if apart_before != apart_after:
                 return self._marker_tenses[after if apart_before else before]
-        if has_before and (not has_after or start - positions[before] <= positions[after] - end):
+        # Distances are the gaps between the words: from the end of a marker before the phrase
+        # ("are scheduled to meet in Anchorage, Alaska, on Friday"), to the start of one after.
+        gap_before = start - self._marker_ends[before] if has_before else 0
+        if has_before and (not has_after or gap_before <= positions[after] - end):
             return self._marker_tenses[before]
         if has_after:
             return self._marker_tenses[after]

@@ -54,6 +54,12 @@ def _tense_of(text: str, phrase: str) -> Tense | None:
             Tense.PAST,
         ),
         ("She said in Lima on May 3 that he would come.", "on May 3", Tense.PAST),
+        # the distance to a marker before the phrase is counted from its last word
+        (
+            "Leaders are due to meet in Oslo, Norway, on Friday, a first since the war began.",
+            "on Friday",
+            Tense.FUTURE,
+        ),
         # a decision or an obligation to act looks forward; agreeing to a thing does not
         ("The parties agreed to sign an accord in April.", "in April", Tense.FUTURE),
         ("Both sides decided to resume contacts in June.", "in June", Tense.FUTURE),
