@@ -18,10 +18,10 @@ A careful reader's caution on top of the grammar:
 * "from" starts a phrase only with an end ("from March 3 to 5"): "dates from the 1990s" is
   the 1990s;
 * phrases that point back ("earlier that year", "the next day") resolve against the nearest
-  earlier match in the same paragraph that is a single day, month or year as the phrase
-  requires (looking past up to two that are not), and are skipped when none is; before any
-  date in the text they count from the reference day (the report's own day is all the
-  context there is);
+  earlier match in the same paragraph (in the paragraph before, when theirs names none) that
+  is a single day, month or year as the phrase requires (looking past up to two that are
+  not), and are skipped when none is; before any date in the text they count from the
+  reference day (the report's own day is all the context there is);
 * a bare year is also a date before a noun after a determiner ("the 2015 nuclear deal",
   "Russia's 2022 invasion");
 * a holiday is a date unless a name follows ("Christmas Island"); "Independence Day" is the
@@ -193,9 +193,24 @@ class _Scan:
         anchors = _anchors(self.text, self.matches, start) if self.matches else [self.first_anchor]
         for anchor in anchors or [None]:
             result, anchored = self._attempt(phrase, start, end, anchor)
+            if result is not None and anchored and not self._agrees(result.date, start, end):
+                continue  # "will fly on the next day" does not count from a day gone by
             if result is not None or not anchored or not _coarse(anchor):
                 return result
         return None
+
+    def _agrees(self, date: PartialDate, start: int, end: int) -> bool:
+        """Whether a date read from an anchor lies where the clause's tense points: not wholly
+        before the reference day in a future clause, nor wholly after it in a past one."""
+        reference = self.reference
+        if reference is None or date.earliest is None or date.latest is None:
+            return True
+        tense = self.tense(start, end)
+        if tense is Tense.FUTURE:
+            return date.latest >= reference
+        if tense is Tense.PAST:
+            return date.earliest <= reference
+        return True
 
     def independence_day(self, start: int, end: int, holiday: int) -> Resolution | None:
         """ "on Independence Day": the owner's, else that of the country the text names most,
@@ -369,11 +384,16 @@ def _coarse(anchor: PartialDate | None) -> bool:
 
 
 def _anchors(text: str, matches: list[DateMatch], start: int) -> list[PartialDate]:
-    """The earlier matches of the same paragraph, nearest first, for phrases that point back."""
+    """The earlier matches of the same paragraph, nearest first, for phrases that point back.
+
+    A paragraph that names no date before the phrase goes on with the paragraph before it
+    ("... will meet on Friday.\n\nUmerov will fly on to Paris the next day"): the dates of
+    that paragraph are the ones the text is still talking about.
+    """
     found: list[PartialDate] = []
     end = start
     for previous in reversed(matches[-_ANCHORS_BACK:]):
-        if text.find("\n", previous.end, end) >= 0:
+        if found and text.find("\n", previous.end, end) >= 0:
             break
         found.append(previous.date)
         end = previous.start

@@ -289,7 +289,14 @@ def _rolling(match: re.Match[str], context: _Context) -> str | None:
 
 
 def _earlier_or_later(match: re.Match[str], context: _Context) -> str:
-    return relative.earlier_or_later(match["w"], _group(match, "u") or "day", context.reference)
+    unit = _group(match, "u") or "day"
+    if unit == "day" and match[0].endswith("in the day"):
+        # "Kim received Shoigu on Tuesday. Earlier in the day, ...": the day the text is
+        # talking about, when the date named before it is one day; else the report's day.
+        anchor = context.anchor
+        if anchor is not None and anchor.earliest is not None and anchor.earliest == anchor.latest:
+            return periods.day(anchor.earliest)
+    return relative.earlier_or_later(match["w"], unit, context.reference)
 
 
 def _earlier_or_later_then(match: re.Match[str], context: _Context) -> str:
@@ -400,6 +407,27 @@ def _anchored_unit(match: re.Match[str], context: _Context) -> str:
     return relative.anchored_unit(match["u"], shift, context.anchor, match[0])
 
 
+def _that_month(match: re.Match[str], context: _Context) -> str:
+    """ "that October": the October of the year the text is talking about (the anchor's).
+
+    A month of the anchor's year still to come on the reference day, in a past clause, is the
+    previous year's ("talks stalled that October" before any date, in a March report). With no
+    anchor at all only a past clause says which: the latest such month by the reference day.
+    """
+    month = MONTHS[match["m"]]
+    anchor = context.anchor
+    if anchor is None:
+        if context.tense is not Tense.PAST:
+            raise DateError(f"{match[0]!r} refers back to a year named earlier; it needs one")
+        return relative.yearless(month, None, context.reference, Tense.PAST)
+    base = relative.require_year(anchor, match[0])
+    year = base.year
+    reference = context.reference
+    if dt.date(year, month, 1) > reference and context.tense is Tense.PAST:
+        year -= 1
+    return periods.month(year, month)
+
+
 _LATER = frozenset(["next", "following", "after"])
 _NIGHT = r"(?:\s(?:morning|afternoon|evening|night))?"
 _CENTURY_ORDINAL = "|".join(sorted(CENTURY_ORDINALS, key=len, reverse=True))
@@ -458,6 +486,7 @@ _SIMPLE: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"h(?P<hn>[12])(?:\s(?:of\s)?(?P<y>\d{4}))?(?P<yr>)", _half),
         (r"(?:the\s)?(?:(?P<c>\d{3})0'?s|'(?P<t>\d)0'?s)", _decade),
         (r"(?:that|the\ssame)\s(?P<u>day|week|month|year)", _anchored_unit),
+        (rf"that\s(?P<m>{MONTH_RE})\.?", _that_month),
         (
             r"the\s(?P<d>next|following|previous|preceding|prior)\s(?P<u>day|week|month|year)",
             _anchored_unit,
@@ -678,6 +707,11 @@ def _operator(operator: str, rest: str, context: _Context, ranges: bool) -> str 
         assert earliest is not None
         if earliest > reference:
             raise DateError(f"it starts after the reference day {reference.isoformat()}")
+        if periods.value(start).precision is Precision.DAY:
+            # "in Doha since Saturday": the day a situation began that still holds when the
+            # report is written; the report's day is not its end, so the end is open.
+            return f"{start}/.."
+        # "since 2022": a span of history, known up to the report's day.
         return periods.interval(start, periods.day(reference))
     if operator == "from":
         return f"{periods.first(inner)}/.."

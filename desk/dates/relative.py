@@ -13,7 +13,8 @@ qualifier such as "last") and returns canonical text. The rules, in one place:
   over, and without a tense the one nearest the reference day ("in June" in the sample report
   of March 2025, after "signed", is June 2024).
 * "earlier this month" runs from the 1st to the reference day, "later this year" from the
-  reference day to 31 December; "earlier in the day" is the reference day.
+  reference day to 31 December; "later this week" from the day after the reference day to
+  Sunday; "earlier in the day" is the reference day.
 * "last June" is the most recent June before the reference month; "next June" the first after it;
   "this June" the reference year's.
 * Weeks run Monday to Sunday (ISO 8601). "N weeks ago" and "N months ago" are approximate; days
@@ -141,12 +142,16 @@ def rolling(count: int, unit: str, reference: dt.date, direction: int) -> str:
 def earlier_or_later(which: str, unit: str, reference: dt.date) -> str:
     """ "earlier this month" is the 1st up to the reference day; "later this year" ends 31 Dec.
 
-    "Earlier in the day" and "later today" are the reference day itself.
+    "Earlier in the day" and "later today" are the reference day itself. A week is counted in
+    days: "later this week" is the days after the reference day (what happens later the same
+    day is "later today"), and on a Sunday, with no day of the week left, that Sunday.
     """
     if unit == "day":
         return periods.day(reference)
     if unit == "week":
         start, end = periods.week(reference)
+        if which == "later" and reference < end:
+            return periods.days(reference + periods.ONE_DAY, end)
     elif unit == "month":
         start, end = periods.month_start(reference), periods.month_end(reference)
     else:
@@ -253,6 +258,13 @@ def _require(anchor: PartialDate | None, unit: str, phrase: str) -> PartialDate:
     if not same:
         raise DateError(f"{phrase!r}: the date it refers back to ({anchor}) is not one {unit}")
     return anchor
+
+
+def require_year(anchor: PartialDate | None, phrase: str) -> dt.date:
+    """The first day of the one year ``anchor`` lies in, for "that October"."""
+    base = _require(anchor, "year", phrase)
+    assert base.earliest is not None
+    return base.earliest
 
 
 def anchored_unit(unit: str, shift: int, anchor: PartialDate | None, phrase: str) -> str:

@@ -38,10 +38,14 @@ _BLANK = r"[^\S\n]"
 # future marker takes the verb after it along ("will be held", "is expected to be held"), so
 # that the participle does not count as a past marker of its own.
 _FUTURE = (
-    r"(?:will|shall|won't|'ll|may|might|could|would"
+    r"(?:will|shall|won't|'ll|may|might|could|would|must|should"
     r"|(?:is|are|was|were|be)\s+(?:(?:widely|also|now)\s+)?"
     r"(?:expected|likely|set|due|scheduled|slated|poised|going|planning|about)\s+to"
-    r"|(?:plans?|planned|intends?|intended|aims?|hopes?|vows?|vowed|pledged|promised)\s+to)"
+    r"|(?:plans?|planned|intends?|intended|aims?|hopes?|vows?|vowed|pledged|promised)\s+to"
+    # A decision or an offer to act looks forward from when it was made ("agreed to begin
+    # talks by the end of February"); "agreed to a truce", "agreed to the plan" do not.
+    r"|(?:agree[sd]?|decided?|decides|resolved?|offer(?:s|ed)?|undert(?:akes?|ook)|prepared)"
+    r"\s+to(?!\s+(?:a|an|the|this|that|its|their|his|her|our|it|them)\b))"
     r"(?:\s+(?:not|also|likely|soon|still|then))?(?:\s+be)?(?:\s+[a-z]+)?"
     r"|(?:scheduled|slated|set|planned|due|expected)\s+(?:for|on|in)"
     r"|to\s+be\s+held|upcoming|forthcoming|ahead\s+of"
@@ -104,26 +108,32 @@ _SPACED_HYPHEN = re.compile(r"-(?<=\s-)(?=\s)")
 # A word in parentheses ("member states (SCO) in November", "(AP)") is a name's short form,
 # not an aside: its parentheses do not break the clause around it.
 _WORD_IN_PARENTHESES = re.compile(r"\([^()\s]{1,15}\)")
+# Words that open another verb phrase within a clause: a coordinated one ("arrived on Monday
+# and will leave Thursday"), a reported or relative one ("told reporters on Saturday that the
+# army would stay", "the envoy who will ..."). A marker past one is that verb phrase's.
+_JOINER = re.compile(r"\b(?:and|but|then|while|whereas|that|which|who)\b")
 # A sentence ends at . ! ? followed by space and a capital or quote; "Feb. 25" and "U.S. wrapped"
 # do not end one because a digit or a lower-case word follows.
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)]*\s+(?=[\"“‘(]?[A-Z]))")
 
 
-def _markers(text: str) -> tuple[list[int], list[Tense]]:
-    """Every tense marker of ``text``: the positions where they start, and their tenses."""
+def _markers(text: str) -> tuple[list[int], list[int], list[Tense]]:
+    """Every tense marker of ``text``: the positions where they start and end, and their tenses."""
     positions: list[int] = []
+    ends: list[int] = []
     tenses: list[Tense] = []
     # A leading space lets the text's first word be a marker; it shifts positions by one, which
     # cancels the pattern's taking the character before the word.
-    append_position, append_tense = positions.append, tenses.append
+    append_position, append_end, append_tense = positions.append, ends.append, tenses.append
     past, future = Tense.PAST, Tense.FUTURE
     for match in _MARKERS.finditer(" " + text):
         group = match.lastgroup
         if group == "past" and match["past"] in _NOT_PAST:
             continue
         append_position(match.start())
+        append_end(match.end() - 1)
         append_tense(future if group == "future" else past)
-    return positions, tenses
+    return positions, ends, tenses
 
 
 def _clause_breaks(text: str) -> list[tuple[int, int]]:
@@ -162,6 +172,7 @@ class TenseReader:
     __slots__ = (
         "_clause_ends",
         "_clause_starts",
+        "_marker_ends",
         "_marker_positions",
         "_marker_tenses",
         "_sentence_breaks",
@@ -174,6 +185,7 @@ class TenseReader:
         self._clause_starts: list[int] = []
         self._clause_ends: list[int] = []
         self._marker_positions: list[int] = []
+        self._marker_ends: list[int] = []
         self._marker_tenses: list[Tense] = []
 
     def _index(self) -> list[tuple[int, int]]:
@@ -185,7 +197,7 @@ class TenseReader:
         clauses = _clause_breaks(text)
         self._clause_starts = [span[0] for span in clauses]
         self._clause_ends = [span[1] for span in clauses]
-        self._marker_positions, self._marker_tenses = _markers(text)
+        self._marker_positions, self._marker_ends, self._marker_tenses = _markers(text)
         self._sentence_breaks = breaks
         return breaks
 
@@ -227,7 +239,17 @@ class TenseReader:
         after = bisect.bisect_left(positions, end)
         has_before = before >= 0 and positions[before] >= left
         has_after = after < len(positions) and positions[after] < right
-        if has_before and (not has_after or start - positions[before] <= positions[after] - end):
+        if has_before and has_after:
+            # "arrived on Monday and will leave on Thursday": a marker past a joining word
+            # belongs to another verb phrase; the one not cut off from the phrase is its verb.
+            apart_before = _JOINER.search(self.text, positions[before], start) is not None
+            apart_after = _JOINER.search(self.text, end, positions[after]) is not None
+            if apart_before != apart_after:
+                return self._marker_tenses[after if apart_before else before]
+        # Distances are the gaps between the words: from the end of a marker before the phrase
+        # ("are scheduled to meet in Anchorage, Alaska, on Friday"), to the start of one after.
+        gap_before = start - self._marker_ends[before] if has_before else 0
+        if has_before and (not has_after or gap_before <= positions[after] - end):
             return self._marker_tenses[before]
         if has_after:
             return self._marker_tenses[after]

@@ -329,8 +329,84 @@ def test_the_day_before_looks_past_a_year_to_the_day_named_before_it(
 
 
 def test_a_phrase_that_points_back_is_skipped_without_a_fitting_anchor() -> None:
+    # A week is no day to count "the next day" from. "Earlier that year" now reads the
+    # paragraph before when its own names no date (it used to be skipped across the break).
     text = "Talks resumed last week.\nThe next day, nothing happened. Earlier that year, more."
-    assert [m.phrase for m in find(text, PUBLISHED)] == ["last week"]
+    assert [(m.phrase, m.date.text) for m in find(text, PUBLISHED)] == [
+        ("last week", "2025-03-10/2025-03-16"),
+        ("Earlier that year", "2025-01/2025-03-16"),
+    ]
+    assert [m.phrase for m in find("Talks resumed in 2019.\nThe next day, calm.", PUBLISHED)] == [
+        "2019"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a future clause does not count from a day gone by, nor a past one from a day to come
+        (
+            "Envoys met on Monday. They will sign the accord the next day.",
+            [("on Monday", "2025-06-09")],
+        ),
+        (
+            "Talks are set for Friday. Ministers will fly home the next day.",
+            [("Friday", "2025-06-13"), ("the next day", "2025-06-14")],
+        ),
+        (
+            "Talks will open on Friday. The envoys arrived the day before.",
+            [("on Friday", "2025-06-13")],
+        ),
+        (
+            "Talks opened on Monday. The envoys had arrived the day before.",
+            [("on Monday", "2025-06-09"), ("the day before", "2025-06-08")],
+        ),
+    ],
+)
+def test_a_phrase_that_points_back_agrees_with_its_tense(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.phrase, m.date.text) for m in find(text, dt.date(2025, 6, 11))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a paragraph that names no date goes on with the dates of the paragraph before it
+        (
+            "Envoys will meet in Riyadh on Friday.\n\nThe defence minister will fly on to Paris "
+            "the next day.",
+            dt.date(2025, 6, 11),
+            [("on Friday", "2025-06-13"), ("the next day", "2025-06-14")],
+        ),
+        # ... but a date in its own paragraph comes first
+        (
+            "Envoys met on Monday.\nOn Wednesday they signed. The next day they left.",
+            dt.date(2025, 6, 13),
+            [
+                ("on Monday", "2025-06-09"),
+                ("On Wednesday", "2025-06-11"),
+                ("The next day", "2025-06-12"),
+            ],
+        ),
+        # "earlier in the day" is the day the text is talking about, not always the report's
+        (
+            "Kim received the delegation on Tuesday.\nThe talks were warm.\nEarlier in the day, "
+            "the foreign minister met the envoy.",
+            dt.date(2025, 8, 20),
+            [("on Tuesday", "2025-08-19"), ("Earlier in the day", "2025-08-19")],
+        ),
+        (
+            "Earlier in the day, the foreign minister met the envoy.",
+            dt.date(2025, 8, 20),
+            [("Earlier in the day", "2025-08-20")],
+        ),
+    ],
+)
+def test_phrases_that_point_back_read_the_paragraph_before(
+    text: str, published: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.phrase, m.date.text) for m in find(text, published)] == expected
 
 
 def test_typographic_spaces_dashes_and_apostrophes() -> None:
@@ -362,3 +438,66 @@ def test_the_pre_filter_finds_what_reading_every_word_finds() -> None:
     text = "\n".join(path.read_text(encoding="utf-8") for path in [SAMPLE, *reports])
     text += "\n" + TRAPS
     assert find(text, PUBLISHED) == _find_every_word(text, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "later this week" is the days after the report's (a Wednesday's)
+        (
+            "The two foreign ministers will speak again later this week.",
+            dt.date(2025, 6, 11),
+            [("later this week", "2025-06-12/2025-06-15")],
+        ),
+        # a deadline in a forward-looking clause of a past sentence is the coming one
+        (
+            "The rivals agreed to open border crossings by the end of February, aides said.",
+            dt.date(2025, 1, 15),
+            [("by the end of February", "../2025-02-28")],
+        ),
+        (
+            "Both governments decided to exchange envoys by March, he said.",
+            dt.date(2025, 1, 15),
+            [("by March", "../2025-03")],
+        ),
+        # "arrived on Monday" is past even when a future verb follows after "and"
+        (
+            "The envoy arrived in Kigali on Monday and will meet the president on Friday.",
+            dt.date(2025, 6, 11),
+            [("on Monday", "2025-06-09"), ("on Friday", "2025-06-13")],
+        ),
+        # "that October": the October of the year the text is talking about
+        (
+            "The ministers first met in Vienna on May 4, 2017. Talks resumed in Geneva that "
+            "October.",
+            dt.date(2025, 6, 11),
+            [("May 4, 2017", "2017-05-04"), ("that October", "2017-10")],
+        ),
+        (
+            "In 2021 the accord lapsed. That April the envoys met in Doha.",
+            dt.date(2025, 6, 11),
+            [("2021", "2021"), ("That April", "2021-04")],
+        ),
+        # with no year named before it, a past clause means the latest such month
+        (
+            "Contacts broke off that October, the ministry said.",
+            dt.date(2025, 6, 11),
+            [("that October", "2024-10")],
+        ),
+        # "since Saturday": the talks began then and are still going; no end is known
+        (
+            "Mediators have been shuttling between the delegations since Saturday.",
+            dt.date(2025, 6, 11),
+            [("since Saturday", "2025-06-07/..")],
+        ),
+        (
+            "Shelling has continued since 2022, officials said.",
+            dt.date(2025, 6, 11),
+            [("since 2022", "2022/2025-06-11")],
+        ),
+    ],
+)
+def test_phrases_a_rule_engineer_found_misread(
+    text: str, published: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.phrase, m.date.text) for m in find(text, published)] == expected

@@ -175,7 +175,12 @@ TABLE: list[tuple[str, str, str | None, str]] = [
     ("earlier this year", FRI, None, "2025-01-01/2025-03-21"),
     ("later this year", FRI, None, "2025-03-21/2025-12-31"),
     ("earlier this week", FRI, None, "2025-03-17/2025-03-21"),
-    ("later in the week", TUE, None, "2025-03-18/2025-03-23"),
+    # "later this week" is the days after the reference day ("later today" is the day itself);
+    # it used to include the reference day (2025-03-18/2025-03-23).
+    ("later in the week", TUE, None, "2025-03-19/2025-03-23"),
+    ("later this week", TUE, "future", "2025-03-19/2025-03-23"),
+    ("later this week", FRI, None, "2025-03-22/2025-03-23"),
+    ("later this week", SUN, None, "2025-03-23"),  # no day of the week left but Sunday
     ("earlier in the year", FRI, None, "2025-01-01/2025-03-21"),
     # --- months relative to the reference ------------------------------------------------------
     ("in May", FRI, "past", "2024-05"),
@@ -282,7 +287,19 @@ TABLE: list[tuple[str, str, str | None, str]] = [
     ("since 2022", FRI, None, "2022/2025-03-21"),
     ("since last year", FRI, None, "2024/2025-03-21"),
     ("since September last year", FRI, None, "2024-09/2025-03-21"),
-    ("since Feb. 25", FRI, None, "2025-02-25/2025-03-21"),
+    # Since a day: a situation that began then and still holds; the report's day is not its
+    # end (it used to be: 2025-02-25/2025-03-21). Since a month or year: known up to the day.
+    ("since Feb. 25", FRI, None, "2025-02-25/.."),
+    ("since Saturday", FRI, "past", "2025-03-15/.."),
+    ("since Friday", FRI, None, "2025-03-21/.."),
+    ("since yesterday", FRI, None, "2025-03-20/.."),
+    ("since March", FRI, "past", "2025-03/2025-03-21"),
+    # Deadlines without a year in a forward-looking clause: the next one.
+    ("by the end of February", "2025-01-22", "future", "../2025-02-28"),
+    ("by the end of February", "2025-03-20", "past", "../2025-02-28"),
+    # "that October": the October of the year named before (the anchor), else a past one.
+    ("that October", FRI, "past", "2024-10"),
+    ("that February", FRI, "past", "2025-02"),
     ("since the 1990s", FRI, None, "199X/2025-03-21"),
     ("from 2022", FRI, None, "2022/.."),
     ("until 2026", FRI, None, "../2026"),
@@ -387,6 +404,11 @@ ANCHORED: list[tuple[str, str, str]] = [
     ("the day before", "2026-01-01", "2025-12-31"),
     ("the previous day", "2024-12-31", "2024-12-30"),
     ("later that month", "2024-10-05", "2024-10-05/2024-10-31"),
+    ("that October", "2019-06-30", "2019-10"),  # "at Panmunjom on June 30, 2019 ... that October"
+    ("that October", "2019", "2019-10"),
+    ("that March", "2024-11-02", "2024-03"),  # the anchor's year, even before the anchor
+    ("earlier in the day", "2024-10-31", "2024-10-31"),  # the day named before
+    ("later in the day", "2024-10", "2025-03-21"),  # a month is no day: the report's day
 ]
 
 # At least thirty texts that are not dates: numbers, names, scores and vague words.
@@ -448,6 +470,7 @@ NON_DATES: list[str] = [
     "a few weeks ago",
     "the year",
     "the third",
+    "that October",  # no year named before it and no past clause: nothing says which
     "3 p.m.",
     "noon",
     "Easter Island",

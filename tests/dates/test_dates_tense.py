@@ -42,6 +42,29 @@ def _tense_of(text: str, phrase: str) -> Tense | None:
             "in May",
             Tense.FUTURE,
         ),
+        # a marker past "and" / "but" is the next verb phrase's, not the phrase's
+        ("The envoy landed in Oslo on Monday and will fly home Friday.", "on Monday", Tense.PAST),
+        ("The envoy landed in Oslo on Monday and will fly home Friday.", "Friday", Tense.FUTURE),
+        ("Talks will open on Sunday but stalled on Wednesday.", "on Wednesday", Tense.PAST),
+        ("Talks will open on Sunday but stalled on Wednesday.", "on Sunday", Tense.FUTURE),
+        # a marker in a reported or relative clause after the phrase is that clause's
+        (
+            "The premier told the press in Goma on Sunday that troops would stay.",
+            "on Sunday",
+            Tense.PAST,
+        ),
+        ("She said in Lima on May 3 that he would come.", "on May 3", Tense.PAST),
+        # the distance to a marker before the phrase is counted from its last word
+        (
+            "Leaders are due to meet in Oslo, Norway, on Friday, a first since the war began.",
+            "on Friday",
+            Tense.FUTURE,
+        ),
+        # a decision or an obligation to act looks forward; agreeing to a thing does not
+        ("The parties agreed to sign an accord in April.", "in April", Tense.FUTURE),
+        ("Both sides decided to resume contacts in June.", "in June", Tense.FUTURE),
+        ("Negotiators must settle the text in June.", "in June", Tense.FUTURE),
+        ("The parties agreed to a ceasefire in April.", "in April", Tense.PAST),
     ],
 )
 def test_tense_around_a_phrase(text: str, phrase: str, expected: Tense | None) -> None:
