@@ -265,6 +265,11 @@ def _country_named_most(text: str) -> str | None:
             continue  # inside a word: the "US" of "AUS"
         day = INDEPENDENCE_DAYS[_SPACES.sub(" ", match[0].lower())]
         counts[day] = counts.get(day, 0) + 1
+    return _owner_named_most(counts)
+
+
+def _owner_named_most(counts: dict[tuple[int, int], int]) -> str | None:
+    """The country of the independence day counted most; the US when none; None on a tie."""
     if not counts:
         return "united states"
     ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)

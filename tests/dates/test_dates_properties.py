@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desk.dates import DateError, PartialDate, Tense, find, parse
-from desk.dates.find import _country_named_most, _find_every_word
+from desk.dates.find import _country_named_most, _find_every_word, _owner_named_most
 from desk.dates.holidays import INDEPENDENCE_DAYS
 
 AP_MONTHS = [
@@ -403,12 +403,7 @@ def _counted_with_boundaries(text: str) -> str | None:
     for match in _BOUNDED_COUNTRY_NAMES.finditer(text):
         day = INDEPENDENCE_DAYS[re.sub(r"\s+", " ", match[0].lower())]
         counts[day] = counts.get(day, 0) + 1
-    if not counts:
-        return "united states"
-    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None
-    return next(name for name, day in INDEPENDENCE_DAYS.items() if day == ranked[0][0])
+    return _owner_named_most(counts)
 
 
 @settings(max_examples=300, deadline=None)
