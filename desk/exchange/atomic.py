@@ -61,11 +61,12 @@ def replaced_atomically(
         raise
 
 
-def readable_mode() -> int:
-    """The mode a new file gets here (0644 under the usual umask), not mkstemp's private 0600."""
+def readable_mode(*, folder: bool = False) -> int:
+    """The mode a new file (0644 under the usual umask) or folder (0755) gets here, not
+    mkstemp's or mkdtemp's private 0600 and 0700."""
     mask = os.umask(0o022)
     os.umask(mask)
-    return 0o666 & ~mask
+    return (0o777 if folder else 0o666) & ~mask
 
 
 def starts_with(target: Path, *markers: bytes, within: int = 4096) -> bool:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desk.exchange import csv_format
+from desk.exchange.atomic import readable_mode
 from desk.exchange.errors import ExportRefused
 from desk.exchange.package import DESCRIPTOR, WrittenFile, build_descriptor, dump_descriptor
 from desk.exchange.progress import Throttle
@@ -143,6 +144,7 @@ def _move_into_place(staging: Path, target: Path) -> None:
         else:
             target.rmdir()
     try:
+        os.chmod(staging, readable_mode(folder=True))
         os.replace(staging, target)
     except BaseException:
         if old is not None:
@@ -176,6 +178,7 @@ def _zip_into_place(
                         writing.write(chunk)
                         done += len(chunk)
                         throttle(base + share * done // size)
+        os.chmod(temporary, readable_mode())
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)

@@ -202,3 +202,18 @@ def test_a_failed_export_keeps_the_package_that_was_there(
         export_package(sample_store, target, replace=True, workers=0)
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before
     assert leftovers(tmp_path) == ["package"]
+
+
+@pytest.mark.parametrize("name", ["package", "package.zip"])
+def test_a_package_is_as_readable_as_any_new_file(
+    sample_store: Store, tmp_path: Path, name: str
+) -> None:
+    """A package is handed on: it gets the umask's mode (0644, a folder 0755), not the private
+    0600/0700 of the temporary file or folder it was written as."""
+    previous = os.umask(0o022)
+    try:
+        written = export_package(sample_store, tmp_path / name).path
+    finally:
+        os.umask(previous)
+    expected = 0o755 if written.is_dir() else 0o644
+    assert written.stat().st_mode & 0o777 == expected
