@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -148,6 +149,10 @@ class DeskApp(App[None], DeskContext):
         from desk.tui.screens.main import MainScreen
 
         self._store = store
+        # What is loaded by now (modules, the model, SQLAlchemy's mappers) lives as long as the
+        # app: moved out of the collector's reach, the full collections that page flips trigger
+        # no longer walk it.
+        gc.freeze()
         store.add_listener(self._heard)
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
