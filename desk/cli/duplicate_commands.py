@@ -67,23 +67,12 @@ def duplicates_command(arguments: argparse.Namespace) -> int:
             f"#{pair.second.actor_id} {pair.second.name}  ({pair.reason})"
         )
         for side in (pair.first, pair.second):
-            print(f"       #{side.actor_id}: {_evidence(side)}")
+            print(f"       #{side.actor_id}: {side.evidence('; ')}")
     print(
         "Merge in the app (2, then D; previewed, ctrl+z undoes it), or "
         "`desk duplicates --not-same ID ID` for a pair that is two actors."
     )
     return 0
-
-
-def _evidence(side: Side) -> str:
-    parts = [f"matched “{side.matched}”", side.kind]
-    if side.title:
-        parts.append(side.title)
-    if side.country:
-        parts.append(side.country)
-    if side.aliases:
-        parts.append("also " + ", ".join(f"“{alias}”" for alias in side.aliases[:5]))
-    return "; ".join(parts)
 
 
 def _as_json(pair: DuplicatePair) -> dict[str, object]:

@@ -122,6 +122,18 @@ class Side:
     aliases: tuple[str, ...]
     matched: str
 
+    def evidence(self, separator: str, *, aliases: int = 5) -> str:
+        """What desk knows of this side: the name that matched, kind, title, country and up to
+        ``aliases`` other names, joined by ``separator``."""
+        parts = [f"matched “{self.matched}”", self.kind]
+        if self.title:
+            parts.append(self.title)
+        if self.country:
+            parts.append(self.country)
+        if self.aliases:
+            parts.append("also " + ", ".join(f"“{alias}”" for alias in self.aliases[:aliases]))
+        return separator.join(parts)
+
 
 @dataclass(frozen=True)
 class DuplicatePair:

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from desk.ingest.duplicates import DuplicatePair, Side, possible_duplicates
+from desk.ingest.duplicates import DuplicatePair, possible_duplicates
 from desk.tui.safe import plain
 from desk.tui.screens.confirm import ConfirmScreen
 from desk.tui.work import in_thread
@@ -138,7 +138,7 @@ class DuplicatesScreen(ModalScreen[None]):
             evidence.append(f"{label}: ", style="dim")
             evidence.append(plain(side.name), style="bold")
             evidence.append(f"  #{side.actor_id}\n", style="dim")
-            evidence.append(plain(_evidence(side)) + "\n")
+            evidence.append(plain(side.evidence(" · ", aliases=6)) + "\n")
         self.query_one("#duplicates-evidence", Static).update(evidence)
 
     def _pair(self) -> DuplicatePair | None:
@@ -208,15 +208,3 @@ class DuplicatesScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def _evidence(side: Side) -> str:
-    """What desk knows of one side: the name that matched, kind, title, country, other names."""
-    parts = [f"matched “{side.matched}”", side.kind]
-    if side.title:
-        parts.append(side.title)
-    if side.country:
-        parts.append(side.country)
-    if side.aliases:
-        parts.append("also " + ", ".join(f"“{alias}”" for alias in side.aliases[:6]))
-    return " · ".join(parts)
