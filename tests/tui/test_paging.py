@@ -4,6 +4,7 @@ table, the cursor stays on its record and the screen does not jump."""
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -206,3 +207,44 @@ async def test_a_filter_with_the_same_words_shows_its_rows_without_asking_again(
         await settle(pilot)
         assert asked and asked[-1] == "pyongyang x"
         assert table.loaded_rows == []
+
+
+async def test_page_flips_faster_than_a_fetch_are_completed_when_it_lands(long_desk: Path) -> None:
+    """PageDown held down outruns the fetch of the rows beyond the window: each flip still
+    moves a whole page, the part past the rows held being made good when they arrive."""
+    with Store.open(long_desk) as store:
+        order = listing_order(store)
+        app = DeskApp(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            table = screen.table
+            await pilot.press("pagedown")
+            await settle(pilot)
+            step = check_window(table, order) + table.cursor_row
+            assert step > 10
+            page = store.page
+            fetches: list[object] = []
+
+            def slow_page(*arguments: Any, **keywords: Any) -> Any:
+                fetches.append(keywords.get("after"))
+                time.sleep(0.3)  # a cold fetch on a slow disk
+                return page(*arguments, **keywords)
+
+            store.page = slow_page  # type: ignore[method-assign]
+            flips = 1 + 2 * table.page_size // step  # past the first page, and past a fetch
+            for _ in range(flips):
+                await pilot.press("pagedown")
+            await settle(pilot)
+            await pilot.pause(0.8)
+            await settle(pilot)
+            assert fetches  # the flips did outrun the rows held
+            assert check_window(table, order) + table.cursor_row == (1 + flips) * step
+            assert table.current.id == order[(1 + flips) * step]
+            for _ in range(flips):
+                await pilot.press("pageup")
+            await pilot.pause(0.8)
+            await settle(pilot)
+            assert check_window(table, order) + table.cursor_row == step
+            await pilot.press("q")

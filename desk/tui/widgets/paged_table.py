@@ -183,6 +183,10 @@ class PagedTable(DataTable[Cell]):
         #: Styles every body line of one kind shares (zebra stripe, cursor, hover), by kind.
         self._line_styles: dict[tuple[Any, ...], tuple[Style, Style, Style, Style]] = {}
         self._base_style = Style()
+        #: A page flip that ran past the rows held, while the rows beyond were being fetched:
+        #: the rows it still owes (down when positive) and the record it stopped on. The fetch
+        #: that lands completes it, unless the cursor has moved since.
+        self._owed: tuple[int, int] | None = None
 
     @property
     def model(self) -> type[Record]:
@@ -535,6 +539,7 @@ class PagedTable(DataTable[Cell]):
         self._rows = window.rows
         self._fetching = False
         self._awaiting = None
+        self._owed = None
         self.loading = False
         self.clear()
         self._lines.clear()
@@ -609,6 +614,61 @@ class PagedTable(DataTable[Cell]):
         return None
 
     # -- scrolling the window -----------------------------------------------------------------
+    def action_page_down(self) -> None:
+        self._flip(super().action_page_down, down=True)
+
+    def action_page_up(self) -> None:
+        self._flip(super().action_page_up, down=False)
+
+    def _flip(self, flip: Callable[[], None], *, down: bool) -> None:
+        """Flip a page; one that runs past the rows held while more exist beyond them is owed
+        the rest, completed when they land: a fast PageDown is never cut short or lost."""
+        sign = 1 if down else -1
+        owed, self._owed = self._owed, None
+        current = self.current
+        if owed is None or current is None or current.id != owed[1] or owed[0] * sign < 0:
+            owed = None  # (the cursor moved since, or this flip goes the other way)
+        before = self.cursor_row
+        flip()
+        moved = abs(self.cursor_row - before)
+        self._owe(sign * (self._page_height() - moved) + (owed[0] if owed else 0))
+
+    def _owe(self, rows: int) -> None:
+        """Keep ``rows`` of a flip owed where the cursor is, if there are rows beyond the
+        window that way, and fetch them."""
+        pages, current = self._window.pages, self.current
+        if not rows or not pages or current is None:
+            return
+        more = pages[-1].next is not None if rows > 0 else pages[0].previous is not None
+        if more:
+            self._owed = (rows, current.id)
+            if not self._fetching and desk_of(self).store_ready:
+                self._fetch_beyond(down=rows > 0)
+
+    def _page_height(self) -> int:
+        """Rows one PageDown or PageUp moves (DataTable's own measure, rows being one line)."""
+        header = self.header_height if self.show_header else 0
+        return max(1, self.scrollable_content_region.height - header)
+
+    def _pay_owed(self, *, at_end: bool) -> None:
+        """Complete a page flip cut short at the edge of the rows held, once they have grown."""
+        if self._owed is None:
+            return
+        rows, record_id = self._owed
+        if (rows > 0) != at_end:  # rows came the other way: fetch the way the flip goes
+            if not self._fetching:
+                self._fetch_beyond(down=rows > 0)
+            return
+        self._owed = None
+        current = self.current
+        if current is None or current.id != record_id:
+            return  # the cursor moved since: the flip was superseded
+        target = max(0, min(len(self._rows) - 1, self.cursor_row + rows))
+        step = target - self.cursor_row
+        self.scroll_relative(y=step, animate=False, force=True)
+        self.move_cursor(row=target, scroll=False)
+        self._owe(rows - step)  # (flips owed beyond even the rows just fetched)
+
     @on(DataTable.RowHighlighted)
     def _near_an_edge(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -621,11 +681,19 @@ class PagedTable(DataTable[Cell]):
             return
         # Fetch while a screenful of rows is left, so that PageDown or PageUp at the edge of the
         # window still moves a whole screen (it stops at the last row held).
-        margin = min(self.fetch_size // 2, max(10, self.scrollable_content_region.height))
+        # Two screenfuls: the fetch starts a flip earlier, and lands before fast flips need it.
+        margin = min(self.fetch_size // 2, max(10, 2 * self._page_height()))
+        if event.cursor_row >= len(self._rows) - margin:
+            self._fetch_beyond(down=True)
+        elif event.cursor_row < margin:
+            self._fetch_beyond(down=False)
+
+    def _fetch_beyond(self, *, down: bool) -> None:
+        """Fetch the rows after the window (``down``) or before it, if there are any."""
         last, first = self._window.pages[-1], self._window.pages[0]
-        if event.cursor_row >= len(self._rows) - margin and last.next is not None:
+        if down and last.next is not None:
             self._fetch(after=last.next)
-        elif event.cursor_row < margin and first.previous is not None:
+        elif not down and first.previous is not None:
             self._fetch(before=first.previous)
 
     def _fetch(self, *, after: Any = None, before: Any = None) -> None:
@@ -649,6 +717,7 @@ class PagedTable(DataTable[Cell]):
         if self._current_generation(generation):
             self._take(drawn)
             self._extend(page, at_end=after is not None)
+            self._pay_owed(at_end=after is not None)
 
     def _extend(self, page: Page[Any], *, at_end: bool) -> None:
         """Add a fetched page at one end of the window, dropping the page at the other end if
