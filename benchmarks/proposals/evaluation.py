@@ -28,6 +28,7 @@ import datetime as dt
 import tempfile
 import time
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -139,6 +140,9 @@ class Measurement:
     wrong_statuses: list[str] = field(default_factory=list)
     wrong_roles: list[str] = field(default_factory=list)
     missed_dates: list[str] = field(default_factory=list)
+    #: Why meetings were missed or proposed in excess, counted by kind (see ``_why``): figures
+    #: that say what the misses are without anyone reading a held-out case.
+    why: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     propose_seconds: float = 0.0
 
@@ -393,6 +397,7 @@ def compare(
             else:
                 who = report.actors[number].name
                 wrong_roles.append(f"{theirs.title}: {who} {given.get(number)} (expected {role})")
+    why = _why(report.meetings, desk_meetings, used_expected, used_desk)
     dated = [e for e, meeting in enumerate(report.meetings) if meeting.date is not None]
     expected_dates = {m.date for m in report.meetings if m.date is not None}
     desk_dates = {m.date for m in desk_meetings if m.date is not None}
@@ -422,7 +427,55 @@ def compare(
         wrong_participants=wrong_participants,
         wrong_statuses=wrong_statuses,
         wrong_roles=wrong_roles,
+        why=why,
     )
+
+
+def _overlap(one: MeetingRecord, other: MeetingRecord) -> float:
+    union = one.participants | other.participants
+    return len(one.participants & other.participants) / len(union) if union else 0.0
+
+
+def _why(
+    expected: tuple[MeetingRecord, ...],
+    proposed: list[MeetingRecord],
+    found: set[int],
+    used: set[int],
+) -> Counter[str]:
+    """Each missed expected meeting and each extra proposed one, by kind of miss.
+
+    missed: "wrong date" (a proposal has the parties, not the day), "parties differ" (one on
+    that day shares a party, not half), "not proposed"; also by the status expected. extra:
+    "same parties as one found" (one meeting proposed twice, or split), "parties of a missed
+    one" (the wrong-date twin of a miss), "no such meeting".
+    """
+    why: Counter[str] = Counter()
+    for e, theirs in enumerate(expected):
+        if e in found:
+            continue
+        why[f"missed, expected {theirs.status or 'held'}"] += 1
+        if any(_overlap(mine, theirs) >= SAME_PARTICIPANTS for mine in proposed):
+            why["missed: wrong date"] += 1
+        elif any(
+            _overlap(mine, theirs) > 0 and (theirs.date is None or mine.date == theirs.date)
+            for mine in proposed
+        ):
+            why["missed: parties differ"] += 1
+        else:
+            why["missed: not proposed"] += 1
+    for d, mine in enumerate(proposed):
+        if d in used:
+            continue
+        near = [
+            e for e, theirs in enumerate(expected) if _overlap(mine, theirs) >= SAME_PARTICIPANTS
+        ]
+        if any(e in found for e in near):
+            why["extra: same parties as one found"] += 1
+        elif near:
+            why["extra: parties of a missed one"] += 1
+        else:
+            why["extra: no such meeting"] += 1
+    return why
 
 
 def _split_actors(

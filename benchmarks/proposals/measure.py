@@ -69,6 +69,7 @@ def total(measurements: list[Measurement]) -> Measurement:
         summed.false_dates += m.false_dates
         summed.seconds += m.seconds
         summed.propose_seconds += m.propose_seconds
+        summed.why += m.why
     return summed
 
 
@@ -127,6 +128,13 @@ def print_set(name: str, reports: list[Report], measurements: list[Measurement])
             word = "n/a" if result is None else ("PASS" if result else "MISS")
             verdict = f"   goal {GOALS[goal]}: {word}"
         print(f"  {label:<19} {figure}{verdict}")
+    for part in ("missed", "extra"):
+        kinds = sorted((k, n) for k, n in m.why.items() if k.startswith(part))
+        if kinds:
+            print(
+                f"  {part + ' meetings':<19} "
+                + ", ".join(f"{k.split(part)[1][1:].strip()} {n}" for k, n in kinds)
+            )
     slowest = max(measurements, key=lambda x: x.propose_seconds)
     print(
         f"  time: {m.propose_seconds:.2f} s to propose for all ({slowest.report} slowest, "
