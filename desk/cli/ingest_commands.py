@@ -101,6 +101,17 @@ def _open(arguments: argparse.Namespace, *, reading: bool = False) -> Any:
     return _open_store(arguments, reading=reading)
 
 
+def _reads(arguments: argparse.Namespace) -> Any:
+    """What ``suggest`` reads: an existing SQLite desk at the current schema is read with sqlite3
+    alone (desk.store.report_reads: no SQLAlchemy or model to import); the Store opens the rest
+    (a server, a desk to create or upgrade) and refuses what it refuses."""
+    from desk.store.location import resolve
+    from desk.store.report_reads import SqliteReads
+
+    reads = SqliteReads.open(resolve(getattr(arguments, "db", None)))
+    return reads if reads is not None else _open(arguments, reading=True)
+
+
 def _readable_report(path: Path) -> Path:
     """The report file, checked before it is read: a directory or a device is named as such."""
     import stat
@@ -263,7 +274,7 @@ def _relative_publication(published: str | None) -> str | None:
 def suggest_for(arguments: argparse.Namespace) -> int:
     from desk.ingest.engine import proposals_for
 
-    with _open(arguments, reading=True) as store:
+    with _reads(arguments) as store:
         found = proposals_for(store, arguments.source_id, arguments.engine)
     if arguments.pending:
         found.proposals = found.pending()
