@@ -172,6 +172,9 @@ def related_items(
         item, words = index.items[position], index.words[position]
         if item.id in taken:
             continue
+        present = sum(1 for word in words if word in sentences_with)
+        if present < 2 or present / len(words) < ITEM_SHARE:
+            continue  # no sentence can share enough: it shares at most what the text has
         shared_by = Counter[int]()  # sentence -> how many of the item's words it has
         for word in words:
             shared_by.update(sentences_with.get(word, ()))
