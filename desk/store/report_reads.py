@@ -15,6 +15,7 @@ tests/store/test_report_reads.py holds the two to the same answers.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -225,6 +226,21 @@ def session_run(session: Any) -> Run:
 
 
 # -- on SQLite, without SQLAlchemy --------------------------------------------------------------
+_NAMED = re.compile(r":(\w+)")
+
+
+def positional(sql: str, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
+    """``sql``'s ``:named`` parameters as ``?`` and their values in order: sqlite3 binds two
+    thousand named parameters (a lookup's ``IN``) several times slower than positional ones."""
+    values: list[Any] = []
+
+    def mark(match: re.Match[str]) -> str:
+        values.append(params[match.group(1)])
+        return "?"
+
+    return _NAMED.sub(mark, sql), values
+
+
 class SqliteReads:
     """The reads above, on a SQLite desk opened read-only with the standard library alone.
 
@@ -262,8 +278,9 @@ class SqliteReads:
     def _run(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
         from desk.store.faults import as_desk_error
 
+        statement, values = positional(sql, params)
         try:
-            return self._connection.execute(sql, params).fetchall()
+            return self._connection.execute(statement, values).fetchall()
         except sqlite3.Error as error:
             translated = as_desk_error(error, str(self.path))
             if translated is None:

@@ -123,3 +123,14 @@ def test_sqlite_reads_leave_to_the_store_what_it_must_decide(
         SqliteReads.open(resolve(other))
     with pytest.raises(NotADeskDatabase):
         Store.open(other, read_only=True)
+
+
+def test_named_parameters_become_positional_for_sqlite3() -> None:
+    from desk.store.report_reads import positional
+
+    sql = "SELECT a FROM t WHERE k = :kind OR id IN (:id0, :id1) OR j = :kind LIMIT :limit"
+    params = {"kind": "person", "id0": 3, "id1": 5, "limit": 10, "unused": 1}
+    assert positional(sql, params) == (
+        "SELECT a FROM t WHERE k = ? OR id IN (?, ?) OR j = ? LIMIT ?",
+        ["person", 3, 5, "person", 10],
+    )
