@@ -202,9 +202,16 @@ def spans(doc: Document, longest: int) -> Iterator[tuple[int, int, tuple[str, ..
         yield first, last, keys_of_span(doc, first, last)
 
 
-def span_bounds(doc: Document, longest: int) -> Iterator[tuple[int, int]]:
+def span_bounds(doc: Document, longest: int) -> list[tuple[int, int]]:
     """Candidate name spans ``first..last``, longest first at each start (``spans`` without
-    their keys, for a scan that skips most of them)."""
+    their keys, for a scan that skips most of them), found once per document and length."""
+    found = doc.span_bounds.get(longest)
+    if found is None:
+        found = doc.span_bounds[longest] = list(_span_bounds(doc, longest))
+    return found
+
+
+def _span_bounds(doc: Document, longest: int) -> Iterator[tuple[int, int]]:
     tokens = doc.tokens
     count = len(tokens)
     for first, token in enumerate(tokens):

@@ -68,6 +68,8 @@ class Document:
         #: The name keys of token spans (first, last), each computed once: the scans for the
         #: desk's actors and the gazetteer's names look at the same spans (desk.ingest.mentions).
         self.span_keys: dict[tuple[int, int], tuple[str, ...]] = {}
+        #: The candidate name spans for each look-ahead, found once (desk.ingest.mentions).
+        self.span_bounds: dict[int, list[tuple[int, int]]] = {}
 
     def _tokenise(self) -> None:
         text = self.text
