@@ -12,7 +12,13 @@ For reference, in the same run: the work every call used to do before the desk k
 name index (desk.store.actor_keys): reading every actor and alias and building the index in
 memory (median of the same number of runs, in this process).
 
-Goals: suggest within 1 s (wall, median); peak memory within 150 MB summed over processes.
+The command runs as on a desk in use: the desk file in the page cache, and Python's bytecode
+cache written (an installed desk has its modules compiled; a PYTHONDONTWRITEBYTECODE set in the
+benchmark's own environment is not passed on, or every run would compile desk's modules from
+source again: 0.18 s more CPU at 1M before suggest read SQLite with sqlite3 alone, 0.06 s after).
+
+Goals: suggest within 1 s (wall and CPU, medians); peak memory within 150 MB summed over
+processes.
 The time the process stood ready while other work held both cores (run-queue delay) is printed
 too: on a shared machine it is most of the gap between wall and CPU time.
 """
@@ -20,6 +26,7 @@ too: on a shared machine it is most of the gap between wall and CPU time.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -100,8 +107,10 @@ def main() -> int:
         shutil.copyfile(original, database)
         source_id, size = add_report(database)
         command = [sys.executable, "-m", "desk", "suggest", "--db", str(database), str(source_id)]
-        measure(command)  # warm: the file in the page cache, as on a desk in use
-        suggest = median_of(arguments.runs, lambda: measure(command))
+        environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        # warm: the file in the page cache and the bytecode cached, as on a desk in use
+        measure(command, env=environment)
+        suggest = median_of(arguments.runs, lambda: measure(command, env=environment))
         before = statistics.median(rebuilt_index_seconds(database) for _ in range(arguments.runs))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -115,12 +124,17 @@ def main() -> int:
         + ", ".join(f"{run['wall']:.2f}" for run in suggest["runs"])
         + ")"
     )
+    print(f"load average {os.getloadavg()[0]:.2f} (2 cores: above 2, runs wait for a CPU)")
     print(
         f"for reference, rebuilding the actors' name index in memory (each call, before): "
         f"{before:.2f} s"
     )
     goals = [
         (f"suggest within {SUGGEST_GOAL_SECONDS:g} s", suggest["wall"] <= SUGGEST_GOAL_SECONDS),
+        (
+            f"suggest within {SUGGEST_GOAL_SECONDS:g} s of CPU",
+            suggest["cpu"] <= SUGGEST_GOAL_SECONDS,
+        ),
         (f"memory within {MEMORY_GOAL_MB} MB", suggest["memory"] <= MEMORY_GOAL_MB * 2**20),
     ]
     for name, met in goals:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-
-from dateutil.parser import ParserError
-from dateutil.parser import parser as DateutilParser
+from functools import lru_cache
+from typing import Any
 
 from desk.dates import periods, relative
 from desk.dates.partial import DateError
@@ -178,9 +177,17 @@ def _checked(fields: Fields) -> Fields:
 # four-digit year, and either a month name or the year first (so 03/04/2025 is never guessed).
 _FALLBACK_TOKEN = re.compile(r"\d+|[a-z]+|[\s.,/-]")
 _FALLBACK_WORDS = frozenset([*MONTHS, "of", "the", "ad", "st", "nd", "rd", "th"])
-_DATEUTIL = DateutilParser()
 _DEFAULT_A = dt.datetime(2000, 1, 1, 0, 0)
 _DEFAULT_B = dt.datetime(2004, 3, 3, 1, 1)
+
+
+@lru_cache(maxsize=1)
+def _dateutil() -> Any:
+    """python-dateutil's parser, made when a text first needs it: most reports never do, and
+    importing it (with its time zones) cost every reading 10 to 30 ms."""
+    from dateutil.parser import parser
+
+    return parser()
 
 
 def read_with_dateutil(text: str) -> Fields | None:
@@ -197,9 +204,12 @@ def read_with_dateutil(text: str) -> Fields | None:
         return None
     if not has_month_name and len(numbers[0]) not in (4, 8):
         return None
+    from dateutil.parser import ParserError
+
+    parser = _dateutil()
     try:
-        one = _DATEUTIL.parse(text, default=_DEFAULT_A)
-        two = _DATEUTIL.parse(text, default=_DEFAULT_B)
+        one = parser.parse(text, default=_DEFAULT_A)
+        two = parser.parse(text, default=_DEFAULT_B)
     except (ParserError, ValueError, OverflowError):
         return None
     if (one.hour, one.minute) == (two.hour, two.minute):

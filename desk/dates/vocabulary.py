@@ -1,7 +1,8 @@
 """The words dates are made of: months, weekdays, number words, seasons, units.
 
-Month and weekday names start from python-dateutil's ``parserinfo`` tables and add the forms
-news copy uses that dateutil lacks (AP's "Sept.", "Tues.", "Thurs."). Every table is keyed by
+Month and weekday names are python-dateutil's ``parserinfo`` tables (copied, so reading a report
+need not import dateutil's parser; tests/dates/test_lazy_package.py holds them equal) and add the
+forms news copy uses that dateutil lacks (AP's "Sept.", "Tues.", "Thurs."). Every table is keyed by
 the lower-case word; the ``*_RE`` strings are regex alternations, longest first, for building the
 grammar in ``parse`` and the scanner in ``find``.
 """
@@ -11,9 +12,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from dateutil.parser import parserinfo
-
-_INFO = parserinfo()
+#: python-dateutil's ``parserinfo.MONTHS`` and ``parserinfo.WEEKDAYS``.
+DATEUTIL_MONTHS: list[tuple[str, ...]] = [
+    ("Jan", "January"),
+    ("Feb", "February"),
+    ("Mar", "March"),
+    ("Apr", "April"),
+    ("May", "May"),
+    ("Jun", "June"),
+    ("Jul", "July"),
+    ("Aug", "August"),
+    ("Sep", "Sept", "September"),
+    ("Oct", "October"),
+    ("Nov", "November"),
+    ("Dec", "December"),
+]
+DATEUTIL_WEEKDAYS: list[tuple[str, ...]] = [
+    ("Mon", "Monday"),
+    ("Tue", "Tuesday"),
+    ("Wed", "Wednesday"),
+    ("Thu", "Thursday"),
+    ("Fri", "Friday"),
+    ("Sat", "Saturday"),
+    ("Sun", "Sunday"),
+]
 
 
 def _names(table: list[tuple[str, ...]], extra: dict[str, int]) -> dict[str, int]:
@@ -23,13 +45,13 @@ def _names(table: list[tuple[str, ...]], extra: dict[str, int]) -> dict[str, int
 
 
 #: month word -> 1..12 (dateutil knows AP's "Sept" as well as "Sep").
-MONTHS: dict[str, int] = _names(_INFO.MONTHS, {})
+MONTHS: dict[str, int] = _names(DATEUTIL_MONTHS, {})
 
 #: weekday word -> 0 (Monday) .. 6 (Sunday), as ``datetime.date.weekday()``.
 WEEKDAYS: dict[str, int] = {
     name: number - 1
     for name, number in _names(
-        _INFO.WEEKDAYS, {"tues": 2, "weds": 3, "thur": 4, "thurs": 4}
+        DATEUTIL_WEEKDAYS, {"tues": 2, "weds": 3, "thur": 4, "thurs": 4}
     ).items()
 }
 
@@ -131,12 +153,12 @@ CLOCK_WORDS = words("noon midnight")
 HOLIDAY_WORDS = words("christmas eve easter orthodox thanksgiving new year's")
 
 #: Month and weekday names as news copy capitalises them.
-MONTH_NAMES: tuple[str, ...] = tuple(forms[-1] for forms in _INFO.MONTHS)
-WEEKDAY_NAMES: tuple[str, ...] = tuple(forms[-1] for forms in _INFO.WEEKDAYS)
+MONTH_NAMES: tuple[str, ...] = tuple(forms[-1] for forms in DATEUTIL_MONTHS)
+WEEKDAY_NAMES: tuple[str, ...] = tuple(forms[-1] for forms in DATEUTIL_WEEKDAYS)
 #: Abbreviations that are a month in running text only with a full stop or before a number
 #: ("Jan. 5", "Jan 5"): "Jan" alone is a name as often as a month.
 MONTH_ABBREVIATIONS: tuple[str, ...] = (
-    *(forms[0] for forms in _INFO.MONTHS if forms[0] != "May"),
+    *(forms[0] for forms in DATEUTIL_MONTHS if forms[0] != "May"),
     "Sept",
 )
 

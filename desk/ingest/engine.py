@@ -59,6 +59,7 @@ from desk.ingest.vocabulary import GENERIC_SPEAKERS, SPECULATED
 
 if TYPE_CHECKING:
     from desk.store import Store
+    from desk.store.report_reads import SqliteReads
 
 
 @dataclass
@@ -128,8 +129,9 @@ def propose(
     return ProposalSet(source_id, title, reference, text, proposals)
 
 
-def proposals_for(store: Store, source_id: int, engine: str = "rules") -> ProposalSet:
-    """The proposals for a source on the desk, with the decisions already taken on them."""
+def proposals_for(store: Store | SqliteReads, source_id: int, engine: str = "rules") -> ProposalSet:
+    """The proposals for a source on the desk, with the decisions already taken on them
+    (``store``: the Store, or the reads a SQLite desk answers without it)."""
     from desk.ingest.source import known_from, source_reading
 
     source_text, source_title, reference = source_reading(store, source_id)

@@ -198,6 +198,20 @@ class Entities:
 # -- scanning ----------------------------------------------------------------------------------
 def spans(doc: Document, longest: int) -> Iterator[tuple[int, int, tuple[str, ...]]]:
     """Candidate name spans ``first..last`` with their keys, longest first at each start."""
+    for first, last in span_bounds(doc, longest):
+        yield first, last, keys_of_span(doc, first, last)
+
+
+def span_bounds(doc: Document, longest: int) -> list[tuple[int, int]]:
+    """Candidate name spans ``first..last``, longest first at each start (``spans`` without
+    their keys, for a scan that skips most of them), found once per document and length."""
+    found = doc.span_bounds.get(longest)
+    if found is None:
+        found = doc.span_bounds[longest] = list(_span_bounds(doc, longest))
+    return found
+
+
+def _span_bounds(doc: Document, longest: int) -> Iterator[tuple[int, int]]:
     tokens = doc.tokens
     count = len(tokens)
     for first, token in enumerate(tokens):
@@ -221,7 +235,7 @@ def spans(doc: Document, longest: int) -> Iterator[tuple[int, int, tuple[str, ..
                 continue  # never split "Jong-un"
             if tokens[last].lower in CONNECTORS:
                 continue  # "Ukraine and" is not a name
-            yield first, last, span_keys(tokens[first : last + 1])
+            yield first, last
 
 
 def _inner_possessive(doc: Document, index: int) -> bool:
@@ -234,6 +248,14 @@ def _inner_possessive(doc: Document, index: int) -> bool:
         and following.capital
         and doc.between(index, index + 1) in ("'s ", "’s ")
     )
+
+
+def keys_of_span(doc: Document, first: int, last: int) -> tuple[str, ...]:
+    """``span_keys`` of tokens ``first``..``last``, computed once per document."""
+    keys = doc.span_keys.get((first, last))
+    if keys is None:
+        keys = doc.span_keys[(first, last)] = span_keys(doc.tokens[first : last + 1])
+    return keys
 
 
 def span_keys(tokens: list[Token]) -> tuple[str, ...]:
@@ -357,12 +379,12 @@ def _longest_matches(
     entities: Entities,  # type: ignore[type-arg]
 ) -> Iterator[tuple[int, int, list]]:  # type: ignore[type-arg]
     skip_until = -1
-    for first, last, keys in spans(doc, index.longest + 1):
+    for first, last in span_bounds(doc, index.longest + 1):
         if first <= skip_until or first in entities.covering:
             continue
         if any(i in entities.covering for i in range(first, last + 1)):
             continue
-        found = index.lookup_keys(keys)
+        found = index.lookup_keys(keys_of_span(doc, first, last))
         if found:
             skip_until = last
             yield first, last, found

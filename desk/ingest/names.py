@@ -110,10 +110,14 @@ class NameLookup(Generic[T]):
     def lookup_keys(self, keys: Iterable[str]) -> list[T]:
         """What the first key that is known stands for (several things if ambiguous)."""
         keys = tuple(keys)
-        self.prefetch(keys)
+        found = self._found
         for key in keys:
-            if self._found[key]:
-                return self._found[key]
+            if key not in found:  # asked for the first time: all of them at once
+                self.prefetch(keys)
+                break
+        for key in keys:
+            if found[key]:
+                return found[key]
         return []
 
     def lookup(self, name: str) -> list[T]:

@@ -172,19 +172,43 @@ def related_items(
         item, words = index.items[position], index.words[position]
         if item.id in taken:
             continue
-        shared_by = Counter[int]()  # sentence -> how many of the item's words it has
-        for word in words:
-            shared_by.update(sentences_with.get(word, ()))
-        most = max(shared_by.values())
+        in_text = sum(1 for word in words if word in sentences_with)
+        if in_text < 2 or in_text / len(words) < ITEM_SHARE:
+            continue  # no sentence can share enough: it shares at most what the text has
         best: tuple[float, int, tuple[str, ...]] | None = None
-        if most >= 2 and most / len(words) >= ITEM_SHARE:  # the first sentence sharing most
-            number = min(n for n, count in shared_by.items() if count == most)
-            present = sentence_words[number]
-            best = (most / len(words), number, tuple(w for w in words if w in present))
+        whole = (
+            _first_with_all(words, sentences_with, sentence_words)
+            if in_text == len(words)
+            else None
+        )
+        if whole is not None:
+            best = (1.0, whole, tuple(words))  # no sentence shares more, none earlier as much
+        else:
+            shared_by = Counter[int]()  # sentence -> how many of the item's words it has
+            for word in words:
+                shared_by.update(sentences_with.get(word, ()))
+            most = max(shared_by.values())
+            if most >= 2 and most / len(words) >= ITEM_SHARE:  # the first sentence sharing most
+                number = min(n for n, count in shared_by.items() if count == most)
+                present = sentence_words[number]
+                best = (most / len(words), number, tuple(w for w in words if w in present))
         if best is not None:
             found.append((best[0], item, best[1], best[2]))
     found.sort(key=lambda f: (-f[0], f[2]))
     return [(item, sentence, shared) for _, item, sentence, shared in found[:LIMIT]]
+
+
+def _first_with_all(
+    words: Sequence[str], sentences_with: dict[str, list[int]], sentence_words: list[set[str]]
+) -> int | None:
+    """The first sentence holding every one of ``words``, if one does: it is among the
+    sentences of the rarest word, which are in order."""
+    rarest = min(words, key=lambda word: len(sentences_with.get(word, ())))
+    for number in sentences_with.get(rarest, ()):
+        present = sentence_words[number]
+        if all(word in present for word in words):
+            return number
+    return None
 
 
 def match_item(words: list[str], items: ItemIndex | Sequence[KnownItem]) -> KnownItem | None:

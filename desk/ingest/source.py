@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from desk.model import Source
     from desk.store import Store
     from desk.store.archives import PageCopy
-    from desk.store.proposals import ActorNames
+    from desk.store.report_reads import ActorNames, SqliteReads
     from desk.texts import ReadSource
 
 
@@ -116,17 +116,16 @@ def add_source(
     return store.create(Source, reference=today or dt.date.today(), archive=report.page, **values)
 
 
-def source_reading(store: Store, source_id: int) -> tuple[str, str, dt.date | None]:
+def source_reading(store: Store | SqliteReads, source_id: int) -> tuple[str, str, dt.date | None]:
     """A source's text, title and the day its relative dates resolve against."""
-    from desk.model import Source
     from desk.store.date_columns import from_columns
 
-    source = store.get(Source, source_id)
+    source = store.source_text(source_id)
     date = from_columns(source)
     return source.text, source.title, date.earliest if date is not None else None
 
 
-def known_from(store: Store) -> Known:
+def known_from(store: Store | SqliteReads) -> Known:
     """What the desk knows, for proposals: its actors by name (looked up in the name index the
     store keeps, only for the words a report holds), its organizations, its agenda items, and a
     reader of the meetings of given actors."""

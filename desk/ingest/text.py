@@ -65,6 +65,11 @@ class Document:
         self.sentence_tokens: list[tuple[int, int]] = [
             (self.token_at(start), self.token_at(end)) for start, end in self.sentences
         ]
+        #: The name keys of token spans (first, last), each computed once: the scans for the
+        #: desk's actors and the gazetteer's names look at the same spans (desk.ingest.mentions).
+        self.span_keys: dict[tuple[int, int], tuple[str, ...]] = {}
+        #: The candidate name spans for each look-ahead, found once (desk.ingest.mentions).
+        self.span_bounds: dict[int, list[tuple[int, int]]] = {}
 
     def _tokenise(self) -> None:
         text = self.text

@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import Column, Index, Integer, MetaData, Table, Text, delete, func, select
+from sqlalchemy import Column, Index, Integer, MetaData, Table, Text, delete, select
 from sqlalchemy.engine import Connection
 
 from desk.model import Actor, ActorAlias
@@ -142,25 +142,3 @@ def _insert(connection: Connection | Any, rows: Iterable[tuple[str, int, int]]) 
         connection.execute(actor_name_key.insert(), batch)
         count += len(batch)
     return count
-
-
-# -- reading it --------------------------------------------------------------------------------
-def lookup(connection: Connection | Any, keys: Collection[str]) -> dict[str, list[int]]:
-    """The actors known under each of ``keys`` (only keys some actor has), in id order."""
-    found: dict[str, list[int]] = {}
-    ordered = sorted(set(keys))
-    for offset in range(0, len(ordered), LOOKUP_CHUNK):
-        chunk = ordered[offset : offset + LOOKUP_CHUNK]
-        query = (
-            select(actor_name_key.c.key, actor_name_key.c.actor_id)
-            .where(actor_name_key.c.key.in_(chunk))
-            .order_by(actor_name_key.c.key, actor_name_key.c.actor_id)
-        )
-        for key, actor_id in connection.execute(query):
-            found.setdefault(key, []).append(actor_id)
-    return found
-
-
-def longest(connection: Connection | Any) -> int:
-    """The most words any actor's name or alias has (1 on an empty desk)."""
-    return int(connection.execute(select(func.max(actor_name_key.c.words))).scalar() or 1)

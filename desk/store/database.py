@@ -150,11 +150,11 @@ def is_current(location: Location, *, check_seconds: float = 0) -> bool:
     if path is None or not existing_file(path):
         return False
     state = inspect_sqlite_file(path, check_seconds=check_seconds)
-    _judge_file(path, state.tables, state.revision, state.application_id)
+    judge_file(path, state.tables, state.revision, state.application_id)
     return state.revision == HEAD
 
 
-def _judge_file(path: Path, tables: frozenset[str], revision: str | None, marker: int) -> None:
+def judge_file(path: Path, tables: frozenset[str], revision: str | None, marker: int) -> None:
     judge(str(path), tables, revision, marker)
     if not tables:
         raise NotADeskDatabase(
@@ -276,7 +276,7 @@ def open_database(
     if path is not None:
         if existing_file(path):
             state = inspect_sqlite_file(path, check_seconds=QUICK_CHECK_SECONDS if verify else 0)
-            _judge_file(path, state.tables, state.revision, state.application_id)
+            judge_file(path, state.tables, state.revision, state.application_id)
             tables, revision = set(state.tables), state.revision
             marked = state.marked
         else:

@@ -12,11 +12,11 @@ already known or a passage already cited is left as it is.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import literal, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from desk.model import (
@@ -316,26 +316,6 @@ def _decide(
 
 
 # -- reading -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ActorNames:
-    id: int
-    name: str
-    kind: str
-    title: str | None
-    country: str | None
-    aliases: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class MeetingSketch:
-    id: int
-    title: str
-    status: str
-    date_text: str | None
-    place: str | None
-    actor_ids: tuple[int, ...]
-
-
 def decisions(session: Session, source_id: int) -> list[ProposalDecision]:
     query = (
         select(ProposalDecision)
@@ -343,90 +323,3 @@ def decisions(session: Session, source_id: int) -> list[ProposalDecision]:
         .order_by(ProposalDecision.id)  # type: ignore[arg-type]
     )
     return list(session.execute(query).scalars())
-
-
-def actor_names(session: Session, ids: Collection[int] | None = None) -> list[ActorNames]:
-    """Actors with their aliases: all of them, or those of ``ids``."""
-    actors = select(Actor.id, Actor.name, Actor.kind, Actor.title, Actor.country)
-    aliases_of = select(ActorAlias.actor_id, ActorAlias.name).order_by(ActorAlias.id)  # type: ignore[arg-type]
-    found: list[ActorNames] = []
-    chunks = (
-        [None] if ids is None else [sorted(ids)[i : i + 2000] for i in range(0, len(ids), 2000)]
-    )
-    for chunk in chunks:
-        aliases: dict[int, list[str]] = {}
-        rows = aliases_of if chunk is None else aliases_of.where(ActorAlias.actor_id.in_(chunk))  # type: ignore[attr-defined]
-        for actor_id, name in session.execute(rows):
-            aliases.setdefault(actor_id, []).append(name)
-        query = actors if chunk is None else actors.where(Actor.id.in_(chunk))  # type: ignore[union-attr]
-        found += [
-            ActorNames(actor_id, name, kind_, title, country, tuple(aliases.get(actor_id, ())))
-            for actor_id, name, kind_, title, country in session.execute(query)
-        ]
-    return found
-
-
-def names_of_kind(session: Session, kind: str) -> list[tuple[int, str]]:
-    """(actor id, name or alias) of every actor of one ``kind``: actors in id order, each with
-    its name first, then its aliases in the order they were added. Only the two columns: a
-    fuzzy match reads every name, but only the few actors that match are read whole."""
-    names = select(
-        Actor.id.label("actor_id"),  # type: ignore[union-attr]
-        Actor.name.label("name"),  # type: ignore[attr-defined]
-        literal(0).label("alias_id"),
-    ).where(Actor.kind == kind)
-    aliases = (
-        select(ActorAlias.actor_id, ActorAlias.name, ActorAlias.id)
-        .join(Actor, Actor.id == ActorAlias.actor_id)  # type: ignore[arg-type]
-        .where(Actor.kind == kind)
-    )
-    query = names.union_all(aliases).order_by("actor_id", "alias_id")
-    return [(actor_id, name) for actor_id, name, _ in session.execute(query)]
-
-
-def agenda_titles(session: Session) -> list[tuple[int, str, str | None]]:
-    query = select(AgendaItem.id, AgendaItem.title, AgendaItem.description)
-    return [(item_id, title, description) for item_id, title, description in session.execute(query)]
-
-
-def meetings_of(session: Session, actor_ids: Iterable[int], limit: int) -> list[MeetingSketch]:
-    """The newest meetings (``limit`` per actor at most) any of ``actor_ids`` take part in."""
-    meeting_ids: set[int] = set()
-    for actor_id in sorted(set(actor_ids)):
-        query = (
-            select(MeetingActor.meeting_id)
-            .join(Meeting, Meeting.id == MeetingActor.meeting_id)  # type: ignore[arg-type]
-            .where(MeetingActor.actor_id == actor_id)
-            .order_by(Meeting.date_sort.desc(), Meeting.id.desc())  # type: ignore[union-attr]
-            .limit(limit)
-        )
-        meeting_ids.update(session.execute(query).scalars())
-    if not meeting_ids:
-        return []
-    participants: dict[int, list[int]] = {}
-    ordered = sorted(meeting_ids)
-    sketches: list[MeetingSketch] = []
-    for offset in range(0, len(ordered), 500):
-        chunk = ordered[offset : offset + 500]
-        for meeting_id, actor_id in session.execute(
-            select(MeetingActor.meeting_id, MeetingActor.actor_id).where(
-                MeetingActor.meeting_id.in_(chunk)  # type: ignore[attr-defined]
-            )
-        ):
-            participants.setdefault(meeting_id, []).append(actor_id)
-        for meeting_id, title, status, date_text, place in session.execute(
-            select(
-                Meeting.id, Meeting.title, Meeting.status, Meeting.date_text, Meeting.place
-            ).where(Meeting.id.in_(chunk))  # type: ignore[union-attr]
-        ):
-            sketches.append(
-                MeetingSketch(
-                    meeting_id,
-                    title,
-                    status,
-                    date_text,
-                    place,
-                    tuple(sorted(participants.get(meeting_id, []))),
-                )
-            )
-    return sketches

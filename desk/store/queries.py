@@ -27,13 +27,13 @@ from desk.model import (
     Source,
 )
 from desk.store import (
-    actor_keys,
     archives,
     deletion,
     distinctions,
     dossiers,
     listing,
     merge,
+    report_reads,
     search,
     undo,
 )
@@ -42,6 +42,7 @@ from desk.store.date_columns import from_columns
 from desk.store.errors import (
     NotFound,
 )
+from desk.store.report_reads import ActorNames, MeetingSketch
 from desk.store.rules import RULES
 from desk.store.sessions import Sessions
 from desk.store.views import (
@@ -380,36 +381,36 @@ class Queries(Sessions):
         with self.reading() as session:
             return proposal_steps.decisions(session, source_id)
 
-    def actor_names(self) -> list[proposal_steps.ActorNames]:
+    def actor_names(self) -> list[ActorNames]:
         """Every actor's names (name and aliases), kind, title and country."""
         with self.reading() as session:
-            return proposal_steps.actor_names(session)
+            return report_reads.actor_names(report_reads.session_run(session))
 
-    def actors_by_name_keys(
-        self, keys: Collection[str]
-    ) -> dict[str, list[proposal_steps.ActorNames]]:
+    def actors_by_name_keys(self, keys: Collection[str]) -> dict[str, list[ActorNames]]:
         """The actors known under each of ``keys`` (name keys, ``desk.name_keys``), read from
         the index the store keeps (``desk.store.actor_keys``); keys no actor has are left out."""
         with self.reading() as session:
-            ids_by_key = actor_keys.lookup(session, keys)
-            ids = {actor_id for found in ids_by_key.values() for actor_id in found}
-            actors = {a.id: a for a in proposal_steps.actor_names(session, ids)} if ids else {}
-        return {key: [actors[i] for i in found if i in actors] for key, found in ids_by_key.items()}
+            return report_reads.actors_by_keys(report_reads.session_run(session), keys)
 
     def longest_actor_name(self) -> int:
         """The most words an actor's name or alias has (how far a scan for names looks ahead)."""
         with self.reading() as session:
-            return actor_keys.longest(session)
+            return report_reads.longest_name(report_reads.session_run(session))
 
     def names_of_kind(self, kind: str) -> list[tuple[int, str]]:
         """(actor id, name or alias) of every actor of one kind, by actor id, names first."""
         with self.reading() as session:
-            return proposal_steps.names_of_kind(session, kind)
+            return report_reads.names_of_kind(report_reads.session_run(session), kind)
 
-    def actors_named(self, ids: Collection[int]) -> list[proposal_steps.ActorNames]:
+    def actors_named(self, ids: Collection[int]) -> list[ActorNames]:
         """The actors of ``ids`` with their names, aliases, kind, title and country."""
         with self.reading() as session:
-            return proposal_steps.actor_names(session, ids)
+            return report_reads.actor_names(report_reads.session_run(session), ids)
+
+    def source_text(self, source_id: int) -> report_reads.SourceText:
+        """A source's text, title and publication day's columns, as reading it needs them."""
+        with self.reading() as session:
+            return report_reads.source_text(report_reads.session_run(session), source_id)
 
     def archived_page(self, source_id: int) -> archives.ArchivedPage | None:
         """The page a source was read from, as received, if desk kept one."""
@@ -424,14 +425,12 @@ class Queries(Sessions):
     def agenda_titles(self) -> list[tuple[int, str, str | None]]:
         """Every agenda item's id, title and description."""
         with self.reading() as session:
-            return proposal_steps.agenda_titles(session)
+            return report_reads.agenda_titles(report_reads.session_run(session))
 
-    def meetings_of_actors(
-        self, actor_ids: list[int], *, limit: int = 200
-    ) -> list[proposal_steps.MeetingSketch]:
+    def meetings_of_actors(self, actor_ids: list[int], *, limit: int = 200) -> list[MeetingSketch]:
         """The newest meetings (up to ``limit`` per actor) any of the actors take part in."""
         with self.reading() as session:
-            return proposal_steps.meetings_of(session, actor_ids, limit)
+            return report_reads.meetings_of(report_reads.session_run(session), actor_ids, limit)
 
 
 def record_name(model: type[Record], row: Any) -> str:

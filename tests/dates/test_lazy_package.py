@@ -26,3 +26,32 @@ def test_readers_load_on_first_use_and_stay_functions() -> None:
         [sys.executable, "-c", CHECK], capture_output=True, text=True, check=False
     )
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_month_and_weekday_names_are_dateutils() -> None:
+    """The vocabulary's copy of dateutil's tables is dateutil's (it is copied so that reading
+    a report does not import dateutil's parser, which is loaded only for its fallback)."""
+    from dateutil.parser import parserinfo
+
+    from desk.dates import vocabulary
+
+    info = parserinfo()
+    assert vocabulary.DATEUTIL_MONTHS == info.MONTHS
+    assert vocabulary.DATEUTIL_WEEKDAYS == info.WEEKDAYS
+
+
+def test_finding_dates_loads_dateutils_parser_only_for_its_fallback() -> None:
+    code = (
+        "import sys, datetime as dt\n"
+        "from desk.dates import find\n"
+        "find('They met on Friday, March 21, 2025, and again last June.', dt.date(2025, 3, 24))\n"
+        "print('dateutil.parser' in sys.modules)\n"
+        "from desk.dates.absolute import read_with_dateutil\n"
+        "print(read_with_dateutil('2025/03/04'), 'dateutil.parser' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    lines = result.stdout.split("\n")
+    assert lines[0] == "False"
+    assert lines[1].endswith(" True") and lines[1] != "None True"

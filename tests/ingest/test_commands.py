@@ -133,3 +133,40 @@ def test_reading_loads_no_network_client() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_suggest_on_a_sqlite_desk_imports_no_sqlalchemy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`desk suggest` reads a current SQLite desk with sqlite3 alone (desk.store.report_reads):
+    importing SQLAlchemy, SQLModel and the model was half of what it cost on a large desk."""
+    database = tmp_path / "desk.sqlite"
+    source_id = _add(database, capsys)
+    code = (
+        "import sys\n"
+        "from desk.cli.main import main\n"
+        f"status = main(['suggest', '{source_id}', '--db', {str(database)!r}])\n"
+        "print(sorted(name for name in ('sqlalchemy', 'sqlmodel', 'pydantic', 'desk.model.tables')"
+        " if name in sys.modules), status, file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.strip() == "[] 0"
+    assert "Meetings (10)" in result.stdout
+
+
+def test_suggest_prints_the_same_through_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desk.store.report_reads import SqliteReads
+
+    database = tmp_path / "desk.sqlite"
+    source_id = _add(database, capsys)
+    outputs = []
+    for _ in range(2):
+        for arguments in ([], ["--json"]):
+            assert main(["suggest", str(source_id), "--db", str(database), *arguments]) == 0
+            outputs.append(capsys.readouterr().out)
+        monkeypatch.setattr(SqliteReads, "open", classmethod(lambda _cls, _location: None))
+    assert outputs[:2] == outputs[2:]
