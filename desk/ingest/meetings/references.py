@@ -149,9 +149,6 @@ _LEADER_TITLES = word_set(
 _STRICT_TITLES = word_set("president leader minister premier chancellor secretary king emir")
 
 
-_MINISTERS = word_set("minister secretary")
-
-
 def _plural_title(ctx: Context, window: range) -> str | None:
     """The singular of a plural title in ``window`` ("ministers" -> "minister"), if any."""
     tokens = ctx.doc.tokens
@@ -176,8 +173,6 @@ def _fits(person: Entity, word: str, *, untitled: bool = False) -> bool:
         return untitled
     if word == "leader":
         return bool(_LEADER_TITLES & title) and not {"deputy", "vice"} & title
-    if word == "minister":  # a defense secretary is one of "the two ministers"
-        return bool(_MINISTERS & title)
     return word in title
 
 
