@@ -93,13 +93,6 @@ def resolve_references(
             for person in titled:  # "The secretaries ... are to meet again": the two secretaries
                 add(person)
         previous = None if titled else last_pair(ctx)
-        word = _plural_title(ctx, range(max(clause[0], start), group[0]))
-        if (
-            previous is not None
-            and word in _STRICT_TITLES
-            and not all(_fits(party.entity, word, untitled=True) for party in previous)
-        ):
-            previous = None  # "the two presidents": not a pair whose titles say otherwise
         if previous is not None:
             countries = "countries" in words
             for party in previous:
@@ -139,18 +132,9 @@ def _between_pair(ctx: Context, group: list[int], parties: list[Party]) -> bool:
     return tokens[last + 1].lower == "between" and sum(p.position > last for p in parties) >= 2
 
 
-#: Titles a report sums up as "the two leaders": heads of state or government.
-_LEADER_TITLES = word_set(
-    "president prime leader premier chancellor king queen emperor emir sultan chairman prince ruler"
-)
-
-
-#: Plural titles that say who ("the two presidents"), unlike "the two officials".
-_STRICT_TITLES = word_set("president leader minister premier chancellor secretary king emir")
-
-
-def _plural_title(ctx: Context, window: range) -> str | None:
-    """The singular of a plural title in ``window`` ("ministers" -> "minister"), if any."""
+def _titled_pair(ctx: Context, window: range) -> list[Entity]:
+    """'the secretaries', 'the two foreign ministers': the last two people named (within eight
+    sentences: the title says whom) whose titles have the singular of the plural title."""
     tokens = ctx.doc.tokens
     plural = next(
         (
@@ -162,46 +146,18 @@ def _plural_title(ctx: Context, window: range) -> str | None:
         ),
         None,
     )
-    return None if plural is None else _singular(tokens[plural].lower)
-
-
-def _fits(person: Entity, word: str, *, untitled: bool = False) -> bool:
-    """Whether ``person``'s title has ``word`` (for "leader", any head of state's or
-    government's title); with ``untitled``, a person without a title fits too."""
-    title = set((person.title or "").lower().replace("-", " ").split())
-    if not title:
-        return untitled
-    if word == "leader":
-        return bool(_LEADER_TITLES & title) and not {"deputy", "vice"} & title
-    return word in title
-
-
-def _titled_pair(ctx: Context, window: range) -> list[Entity]:
-    """'the secretaries', 'the two foreign ministers', 'the two leaders': the last two people
-    named (within eight sentences: the title says whom) whose titles have the singular of the
-    plural title (for 'leaders', any head of state's or government's title). When only one
-    does, the other is the last person named with no title at all, never one whose title says
-    otherwise ("the two presidents" after "Deputy Prime Minister X" and "Putin")."""
-    tokens = ctx.doc.tokens
-    word = _plural_title(ctx, window)
-    if word is None:
+    if plural is None:
         return []
-    plural = next(i for i in window if _singular(tokens[i].lower) == word)
+    word = _singular(tokens[plural].lower)
     floor = ctx.doc.sentence_tokens[max(0, tokens[plural].sentence - 8)][0]
     people: list[Entity] = []
-    untitled: list[Entity] = []
     for mention in reversed(ctx.entities.mentions_in(floor, plural - 1)):
         person = mention.entity
-        if person.kind != "person" or person in people:
-            continue
-        if _fits(person, word):
+        title = (person.title or "").lower().split()
+        if person.kind == "person" and word in title and person not in people:
             people.append(person)
-        elif not person.title and person not in untitled:
-            untitled.append(person)
         if len(people) == 2:
             return people
-    if len(people) == 1 and untitled:
-        return [people[0], untitled[0]]
     return []
 
 
