@@ -721,3 +721,28 @@ def test_an_abbreviation_in_brackets_does_not_cut_the_clause() -> None:
         "session of the Nordic Council (NC) in the first week of November."
     )
     assert meeting.date is not None and meeting.date.text == "2025-11-01/2025-11-07"
+
+
+# -- a visit and the talks it was made for are one meeting ---------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peruvian Prime Minister Hugo Salas arrived in Santiago on Monday for a three-day "
+        "official visit. Chilean President Rosa Fuentes received Salas on Tuesday.",
+        "Chilean Foreign Minister Ana Vidal hosted Hugo Salas, Peru's prime minister, in Santiago "
+        "on Tuesday. Salas, who arrived in Santiago on Monday for a two-day visit, also met "
+        "business leaders.",
+    ],
+)
+def test_the_arrival_joins_the_talks_it_was_made_for(text: str) -> None:
+    meeting = _one(text)
+    assert meeting.date is not None and meeting.date.text == "2025-06-10"
+    assert "Hugo Salas" in _roles(meeting) and len(_roles(meeting)) == 2
+
+
+def test_an_arrival_a_week_before_other_talks_stays_apart() -> None:
+    text = (
+        "Peruvian Prime Minister Hugo Salas arrived in Santiago on May 26 for a long stay. "
+        "Chilean President Rosa Fuentes received Salas in Santiago on Tuesday."
+    )
+    assert len(_meetings(text)) == 2
