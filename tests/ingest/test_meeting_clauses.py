@@ -746,3 +746,12 @@ def test_an_arrival_a_week_before_other_talks_stays_apart() -> None:
         "Chilean President Rosa Fuentes received Salas in Santiago on Tuesday."
     )
     assert len(_meetings(text)) == 2
+
+
+# -- an invitation: the one invited travels, the one inviting hosts ------------------------------
+def test_who_accepted_an_invitation_to_visit_is_the_guest() -> None:
+    text = (
+        "Peruvian President Hugo Salas has accepted Chilean President Rosa Fuentes's invitation "
+        "to visit Santiago in September, officials said."
+    )
+    assert _roles(_one(text)) == {"Hugo Salas": "guest", "Rosa Fuentes": "host"}
