@@ -755,3 +755,17 @@ def test_who_accepted_an_invitation_to_visit_is_the_guest() -> None:
         "to visit Santiago in September, officials said."
     )
     assert _roles(_one(text)) == {"Hugo Salas": "guest", "Rosa Fuentes": "host"}
+
+
+# -- a delegation's members: its meeting, its head's side ----------------------------------------
+def test_a_delegations_members_join_its_meeting_on_its_heads_side() -> None:
+    text = (
+        "Chilean President Rosa Fuentes received a Peruvian delegation led by Prime Minister "
+        "Hugo Salas in Santiago on Monday. Fuentes later held talks with Argentine Foreign "
+        "Minister Ana Vidal. The delegation also includes Trade Minister Luis Paredes and "
+        "Energy Minister Carla Mendez."
+    )
+    meetings = {frozenset(_roles(m)): _roles(m) for m in _meetings(text)}
+    delegation = next(roles for names, roles in meetings.items() if "Hugo Salas" in names)
+    assert delegation.get("Luis Paredes") == "guest" and delegation.get("Carla Mendez") == "guest"
+    assert all("Luis Paredes" not in names for names in meetings if "Ana Vidal" in names)
