@@ -769,3 +769,16 @@ def test_a_delegations_members_join_its_meeting_on_its_heads_side() -> None:
     delegation = next(roles for names, roles in meetings.items() if "Hugo Salas" in names)
     assert delegation.get("Luis Paredes") == "guest" and delegation.get("Carla Mendez") == "guest"
     assert all("Luis Paredes" not in names for names in meetings if "Ana Vidal" in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean President Rosa Fuentes received a Peruvian government delegation led by Prime "
+        "Minister Hugo Salas in Santiago on Monday.",
+        "Chilean President Rosa Fuentes received a delegation of Peru headed by Prime Minister "
+        "Hugo Salas in Santiago on Monday.",
+    ],
+)
+def test_the_state_that_sends_a_delegation_with_a_named_head_is_not_a_party(text: str) -> None:
+    assert _roles(_one(text)) == {"Rosa Fuentes": "host", "Hugo Salas": "guest"}

@@ -120,6 +120,7 @@ def frames_of(
     compound = compound_parties(ctx, group[0])
     if compound:
         parties = compound
+    parties = _without_delegation_owners(ctx, parties, start, end)
     kind = min((TRIGGERS[tokens[i].lower] for i in group), key=KIND_ORDER.index)
     if any(
         tokens[i].lower in ("call", "calls") and tokens[i - 1].lower == "courtesy" for i in group
@@ -162,6 +163,47 @@ def frames_of(
     for frame in frames:
         assign_roles(ctx, frame)
     return frames
+
+
+#: Words for a group sent to a meeting, and the words that name its head.
+_DELEGATIONS = word_set("delegation team mission")
+_HEADED = word_set("led headed")
+
+
+def _without_delegation_owners(
+    ctx: Context, parties: list[Party], start: int, end: int
+) -> list[Party]:
+    """'a Russian government delegation led by X', 'a delegation of the Russian Federation
+    headed by X': the state or government that sends a delegation whose head is named is
+    represented by that head, not a party of its own. (A movement's delegation is the movement
+    at the table: "a Houthi delegation led by X" keeps the Houthis.)"""
+    tokens = ctx.doc.tokens
+    owners: set[int] = set()
+    for index in range(start, end):
+        if tokens[index].lower not in _DELEGATIONS:
+            continue
+        head = next(
+            (
+                i
+                for i in range(index + 1, min(end, index + 8))
+                if tokens[i].lower in _HEADED and tokens[i + 1].lower == "by"
+            ),
+            None,
+        )
+        if head is None or not any(
+            p.entity.kind == "person" and head + 1 < p.position <= head + 6 for p in parties
+        ):
+            continue
+        for party in parties:
+            if _governs(party.entity) and index - 4 <= party.position < head:
+                owners.add(id(party))
+    return [p for p in parties if id(p) not in owners]
+
+
+def _governs(entity: Entity) -> bool:
+    return entity.kind == "state" or (
+        entity.kind == "organization" and entity.name.lower().startswith("government")
+    )
 
 
 #: Phrases that date a meeting by the day of the one told just before.
