@@ -782,3 +782,21 @@ def test_a_delegations_members_join_its_meeting_on_its_heads_side() -> None:
 )
 def test_the_state_that_sends_a_delegation_with_a_named_head_is_not_a_party(text: str) -> None:
     assert _roles(_one(text)) == {"Rosa Fuentes": "host", "Hugo Salas": "guest"}
+
+
+def test_the_delegation_meets_again_with_its_members() -> None:
+    text = (
+        "Chilean President Rosa Fuentes received a Peruvian delegation led by Prime Minister "
+        "Hugo Salas in Santiago on Monday. The delegation also includes Trade Minister Luis "
+        "Paredes. Earlier in the day, the delegation held talks with Chilean Foreign Minister "
+        "Ana Vidal."
+    )
+    talks = [m for m in _meetings(text) if "Ana Vidal" in _roles(m)]
+    assert [_roles(m) for m in talks] == [
+        {"Ana Vidal": "host", "Hugo Salas": "guest", "Luis Paredes": "guest"}
+    ]
+
+
+def test_an_invitation_whose_guest_is_not_named_as_an_actor_still_has_its_host() -> None:
+    text = "He has accepted Chilean President Rosa Fuentes's invitation to visit Santiago in May."
+    assert _roles(_one(text)) == {"Rosa Fuentes": "host"}

@@ -159,7 +159,9 @@ def frames_of(
             place_country,
             separate or earlier_that_day is not None,  # another event of that day
         )
-        frames.extend(split_separate(ctx, base))
+        # "separate talks" split into one meeting each; "earlier in the day" only keeps the
+        # meeting apart from the one told before
+        frames.extend(split_separate(ctx, base) if separate else [base])
     for frame in frames:
         assign_roles(ctx, frame)
     return frames
