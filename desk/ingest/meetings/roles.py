@@ -95,7 +95,7 @@ def _invitee_instead(ctx: Context, frame: Frame, movers: list[Party], verb: int)
         return movers
     earlier = [p for p in frame.parties if p.position < inviter.position]
     if not earlier:
-        return movers
+        return []  # the one invited is not named as an actor: the inviter still hosts
     return [max(earlier, key=lambda p: p.position)]
 
 
