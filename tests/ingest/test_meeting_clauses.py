@@ -800,3 +800,23 @@ def test_the_delegation_meets_again_with_its_members() -> None:
 def test_an_invitation_whose_guest_is_not_named_as_an_actor_still_has_its_host() -> None:
     text = "He has accepted Chilean President Rosa Fuentes's invitation to visit Santiago in May."
     assert _roles(_one(text)) == {"Rosa Fuentes": "host"}
+
+
+# -- "later" goes on with the same day -------------------------------------------------------------
+def test_a_meeting_told_later_without_a_date_is_on_the_day_before() -> None:
+    text = (
+        "Chilean Foreign Minister Ana Vidal received Peruvian Foreign Minister Hugo Salas in "
+        "Santiago on Monday. The two discussed trade. Salas was later received by President "
+        "Rosa Fuentes."
+    )
+    later = next(m for m in _meetings(text) if "Rosa Fuentes" in _roles(m))
+    assert later.date is not None and later.date.text == "2025-06-09"
+
+
+def test_a_meeting_without_later_keeps_no_date() -> None:
+    text = (
+        "Chilean Foreign Minister Ana Vidal received Peruvian Foreign Minister Hugo Salas in "
+        "Santiago on Monday. Salas has been received by President Rosa Fuentes."
+    )
+    other = [m for m in _meetings(text) if "Rosa Fuentes" in _roles(m)]
+    assert all(m.date is None or m.date.text != "2025-06-09" for m in other)

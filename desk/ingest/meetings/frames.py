@@ -53,7 +53,51 @@ def read_frames(ctx: Context) -> list[Frame]:
                 ctx.frames.extend(frames_of(ctx, sentence, clause, group))
     join_back(ctx)
     denials_by_reference(ctx)
+    carry_the_day(ctx)
     return ctx.frames
+
+
+def _represented(frame: Frame, before: Frame) -> bool:
+    """Whether someone of ``frame`` comes from a state that is a party of ``before``."""
+    states = {p.entity.name for p in before.parties if p.entity.kind == "state"}
+    return any(p.entity.country in states for p in frame.parties if p.entity.kind == "person")
+
+
+#: Adverbs by which a report goes on with the same day's events: "was later received by".
+_LATER = word_set("later afterwards afterward then subsequently")
+
+
+def carry_the_day(ctx: Context) -> None:
+    """'A received B in Riyadh on Monday. B was later received by C': a meeting told 'later'
+    (then, afterwards) without a date of its own, with someone of the meeting told just before
+    (or someone of a state that met in it), in the three sentences before, happened on that
+    meeting's day."""
+    tokens = ctx.doc.tokens
+    for number, frame in enumerate(ctx.frames):
+        if frame.date is not None or frame.status != "held":
+            continue
+        first = ctx.doc.sentence_tokens[frame.sentence][0]
+        if not any(tokens[i].lower in _LATER for i in range(first, frame.triggers[0])):
+            continue
+        before = next(
+            (
+                f
+                for f in reversed(ctx.frames[:number])
+                if f.sentence < frame.sentence and f.date is not None
+            ),
+            None,
+        )
+        if (
+            before is None
+            or frame.sentence - before.sentence > 3
+            or before.status != "held"
+            or before.date is None
+            or before.date.earliest is None
+            or before.date.earliest != before.date.latest
+            or not (frame.entities & before.entities or _represented(frame, before))
+        ):
+            continue
+        frame.date, frame.date_match = before.date, before.date_match
 
 
 #: Ordinals by which a report goes on through a series of meetings: "The second, in Hanoi".
