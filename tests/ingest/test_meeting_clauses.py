@@ -820,21 +820,3 @@ def test_a_meeting_without_later_keeps_no_date() -> None:
     )
     other = [m for m in _meetings(text) if "Rosa Fuentes" in _roles(m)]
     assert all(m.date is None or m.date.text != "2025-06-09" for m in other)
-
-
-# -- "said ... would": the speaker's "will" --------------------------------------------------------
-@pytest.mark.parametrize(
-    ("text", "status"),
-    [
-        (
-            "Fuentes said she would travel to Lima in September for talks with Hugo Salas.",
-            "planned",
-        ),
-        (
-            "Fuentes would travel to Lima in September for talks with Hugo Salas if invited.",
-            "expected",
-        ),
-    ],
-)
-def test_would_reported_after_a_past_speech_verb_is_planned(text: str, status: str) -> None:
-    assert _one(text).status == status

@@ -103,30 +103,12 @@ def status_of(ctx: Context, sentence: Sentence, clause: tuple[int, int], group: 
     if _agreed_to(window) or _agreed_to_noun(ctx, clause, group):
         return "planned"  # "agreed to hold a trilateral meeting", "agreed to begin talks"
     if around & EXPECTED:
-        planned = around & PLANNED or _reported_will(ctx, sentence, start, window)
-        return "planned" if planned and not around & EXPECTATION else "expected"
+        return "planned" if around & PLANNED and not around & EXPECTATION else "expected"
     if any(tokens[i].lower in ONGOING and not adjectival_visiting(ctx, i) for i in group):
         return "reported"
     if around & _PAST_VERBS or any(tokens[i].lower.endswith("ed") for i in group):
         return "held"
     return "reported"
-
-
-#: Past verbs of speech after which "would" is a reported "will".
-_SAID = word_set("said told announced added stated confirmed wrote")
-
-
-def _reported_will(ctx: Context, sentence: Sentence, start: int, window: list[str]) -> bool:
-    """'X said he would travel to Beijing in April': 'would' in a clause reported in the past
-    is the speaker's 'will' (planned); a 'would' with a condition ('would meet if ...') or
-    without a speaker before it stays expected."""
-    if "would" not in window or "if" in window or "unless" in window:
-        return False
-    tokens = ctx.doc.tokens
-    would = next(i for i in range(start, sentence.last + 1) if tokens[i].lower == "would")
-    if any(tokens[i].lower in ("if", "unless") for i in range(would, sentence.last + 1)):
-        return False
-    return any(tokens[i].lower in _SAID for i in range(sentence.first, would))
 
 
 def dated_status(ctx: Context, status: str, date: PartialDate | None, group: list[int]) -> str:
