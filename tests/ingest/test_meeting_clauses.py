@@ -820,3 +820,13 @@ def test_a_meeting_without_later_keeps_no_date() -> None:
     )
     other = [m for m in _meetings(text) if "Rosa Fuentes" in _roles(m)]
     assert all(m.date is None or m.date.text != "2025-06-09" for m in other)
+
+
+# -- the sides of a relation are not a meeting's parties -----------------------------------------
+def test_the_sides_of_a_partnership_between_two_states_are_a_topic() -> None:
+    text = (
+        "Chilean Foreign Minister Ana Vidal hosted Peruvian Foreign Minister Hugo Salas in "
+        "Santiago on Monday, with the two pledging to deepen the strategic partnership between "
+        "Chile and Peru."
+    )
+    assert set(_roles(_one(text))) == {"Ana Vidal", "Hugo Salas"}

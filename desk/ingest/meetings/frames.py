@@ -371,6 +371,8 @@ def parties_of(
         if mention.attribute or entity.reporter or sends_someone(ctx, mention):
             continue
         preceding, anchor = _governing_word(ctx, index)
+        if _related_between(ctx, index):
+            continue  # "the partnership between China and Egypt": a topic, not the parties
         if entity.kind != "person":
             after_place = (
                 index > 0 and ctx.entities.place_at(index - 1) is not None
@@ -637,6 +639,27 @@ def _gathering_of(ctx: Context, index: int, entity: Entity) -> bool:
     while cursor > 0 and tokens[cursor].lower in ("of", "the"):
         cursor -= 1
     return tokens[cursor].lower in MEETING_NOUNS or tokens[cursor].lower in ("session", "sessions")
+
+
+#: Nouns of a standing relation whose "between X and Y" names its sides, not a meeting's.
+_RELATIONS = _STANDING | word_set(
+    "partnership partnerships cooperation trade friendship alliance ties rapprochement"
+)
+
+
+def _related_between(ctx: Context, index: int) -> bool:
+    """Whether the actor at ``index`` is one side of a relation named with 'between' ("the
+    comprehensive strategic partnership between China and Egypt", "trade between X and Y")."""
+    tokens = ctx.doc.tokens
+    between = index - 1
+    if preceding_word(ctx, index) in ("and", "or"):
+        before = ctx.entities.covering.get(index - 2)
+        if before is None:
+            return False
+        between = before.first - 1
+    if between < 1 or tokens[between].lower != "between":
+        return False
+    return tokens[between - 1].lower in _RELATIONS
 
 
 def _governing_word(ctx: Context, index: int) -> tuple[str, int]:
