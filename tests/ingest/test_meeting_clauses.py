@@ -830,3 +830,12 @@ def test_the_sides_of_a_partnership_between_two_states_are_a_topic() -> None:
         "Chile and Peru."
     )
     assert set(_roles(_one(text))) == {"Ana Vidal", "Hugo Salas"}
+
+
+def test_the_crown_prince_is_the_one_named_with_that_title() -> None:
+    text = (
+        "Crown Prince Ahmed bin Khalid received Chilean Foreign Minister Ana Vidal in Doha on "
+        "Monday. President Hugo Salas and the crown prince held a phone call on Tuesday."
+    )
+    call = next(m for m in _meetings(text) if m.date is not None and m.date.text == "2025-06-10")
+    assert set(_roles(call)) == {"Hugo Salas", "Ahmed bin Khalid"}
