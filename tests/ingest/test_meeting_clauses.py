@@ -839,3 +839,13 @@ def test_the_crown_prince_is_the_one_named_with_that_title() -> None:
     )
     call = next(m for m in _meetings(text) if m.date is not None and m.date.text == "2025-06-10")
     assert set(_roles(call)) == {"Hugo Salas", "Ahmed bin Khalid"}
+
+
+# -- who stays away is no party --------------------------------------------------------------------
+@pytest.mark.parametrize("verb", ["skipped", "boycotted"])
+def test_whoever_skips_or_boycotts_a_meeting_is_no_party_to_it(verb: str) -> None:
+    text = (
+        f"Peruvian President Hugo Salas {verb} the summit with Chilean President Rosa Fuentes "
+        "in Santiago on Monday."
+    )
+    assert all("Hugo Salas" not in _roles(m) for m in _meetings(text))

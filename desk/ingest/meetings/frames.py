@@ -165,6 +165,7 @@ def frames_of(
     if compound:
         parties = compound
     parties = _without_delegation_owners(ctx, parties, start, end)
+    parties = _without_abstainers(ctx, clause, group, parties)
     kind = min((TRIGGERS[tokens[i].lower] for i in group), key=KIND_ORDER.index)
     if any(
         tokens[i].lower in ("call", "calls") and tokens[i - 1].lower == "courtesy" for i in group
@@ -244,6 +245,32 @@ def _without_delegation_owners(
             if _governs(party.entity) and index - 4 <= party.position < head:
                 owners.add(id(party))
     return [p for p in parties if id(p) not in owners]
+
+
+#: Verbs by which someone stays away from a meeting: "X skipped the summit".
+_ABSTAINING = word_set(
+    "skipped skip skips skipping boycotted boycott boycotts boycotting snubbed shunned missed"
+)
+
+
+def _without_abstainers(
+    ctx: Context, clause: tuple[int, int], group: list[int], parties: list[Party]
+) -> list[Party]:
+    """'X skipped the summit', 'Y boycotted the talks': whoever stays away (the subject of the
+    verb, just before the meeting word) is no party to it."""
+    tokens = ctx.doc.tokens
+    verb = next(
+        (
+            i
+            for trigger in group
+            for i in range(max(clause[0], trigger - 4), trigger)
+            if tokens[i].lower in _ABSTAINING
+        ),
+        None,
+    )
+    if verb is None:
+        return parties
+    return [p for p in parties if p.position > verb]
 
 
 def _governs(entity: Entity) -> bool:
