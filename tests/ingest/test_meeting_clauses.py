@@ -849,3 +849,26 @@ def test_whoever_skips_or_boycotts_a_meeting_is_no_party_to_it(verb: str) -> Non
         "in Santiago on Monday."
     )
     assert all("Hugo Salas" not in _roles(m) for m in _meetings(text))
+
+
+# -- "a day after": counted from the day named before ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Chile and Peru will hold talks on Friday, the Chilean foreign ministry said on "
+            "Wednesday, a day after President Rosa Fuentes spoke by phone with President "
+            "Hugo Salas.",
+            "2025-06-10",
+        ),
+        (
+            "Chilean Foreign Minister Ana Vidal held a phone call with her Peruvian counterpart "
+            "on Wednesday. The call came two days after Vidal met Peruvian President Hugo Salas "
+            "in Lima.",
+            "2025-06-09",
+        ),
+    ],
+)
+def test_a_meeting_a_day_after_is_counted_from_the_day_before_it(text: str, day: str) -> None:
+    meeting = next(m for m in _meetings(text) if "Hugo Salas" in _roles(m) and len(_roles(m)) == 2)
+    assert meeting.date is not None and meeting.date.text == day

@@ -54,7 +54,80 @@ def read_frames(ctx: Context) -> list[Frame]:
     join_back(ctx)
     denials_by_reference(ctx)
     carry_the_day(ctx)
+    days_apart(ctx)
     return ctx.frames
+
+
+def days_apart(ctx: Context) -> None:
+    """'..., the office said on Wednesday, a day after Zelenskiy spoke with Trump', 'The call
+    came two days after Cho met Yun': a meeting told 'N days after' (or before) something,
+    without a date of its own, is N days before (after) the day named last before it in its
+    sentence, else the day of the meeting told just before (in the two sentences before)."""
+    tokens = ctx.doc.tokens
+    for number, frame in enumerate(ctx.frames):
+        if frame.date is not None or len(frame.parties) < 2:
+            continue  # (a lone arrival stays undated: "..., a day before officials arrive")
+        first = ctx.doc.sentence_tokens[frame.sentence][0]
+        found = next(
+            (
+                k
+                for k in range(frame.triggers[0] - 1, first + 1, -1)
+                if tokens[k].lower in ("after", "before")
+                and tokens[k - 1].lower in ("day", "days")
+                and (tokens[k - 2].lower in ("a", "one") or tokens[k - 2].lower in _NUMBER_WORDS)
+            ),
+            None,
+        )
+        if found is None:
+            continue
+        count = _NUMBER_WORDS.get(tokens[found - 2].lower, 1)
+        cut = tokens[found - 2].start
+        days = [
+            m.date
+            for m in ctx.dates
+            if tokens[first].start <= m.start and m.end <= cut and _one_day(m.date)
+        ]
+        nouns = {
+            tokens[i + 1].lower
+            for i in range(first, found - 2)
+            if tokens[i].lower == "the" and tokens[i + 1].lower in _MEETING_NOUNS_BACK
+        }
+        if not days and nouns:  # "The call came a day after ...": the day of that call
+            days = [
+                f.date
+                for f in ctx.frames[:number]
+                if 0 < frame.sentence - f.sentence <= 6
+                and f.date is not None
+                and _one_day(f.date)
+                and (
+                    any(tokens[t].lower in nouns for t in f.triggers)
+                    or ("call" in nouns and f.kind == "phone_call")
+                )
+            ]
+        if not days:
+            days = [
+                f.date
+                for f in ctx.frames[:number]
+                if 0 < frame.sentence - f.sentence <= 2 and f.date is not None and _one_day(f.date)
+            ]
+        if not days or days[-1].earliest is None:
+            continue
+        step = dt.timedelta(days=count)
+        day = (
+            days[-1].earliest - step if tokens[found].lower == "after" else days[-1].earliest + step
+        )
+        try:
+            frame.date = PartialDate.from_canonical(day.isoformat())
+        except DateError:
+            continue
+
+
+#: Meeting nouns by which a sentence opens on a meeting told before: "The call came ...".
+_MEETING_NOUNS_BACK = word_set("call meeting talks visit summit trip")
+
+
+def _one_day(date: PartialDate) -> bool:
+    return date.earliest is not None and date.earliest == date.latest
 
 
 def _represented(frame: Frame, before: Frame) -> bool:
