@@ -359,19 +359,10 @@ _THAT_DAY = frozenset(
 
 
 def same_day_as_before(ctx: Context, match: DateMatch | None) -> PartialDate | None:
-    """'Earlier in the day, A had talks with B': the day of the meeting told just before (one
-    with two parties or more, not someone's arrival the day before), else the day the text
-    named last before the phrase; not the publication day."""
+    """'Earlier in the day, A had talks with B': the day the text named last before the
+    phrase (the day of what it told just before), not the publication day."""
     if match is None or match.phrase.lower() not in _THAT_DAY:
         return None
-    # the day of the meeting told last before it (two parties or more: not an arrival)
-    start = ctx.doc.token_at(match.start)
-    for frame in reversed(ctx.frames):
-        if frame.triggers[0] >= start or len(frame.parties) < 2 or frame.date is None:
-            continue
-        if frame.date.earliest is not None and frame.date.earliest == frame.date.latest:
-            return frame.date
-        break
     before = [
         m
         for m in ctx.dates
