@@ -27,7 +27,7 @@ TITLE_MODIFIERS = word_set(
     intelligence assistant under principal regional party chief general permanent
     parliamentary opposition ruling main lead nuclear science culture transport labor labour
     agriculture environment industry commerce technology digital development cooperation
-    international public relations policy research associate visiting mission
+    international public relations policy research associate visiting mission crown
     """
 )
 #: Words that end the name of a body: "Defence Ministry", "Korea Institute for ...".

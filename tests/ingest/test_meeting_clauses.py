@@ -721,3 +721,154 @@ def test_an_abbreviation_in_brackets_does_not_cut_the_clause() -> None:
         "session of the Nordic Council (NC) in the first week of November."
     )
     assert meeting.date is not None and meeting.date.text == "2025-11-01/2025-11-07"
+
+
+# -- a visit and the talks it was made for are one meeting ---------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peruvian Prime Minister Hugo Salas arrived in Santiago on Monday for a three-day "
+        "official visit. Chilean President Rosa Fuentes received Salas on Tuesday.",
+        "Chilean Foreign Minister Ana Vidal hosted Hugo Salas, Peru's prime minister, in Santiago "
+        "on Tuesday. Salas, who arrived in Santiago on Monday for a two-day visit, also met "
+        "business leaders.",
+    ],
+)
+def test_the_arrival_joins_the_talks_it_was_made_for(text: str) -> None:
+    meeting = _one(text)
+    assert meeting.date is not None and meeting.date.text == "2025-06-10"
+    assert "Hugo Salas" in _roles(meeting) and len(_roles(meeting)) == 2
+
+
+def test_an_arrival_a_week_before_other_talks_stays_apart() -> None:
+    text = (
+        "Peruvian Prime Minister Hugo Salas arrived in Santiago on May 26 for a long stay. "
+        "Chilean President Rosa Fuentes received Salas in Santiago on Tuesday."
+    )
+    assert len(_meetings(text)) == 2
+
+
+# -- an invitation: the one invited travels, the one inviting hosts ------------------------------
+def test_who_accepted_an_invitation_to_visit_is_the_guest() -> None:
+    text = (
+        "Peruvian President Hugo Salas has accepted Chilean President Rosa Fuentes's invitation "
+        "to visit Santiago in September, officials said."
+    )
+    assert _roles(_one(text)) == {"Hugo Salas": "guest", "Rosa Fuentes": "host"}
+
+
+# -- a delegation's members: its meeting, its head's side ----------------------------------------
+def test_a_delegations_members_join_its_meeting_on_its_heads_side() -> None:
+    text = (
+        "Chilean President Rosa Fuentes received a Peruvian delegation led by Prime Minister "
+        "Hugo Salas in Santiago on Monday. Fuentes later held talks with Argentine Foreign "
+        "Minister Ana Vidal. The delegation also includes Trade Minister Luis Paredes and "
+        "Energy Minister Carla Mendez."
+    )
+    meetings = {frozenset(_roles(m)): _roles(m) for m in _meetings(text)}
+    delegation = next(roles for names, roles in meetings.items() if "Hugo Salas" in names)
+    assert delegation.get("Luis Paredes") == "guest" and delegation.get("Carla Mendez") == "guest"
+    assert all("Luis Paredes" not in names for names in meetings if "Ana Vidal" in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean President Rosa Fuentes received a Peruvian government delegation led by Prime "
+        "Minister Hugo Salas in Santiago on Monday.",
+        "Chilean President Rosa Fuentes received a delegation of Peru headed by Prime Minister "
+        "Hugo Salas in Santiago on Monday.",
+    ],
+)
+def test_the_state_that_sends_a_delegation_with_a_named_head_is_not_a_party(text: str) -> None:
+    assert _roles(_one(text)) == {"Rosa Fuentes": "host", "Hugo Salas": "guest"}
+
+
+def test_the_delegation_meets_again_with_its_members() -> None:
+    text = (
+        "Chilean President Rosa Fuentes received a Peruvian delegation led by Prime Minister "
+        "Hugo Salas in Santiago on Monday. The delegation also includes Trade Minister Luis "
+        "Paredes. Earlier in the day, the delegation held talks with Chilean Foreign Minister "
+        "Ana Vidal."
+    )
+    talks = [m for m in _meetings(text) if "Ana Vidal" in _roles(m)]
+    assert [_roles(m) for m in talks] == [
+        {"Ana Vidal": "host", "Hugo Salas": "guest", "Luis Paredes": "guest"}
+    ]
+
+
+def test_an_invitation_whose_guest_is_not_named_as_an_actor_still_has_its_host() -> None:
+    text = "He has accepted Chilean President Rosa Fuentes's invitation to visit Santiago in May."
+    assert _roles(_one(text)) == {"Rosa Fuentes": "host"}
+
+
+# -- "later" goes on with the same day -------------------------------------------------------------
+def test_a_meeting_told_later_without_a_date_is_on_the_day_before() -> None:
+    text = (
+        "Chilean Foreign Minister Ana Vidal received Peruvian Foreign Minister Hugo Salas in "
+        "Santiago on Monday. The two discussed trade. Salas was later received by President "
+        "Rosa Fuentes."
+    )
+    later = next(m for m in _meetings(text) if "Rosa Fuentes" in _roles(m))
+    assert later.date is not None and later.date.text == "2025-06-09"
+
+
+def test_a_meeting_without_later_keeps_no_date() -> None:
+    text = (
+        "Chilean Foreign Minister Ana Vidal received Peruvian Foreign Minister Hugo Salas in "
+        "Santiago on Monday. Salas has been received by President Rosa Fuentes."
+    )
+    other = [m for m in _meetings(text) if "Rosa Fuentes" in _roles(m)]
+    assert all(m.date is None or m.date.text != "2025-06-09" for m in other)
+
+
+# -- the sides of a relation are not a meeting's parties -----------------------------------------
+def test_the_sides_of_a_partnership_between_two_states_are_a_topic() -> None:
+    text = (
+        "Chilean Foreign Minister Ana Vidal hosted Peruvian Foreign Minister Hugo Salas in "
+        "Santiago on Monday, with the two pledging to deepen the strategic partnership between "
+        "Chile and Peru."
+    )
+    assert set(_roles(_one(text))) == {"Ana Vidal", "Hugo Salas"}
+
+
+def test_the_crown_prince_is_the_one_named_with_that_title() -> None:
+    text = (
+        "Crown Prince Ahmed bin Khalid received Chilean Foreign Minister Ana Vidal in Doha on "
+        "Monday. President Hugo Salas and the crown prince held a phone call on Tuesday."
+    )
+    call = next(m for m in _meetings(text) if m.date is not None and m.date.text == "2025-06-10")
+    assert set(_roles(call)) == {"Hugo Salas", "Ahmed bin Khalid"}
+
+
+# -- who stays away is no party --------------------------------------------------------------------
+@pytest.mark.parametrize("verb", ["skipped", "boycotted"])
+def test_whoever_skips_or_boycotts_a_meeting_is_no_party_to_it(verb: str) -> None:
+    text = (
+        f"Peruvian President Hugo Salas {verb} the summit with Chilean President Rosa Fuentes "
+        "in Santiago on Monday."
+    )
+    assert all("Hugo Salas" not in _roles(m) for m in _meetings(text))
+
+
+# -- "a day after": counted from the day named before ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Chile and Peru will hold talks on Friday, the Chilean foreign ministry said on "
+            "Wednesday, a day after President Rosa Fuentes spoke by phone with President "
+            "Hugo Salas.",
+            "2025-06-10",
+        ),
+        (
+            "Chilean Foreign Minister Ana Vidal held a phone call with her Peruvian counterpart "
+            "on Wednesday. The call came two days after Vidal met Peruvian President Hugo Salas "
+            "in Lima.",
+            "2025-06-09",
+        ),
+    ],
+)
+def test_a_meeting_a_day_after_is_counted_from_the_day_before_it(text: str, day: str) -> None:
+    meeting = next(m for m in _meetings(text) if "Hugo Salas" in _roles(m) and len(_roles(m)) == 2)
+    assert meeting.date is not None and meeting.date.text == day

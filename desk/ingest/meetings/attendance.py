@@ -42,11 +42,47 @@ def attendance(ctx: Context, sentence: Sentence) -> bool:
         return False
     if negated:
         return True
-    frame = _referred(ctx, sentence, recent, past)
+    listing = _delegation_listing(ctx, sentence, start)
+    frame = (listing and _with_delegation(ctx, recent)) or _referred(ctx, sentence, recent, past)
+    role = _leaders_role(ctx, frame) if listing else "participant"
     for entity in _attendees(ctx, sentence, start):
         if id(entity) not in frame.entities:
-            frame.parties.append(Party(entity, "participant", sentence.number, True, 0))
+            frame.parties.append(Party(entity, role, sentence.number, True, 0))
     return True
+
+
+def _delegation_listing(ctx: Context, sentence: Sentence, start: int) -> bool:
+    """Whether the attendees from ``start`` are listed as a delegation's members."""
+    tokens = ctx.doc.tokens
+    return any(tokens[i].lower in _SIDES for i in range(max(sentence.first, start - 5), start))
+
+
+def _with_delegation(ctx: Context, recent: list[Frame]) -> Frame | None:
+    """'X received a delegation led by Y. ... The delegation includes A and B': the members
+    join the last meeting whose sentence names the delegation, not whatever was named last."""
+    tokens = ctx.doc.tokens
+    for frame in reversed(recent):
+        first, last = ctx.doc.sentence_tokens[frame.sentence]
+        if any(tokens[i].lower in _SIDES for i in range(first, last + 1)):
+            return frame
+    return None
+
+
+#: Words by which a delegation names its head: "a delegation led by Y", "headed by Y".
+_LEADING = word_set("led headed")
+
+
+def _leaders_role(ctx: Context, frame: Frame) -> str:
+    """The members of a delegation take its head's side: the role of the party named after
+    'led by'/'headed by' in the meeting's sentence (a guest, most often)."""
+    tokens = ctx.doc.tokens
+    first, last = ctx.doc.sentence_tokens[frame.sentence]
+    for index in range(first, last - 1):
+        if tokens[index].lower in _LEADING and tokens[index + 1].lower == "by":
+            for party in frame.parties:
+                if index + 1 < party.position <= index + 8:
+                    return party.role
+    return "participant"
 
 
 def _cue(ctx: Context, sentence: Sentence) -> tuple[int, bool, bool] | None:

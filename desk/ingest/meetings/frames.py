@@ -53,7 +53,124 @@ def read_frames(ctx: Context) -> list[Frame]:
                 ctx.frames.extend(frames_of(ctx, sentence, clause, group))
     join_back(ctx)
     denials_by_reference(ctx)
+    carry_the_day(ctx)
+    days_apart(ctx)
     return ctx.frames
+
+
+def days_apart(ctx: Context) -> None:
+    """'..., the office said on Wednesday, a day after Zelenskiy spoke with Trump', 'The call
+    came two days after Cho met Yun': a meeting told 'N days after' (or before) something,
+    without a date of its own, is N days before (after) the day named last before it in its
+    sentence, else the day of the meeting told just before (in the two sentences before)."""
+    tokens = ctx.doc.tokens
+    for number, frame in enumerate(ctx.frames):
+        if frame.date is not None or len(frame.parties) < 2:
+            continue  # (a lone arrival stays undated: "..., a day before officials arrive")
+        first = ctx.doc.sentence_tokens[frame.sentence][0]
+        found = next(
+            (
+                k
+                for k in range(frame.triggers[0] - 1, first + 1, -1)
+                if tokens[k].lower in ("after", "before")
+                and tokens[k - 1].lower in ("day", "days")
+                and (tokens[k - 2].lower in ("a", "one") or tokens[k - 2].lower in _NUMBER_WORDS)
+            ),
+            None,
+        )
+        if found is None:
+            continue
+        count = _NUMBER_WORDS.get(tokens[found - 2].lower, 1)
+        cut = tokens[found - 2].start
+        days = [
+            m.date
+            for m in ctx.dates
+            if tokens[first].start <= m.start and m.end <= cut and _one_day(m.date)
+        ]
+        nouns = {
+            tokens[i + 1].lower
+            for i in range(first, found - 2)
+            if tokens[i].lower == "the" and tokens[i + 1].lower in _MEETING_NOUNS_BACK
+        }
+        if not days and nouns:  # "The call came a day after ...": the day of that call
+            days = [
+                f.date
+                for f in ctx.frames[:number]
+                if 0 < frame.sentence - f.sentence <= 6
+                and f.date is not None
+                and _one_day(f.date)
+                and (
+                    any(tokens[t].lower in nouns for t in f.triggers)
+                    or ("call" in nouns and f.kind == "phone_call")
+                )
+            ]
+        if not days:
+            days = [
+                f.date
+                for f in ctx.frames[:number]
+                if 0 < frame.sentence - f.sentence <= 2 and f.date is not None and _one_day(f.date)
+            ]
+        if not days or days[-1].earliest is None:
+            continue
+        step = dt.timedelta(days=count)
+        day = (
+            days[-1].earliest - step if tokens[found].lower == "after" else days[-1].earliest + step
+        )
+        try:
+            frame.date = PartialDate.from_canonical(day.isoformat())
+        except DateError:
+            continue
+
+
+#: Meeting nouns by which a sentence opens on a meeting told before: "The call came ...".
+_MEETING_NOUNS_BACK = word_set("call meeting talks visit summit trip")
+
+
+def _one_day(date: PartialDate) -> bool:
+    return date.earliest is not None and date.earliest == date.latest
+
+
+def _represented(frame: Frame, before: Frame) -> bool:
+    """Whether someone of ``frame`` comes from a state that is a party of ``before``."""
+    states = {p.entity.name for p in before.parties if p.entity.kind == "state"}
+    return any(p.entity.country in states for p in frame.parties if p.entity.kind == "person")
+
+
+#: Adverbs by which a report goes on with the same day's events: "was later received by".
+_LATER = word_set("later afterwards afterward then subsequently")
+
+
+def carry_the_day(ctx: Context) -> None:
+    """'A received B in Riyadh on Monday. B was later received by C': a meeting told 'later'
+    (then, afterwards) without a date of its own, with someone of the meeting told just before
+    (or someone of a state that met in it), in the three sentences before, happened on that
+    meeting's day."""
+    tokens = ctx.doc.tokens
+    for number, frame in enumerate(ctx.frames):
+        if frame.date is not None or frame.status != "held":
+            continue
+        first = ctx.doc.sentence_tokens[frame.sentence][0]
+        if not any(tokens[i].lower in _LATER for i in range(first, frame.triggers[0])):
+            continue
+        before = next(
+            (
+                f
+                for f in reversed(ctx.frames[:number])
+                if f.sentence < frame.sentence and f.date is not None
+            ),
+            None,
+        )
+        if (
+            before is None
+            or frame.sentence - before.sentence > 3
+            or before.status != "held"
+            or before.date is None
+            or before.date.earliest is None
+            or before.date.earliest != before.date.latest
+            or not (frame.entities & before.entities or _represented(frame, before))
+        ):
+            continue
+        frame.date, frame.date_match = before.date, before.date_match
 
 
 #: Ordinals by which a report goes on through a series of meetings: "The second, in Hanoi".
@@ -120,6 +237,8 @@ def frames_of(
     compound = compound_parties(ctx, group[0])
     if compound:
         parties = compound
+    parties = _without_delegation_owners(ctx, parties, start, end)
+    parties = _without_abstainers(ctx, clause, group, parties)
     kind = min((TRIGGERS[tokens[i].lower] for i in group), key=KIND_ORDER.index)
     if any(
         tokens[i].lower in ("call", "calls") and tokens[i - 1].lower == "courtesy" for i in group
@@ -158,10 +277,79 @@ def frames_of(
             place_country,
             separate or earlier_that_day is not None,  # another event of that day
         )
-        frames.extend(split_separate(ctx, base))
+        # "separate talks" split into one meeting each; "earlier in the day" only keeps the
+        # meeting apart from the one told before
+        frames.extend(split_separate(ctx, base) if separate else [base])
     for frame in frames:
         assign_roles(ctx, frame)
     return frames
+
+
+#: Words for a group sent to a meeting, and the words that name its head.
+_DELEGATIONS = word_set("delegation team mission")
+_HEADED = word_set("led headed")
+
+
+def _without_delegation_owners(
+    ctx: Context, parties: list[Party], start: int, end: int
+) -> list[Party]:
+    """'a Russian government delegation led by X', 'a delegation of the Russian Federation
+    headed by X': the state or government that sends a delegation whose head is named is
+    represented by that head, not a party of its own. (A movement's delegation is the movement
+    at the table: "a Houthi delegation led by X" keeps the Houthis.)"""
+    tokens = ctx.doc.tokens
+    owners: set[int] = set()
+    for index in range(start, end):
+        if tokens[index].lower not in _DELEGATIONS:
+            continue
+        head = next(
+            (
+                i
+                for i in range(index + 1, min(end, index + 8))
+                if tokens[i].lower in _HEADED and tokens[i + 1].lower == "by"
+            ),
+            None,
+        )
+        if head is None or not any(
+            p.entity.kind == "person" and head + 1 < p.position <= head + 6 for p in parties
+        ):
+            continue
+        for party in parties:
+            if _governs(party.entity) and index - 4 <= party.position < head:
+                owners.add(id(party))
+    return [p for p in parties if id(p) not in owners]
+
+
+#: Verbs by which someone stays away from a meeting: "X skipped the summit".
+_ABSTAINING = word_set(
+    "skipped skip skips skipping boycotted boycott boycotts boycotting snubbed shunned missed"
+)
+
+
+def _without_abstainers(
+    ctx: Context, clause: tuple[int, int], group: list[int], parties: list[Party]
+) -> list[Party]:
+    """'X skipped the summit', 'Y boycotted the talks': whoever stays away (the subject of the
+    verb, just before the meeting word) is no party to it."""
+    tokens = ctx.doc.tokens
+    verb = next(
+        (
+            i
+            for trigger in group
+            for i in range(max(clause[0], trigger - 4), trigger)
+            if tokens[i].lower in _ABSTAINING
+        ),
+        None,
+    )
+    if verb is None:
+        return parties
+    return [p for p in parties if p.position > verb]
+
+
+def _governs(entity: Entity) -> bool:
+    return entity.kind == "state" or (
+        entity.kind == "organization" and entity.name.lower().startswith("government")
+    )
 
 
 #: Phrases that date a meeting by the day of the one told just before.
@@ -283,6 +471,8 @@ def parties_of(
         if mention.attribute or entity.reporter or sends_someone(ctx, mention):
             continue
         preceding, anchor = _governing_word(ctx, index)
+        if _related_between(ctx, index):
+            continue  # "the partnership between China and Egypt": a topic, not the parties
         if entity.kind != "person":
             after_place = (
                 index > 0 and ctx.entities.place_at(index - 1) is not None
@@ -549,6 +739,27 @@ def _gathering_of(ctx: Context, index: int, entity: Entity) -> bool:
     while cursor > 0 and tokens[cursor].lower in ("of", "the"):
         cursor -= 1
     return tokens[cursor].lower in MEETING_NOUNS or tokens[cursor].lower in ("session", "sessions")
+
+
+#: Nouns of a standing relation whose "between X and Y" names its sides, not a meeting's.
+_RELATIONS = _STANDING | word_set(
+    "partnership partnerships cooperation trade friendship alliance ties rapprochement"
+)
+
+
+def _related_between(ctx: Context, index: int) -> bool:
+    """Whether the actor at ``index`` is one side of a relation named with 'between' ("the
+    comprehensive strategic partnership between China and Egypt", "trade between X and Y")."""
+    tokens = ctx.doc.tokens
+    between = index - 1
+    if preceding_word(ctx, index) in ("and", "or"):
+        before = ctx.entities.covering.get(index - 2)
+        if before is None:
+            return False
+        between = before.first - 1
+    if between < 1 or tokens[between].lower != "between":
+        return False
+    return tokens[between - 1].lower in _RELATIONS
 
 
 def _governing_word(ctx: Context, index: int) -> tuple[str, int]:

@@ -95,9 +95,14 @@ def _absorb(candidate: MeetingCandidate, frame: Frame) -> None:
             )
         elif existing.role == "participant" and party.role != "participant":
             existing.role = party.role
-    if frame.date is not None and (candidate.date is None or _contains(candidate.date, frame.date)):
+    arrived = _arrival_for(candidate, frame)
+    if frame.date is not None and (
+        candidate.date is None or _contains(candidate.date, frame.date) or arrived
+    ):
         candidate.date = frame.date
         candidate.date_match = frame.date_match
+    if arrived:  # the talks give the meeting its day, status and kind; the arrival joins them
+        candidate.status, candidate.kind = frame.status, frame.kind
     if frame.place and (candidate.place is None or candidate.place == frame.place_country):
         candidate.place = frame.place
         candidate.place_country = frame.place_country
@@ -139,6 +144,8 @@ def _compatible(frame: Frame, candidate: MeetingCandidate, reference: dt.date | 
             frame.date is None and _represent(frame, candidate) and _places_agree(frame, candidate)
         )
     if frame.date is not None and candidate.date is not None:
+        if _arrival_for(frame, candidate) or _arrival_for(candidate, frame):
+            return _places_agree(frame, candidate)
         if not (_contains(frame.date, candidate.date) or _contains(candidate.date, frame.date)):
             return False
         if not (mine <= theirs or theirs <= mine):
@@ -163,6 +170,34 @@ def _compatible(frame: Frame, candidate: MeetingCandidate, reference: dt.date | 
     elif frame.date is None and candidate.date is None and not (mine <= theirs or theirs <= mine):
         return False
     return _places_agree(frame, candidate)
+
+
+#: How many days a visit's arrival may come before the talks it was made for.
+_VISIT_DAYS = 3
+_HAPPENED = frozenset(["held", "reported"])
+
+
+def _arrival_for(visit: Frame | MeetingCandidate, meeting: Frame | MeetingCandidate) -> bool:
+    """A visit and the talks it was made for are one meeting: "Pham arrived in Seoul on Monday
+    for a three-day visit" and "Lee received Pham on Tuesday", "Abdelatty, who arrived on Monday
+    ..., held talks with Wang on Tuesday". ``visit`` names guests only (no host, no one else);
+    ``meeting`` has them as its guests (or participants) beside others, happened too, on the
+    day of the arrival or up to three days after it."""
+    if visit.kind != "visit" or visit.status not in _HAPPENED or meeting.status not in _HAPPENED:
+        return False
+    if visit.date is None or meeting.date is None or not visit.parties:
+        return False
+    if any(p.role != "guest" for p in visit.parties):
+        return False
+    roles = {id(p.entity): p.role for p in meeting.parties}
+    if len(roles) <= len(visit.parties) or any(
+        roles.get(id(p.entity)) not in ("guest", "participant") for p in visit.parties
+    ):
+        return False
+    start, end = visit.date.earliest, meeting.date.earliest
+    if start is None or end is None or start != visit.date.latest or end != meeting.date.latest:
+        return False  # days only: "in June" and "on June 3" are merged (or not) as before
+    return 0 <= (end - start).days <= _VISIT_DAYS
 
 
 def _represent(frame: Frame, candidate: MeetingCandidate) -> bool:

@@ -102,6 +102,14 @@ def resolve_references(
                         add(state)
                 else:
                     add(party.entity)
+    if _definite_delegation(ctx, range(max(clause[0], start), group[0])):
+        members = _delegation_members(ctx, sentence)
+        for party in members:
+            add(party.entity)  # "the delegation held talks with X": its members
+        if members and members[0].role == "guest":  # a visiting delegation's hosts
+            names = {id(m.entity) for m in members}
+            for party in parties:
+                party.role = "guest" if id(party.entity) in names else "host"
     opening = tokens[clause[0]].lower
     if clause[0] > 0 and opening.endswith("ing") and opening in TRIGGERS:
         # "..., meeting Kim in his visits": the sentence's subject meets.
@@ -120,6 +128,40 @@ def resolve_references(
         # "The meeting came as ...": the meeting last named.
         for party in last_frame_parties(ctx):
             add(party.entity)
+
+
+_DELEGATIONS = word_set("delegation team")
+
+
+def _definite_delegation(ctx: Context, window: range) -> bool:
+    """'the delegation', 'the Russian delegation' before the meeting word."""
+    tokens = ctx.doc.tokens
+    return any(
+        tokens[i].lower in _DELEGATIONS
+        and not tokens[i].possessive
+        and "the" in {t.lower for t in tokens[max(window.start, i - 3) : i]}
+        for i in window
+    )
+
+
+def _delegation_members(ctx: Context, sentence: Sentence) -> list[Party]:
+    """The side of the last meeting (within six sentences) whose sentence names a delegation
+    led or headed by someone: that head and those who share the head's role."""
+    tokens = ctx.doc.tokens
+    for frame in reversed(ctx.frames):
+        if not 0 < sentence.number - frame.sentence <= 6:
+            continue
+        first, last = ctx.doc.sentence_tokens[frame.sentence]
+        for index in range(first, last - 1):
+            if tokens[index].lower in ("led", "headed") and tokens[index + 1].lower == "by":
+                head = next((p for p in frame.parties if index + 1 < p.position <= index + 8), None)
+                if head is not None and head.role != "participant":
+                    return [
+                        p
+                        for p in frame.parties
+                        if p.role == head.role and p.entity.kind == "person"
+                    ]
+    return []
 
 
 def _between_pair(ctx: Context, group: list[int], parties: list[Party]) -> bool:

@@ -56,6 +56,7 @@ def assign_roles(ctx: Context, frame: Frame) -> None:
             movers = [min(after, key=lambda p: p.position)]  # "visiting Australian PM Albanese"
         else:
             movers = _listed_with_nearest(ctx, before) or frame.parties[:1]
+        movers = _invitee_instead(ctx, frame, movers, moving[0])
         for party in frame.parties:
             party.role = "guest" if any(party is m for m in movers) else "host"
         return
@@ -76,6 +77,37 @@ def assign_roles(ctx: Context, frame: Frame) -> None:
         if len(hosts) == 1:
             for party in frame.parties:
                 party.role = "host" if party is hosts[0] else "guest"
+
+
+#: Nouns of an invitation: "X accepted Y's invitation to visit", "at Y's invitation".
+_INVITATION = frozenset(["invitation", "invite"])
+
+
+def _invitee_instead(ctx: Context, frame: Frame, movers: list[Party], verb: int) -> list[Party]:
+    """'X accepted Y's invitation to visit Minsk': Y, the nearest before 'visit', invites and
+    hosts; X, named before Y, is the one who travels."""
+    tokens = ctx.doc.tokens
+    if len(movers) != 1:
+        return movers
+    inviter = movers[0]
+    owner = _possessive_end(ctx, inviter)
+    if owner is None or owner + 1 >= verb or tokens[owner + 1].lower not in _INVITATION:
+        return movers
+    earlier = [p for p in frame.parties if p.position < inviter.position]
+    if not earlier:
+        return []  # the one invited is not named as an actor: the inviter still hosts
+    return [max(earlier, key=lambda p: p.position)]
+
+
+def _possessive_end(ctx: Context, party: Party) -> int | None:
+    """The last token of ``party``'s mention at its position, when it is a possessive."""
+    tokens = ctx.doc.tokens
+    for mention in ctx.entities.mentions_in(party.position, party.position):
+        if mention.entity is party.entity and tokens[mention.last].possessive:
+            return mention.last
+    if tokens[party.position].possessive:
+        return party.position
+    return None
 
 
 def _listed_with_nearest(ctx: Context, before: list[Party]) -> list[Party]:
