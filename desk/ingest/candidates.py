@@ -967,7 +967,8 @@ _PLACE_LAST = word_set(
     games cup olympics prize award medal act law doctrine line front format framework
     partnership pact charter convention protocol memorandum communique resolution operation
     war crisis revolution republic kingdom emirates empire dynasty cross crescent day week
-    airlines airways holdings group club
+    airlines airways holdings group club watch international fleet brigade battalion division
+    regiment corps dome thought accords agreements talks news media
     """
 )
 #: Words a place's name starts with ("Mount Paektu", "Camp David", "Port Moresby").

@@ -71,6 +71,8 @@ def test_a_religious_honorific_is_not_part_of_the_name() -> None:
         "The envoy met Wall Street executives in New York.",
         "The Great Hall of the People hosted the Belt and Road Forum.",
         "Kim met Red Cross officials in Pyongyang.",
+        "Amnesty International and Human Rights Watch condemned the executions.",
+        "The envoy praised Iron Dome and the Black Sea Fleet.",
     ],
 )
 def test_a_place_or_an_event_is_no_person(text: str) -> None:
