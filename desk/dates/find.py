@@ -75,6 +75,11 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|its|his|her|their|our|this|
 _WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # "Easter Island", "Christmas Island": a holiday's name inside another name.
 _NAME_AFTER = re.compile(r"[^\S\n]+[A-Z]")
+# "The Sunday Times", "Sunday Telegraph": a weekday in a newspaper's name.
+_PUBLICATION_AFTER = re.compile(
+    r"[^\S\n]+(?:Times|Telegraph|Mail|Express|Post|Herald|Mirror|Observer|Independent|Tribune"
+    r"|Journal|Standard|Guardian|Star|Sport|Review|Magazine|Edition)\b"
+)
 # "Ukraine's Independence Day", "Indian Independence Day": the country owns the holiday.
 _OWNER_BEFORE = re.compile(r"(?P<owner>\b[A-Z][\w.]*)(?:['’]s)?[^\S\n]+$")
 # Capitalised words before a holiday that are not its owner.
@@ -346,6 +351,8 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
                 continue
             if last.kind == "holiday" and _NAME_AFTER.match(text, last.end):
                 continue
+            if last.kind == "weekday" and _PUBLICATION_AFTER.match(text, last.end):
+                continue  # "The Sunday Times", "the Mail on Sunday" is a date only when dated
             if last.word == "ahead" and _OF_AFTER.match(text, last.end):
                 continue
             start, end = first.start, last.end
