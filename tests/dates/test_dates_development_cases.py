@@ -141,6 +141,17 @@ CASES: list[tuple[str, str, str, str]] = [
     ("Critics say the plan may not survive a vote.", WED, "may not", ""),
     ("The Sunday Times reported the plan first.", WED, "Sunday", ""),
     ("Navy ships called at Christmas Island.", WED, "Christmas", ""),
+    # how long since something last happened, and counts from an event, are not dates
+    ("It was their first formal meeting in six years.", WED, "in six years", ""),
+    ("Oil rose to its highest level in more than a decade.", WED, "in more than a decade", ""),
+    ("The first round will be held in two weeks.", WED, "in two weeks", "2025-06-25~"),
+    (
+        "The vote is set for Dec. 3, two weeks after the summit.",
+        WED,
+        "two weeks after",
+        "",
+    ),
+    ("Ministers met on May 3 and again a week after the talks.", WED, "a week after", ""),
 ]
 
 
