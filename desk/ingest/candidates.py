@@ -938,7 +938,7 @@ def _state_bodies(doc: Document, entities: Entities) -> list[Sighting]:
 #: Orban", "asked about Benjamin Netanyahu", "quoted Li Qiang as saying".
 _PERSON_SLOTS = word_set(
     """
-    from about against behind under like than by
+    from about against behind under like than by for
     praised thanked urged invited congratulated criticised criticized accused quoted blamed
     briefed informed assured reassured pressed warned asked telephoned phoned appointed
     replaced succeeded dismissed sacked endorsed accompanied condemned slammed
@@ -968,7 +968,7 @@ _PLACE_LAST = word_set(
     partnership pact charter convention protocol memorandum communique resolution operation
     war crisis revolution republic kingdom emirates empire dynasty cross crescent day week
     airlines airways holdings group club watch international fleet brigade battalion division
-    regiment corps dome thought accords agreements talks news media
+    regiment corps dome thought accords agreements talks news media hill hills
     """
 )
 #: Words a place's name starts with ("Mount Paektu", "Camp David", "Port Moresby").
@@ -1003,8 +1003,10 @@ def _name_shape(doc: Document, start: int, taken: set[int]) -> tuple[int, int] |
     if any(i in taken for i in range(first, last + 1)):
         return None
     words = whole_words(doc, first, last)
-    if len(words) < 2 or not name_words(doc, words) or all(t.text.isupper() for t in words):
+    if len(words) < 2 or not name_words(doc, words):
         return None
+    if any(len(t.text) > 1 and t.text.isupper() and t.lower not in NAME_SUFFIXES for t in words):
+        return None  # "New START", a dateline ("SEOUL"), an acronym: no personal name
     if _looks_like_body(tokens, first, last):
         return None
     following = tokens[last + 1] if last + 1 < len(tokens) else None

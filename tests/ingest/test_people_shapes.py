@@ -41,6 +41,7 @@ def _people(text: str) -> set[str]:
         ("Abe Shinzo and Yoon Suk Yeol were mentioned as well.", "Abe Shinzo"),
         ("Cai Qi, Wang Yi and other Chinese officials were present.", "Wang Yi"),
         ("Also present were Kirill Dmitriev and Yury Ushakov.", "Kirill Dmitriev"),
+        ("The court issued a warrant for Benjamin Netanyahu.", "Benjamin Netanyahu"),
     ],
 )
 def test_a_name_in_a_slot_that_takes_a_person_is_a_person(text: str, name: str) -> None:
@@ -73,6 +74,7 @@ def test_a_religious_honorific_is_not_part_of_the_name() -> None:
         "Kim met Red Cross officials in Pyongyang.",
         "Amnesty International and Human Rights Watch condemned the executions.",
         "The envoy praised Iron Dome and the Black Sea Fleet.",
+        "Lawmakers on Capitol Hill pressed for New START talks.",
     ],
 )
 def test_a_place_or_an_event_is_no_person(text: str) -> None:
