@@ -521,7 +521,9 @@ _APPROXIMATE = frozenset(
 )
 _SEPARATOR = re.compile(r"\s(?:to|through|thru|until|till)\s|-")
 _POSITION = re.compile(
-    r"(?:the\s)?(?:(?P<p>early|mid|late)(?:-|\s)(?:in\s)?|(?P<w>beginning|start|middle|end|close)\sof\s)"
+    r"(?:the\s)?(?:(?P<p>early|mid|late)(?:-|\s)(?:in\s)?"
+    # "end-June", "end-2025": wire shorthand for "the end of"
+    r"|(?P<w>beginning|start|middle|end|close)(?:\sof\s|-(?<=(?:end|art)-)))"
     r"(?P<rest>.+)"
 )
 _POSITION_WORDS = {

@@ -116,6 +116,10 @@ CASES: list[tuple[str, str, str, str]] = [
     ),
     # "by the end of" a year is by its last month, as "by December" is
     ("The plan is due by the end of 2026.", WED, "by the end of 2026", "../2026-12"),
+    # wire shorthand for the end of a month or year
+    ("The talks are due to conclude by end-June.", WED, "by end-June", "../2025-06-30"),
+    ("Growth is forecast to slow by end-2025.", WED, "by end-2025", "../2025-12"),
+    ("Talks stalled at end-May, officials said.", WED, "at end-May", "2025-05-21~/2025-05-31"),
     # years inside a noun phrase
     ("The 2015 deal collapsed after Washington withdrew.", WED, "2015", "2015"),
     ("The 1994 framework is still in force.", WED, "1994", "1994"),
