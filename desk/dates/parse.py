@@ -490,6 +490,8 @@ _SIMPLE: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"(?:the\s)?(?:(?P<c>\d{3})0'?s|'(?P<t>\d)0'?s)", _decade),
         (r"(?:that|the\ssame)\s(?P<u>day|week|month|year)", _anchored_unit),
         (rf"that\s(?P<m>{MONTH_RE})\.?", _that_month),
+        # "in May of that year", "in May that year": the month of the year pointed back to
+        (rf"(?P<m>{MONTH_RE})\.?\s(?:of\s)?(?:that|the\ssame)\syear", _that_month),
         (
             r"the\s(?P<d>next|following|previous|preceding|prior)\s(?P<u>day|week|month|year)",
             _anchored_unit,

@@ -98,6 +98,18 @@ CASES: list[tuple[str, str, str, str]] = [
         "three days ahead",
         "2025-06-14",
     ),
+    (
+        "Kim visited Vladivostok in 2019. In May of that year, he also met Xi.",
+        WED,
+        "In May of that year",
+        "2019-05",
+    ),
+    (
+        "Lavrov went to Pyongyang in April 2019 and again in September of the same year.",
+        WED,
+        "in September of the same year",
+        "2019-09",
+    ),
     # parts of months and years
     (
         "Prices rose in mid-October, traders said.",
