@@ -42,6 +42,9 @@ _FUTURE = (
     r"|(?:is|are|was|were|be)\s+(?:(?:widely|also|now)\s+)?"
     r"(?:expected|likely|set|due|scheduled|slated|poised|going|planning|about)\s+to"
     r"|(?:plans?|planned|intends?|intended|aims?|hopes?|vows?|vowed|pledged|promised)\s+to"
+    # "is to visit", "wants to meet", "an invitation to visit", "invited Lee to visit"
+    r"|(?:is|are|was|were)\s+to|(?:wants?|wanted|preparing|prepares|seeks?|ready)\s+to"
+    r"|invitations?\s+to|invited\s+(?:(?:him|her|them|[A-Z][\w.-]*)\s+){1,4}to"
     # A decision or an offer to act looks forward from when it was made ("agreed to begin
     # talks by the end of February"); "agreed to a truce", "agreed to the plan" do not.
     r"|(?:agree[sd]?|decided?|decides|resolved?|offer(?:s|ed)?|undert(?:akes?|ook)|prepared)"
@@ -51,6 +54,9 @@ _FUTURE = (
     r"|to\s+be\s+held|upcoming|forthcoming|ahead\s+of"
     # A timetable in the present ("voting closes at 8 p.m. Sunday", "the forum opens Tuesday").
     r"|opens|closes|begins|starts|ends|resumes|convenes|expires"
+    # An arrangement in the present progressive ("Lavrov is travelling to Pyongyang on Monday").
+    r"|(?:is|are)\s+(?:traveling|travelling|heading|visiting|flying|leaving|hosting|returning"
+    r"|arriving|meeting)"
 ).replace(r"\s", _BLANK)
 # "may have met", "could have been": a modal with a perfect looks back, not forward.
 _PERFECT_MODAL = rf"(?:may|might|could|would|should|must){_BLANK}+have{_BLANK}+[a-z]+"

@@ -26,6 +26,12 @@ CASES: list[tuple[str, str, str, str]] = [
     ("Sunday's election will be closely watched in Brussels.", WED, "Sunday", "2025-06-15"),
     ("Late Tuesday, the ministry issued a statement.", WED, "Late Tuesday", "2025-06-10"),
     ("The Kremlin said the call took place on Friday night.", WED, "on Friday night", "2025-06-06"),
+    # plans and arrangements look forward
+    ("Putin is to visit New Delhi on Friday.", WED, "on Friday", "2025-06-13"),
+    ("Xi has invited Lee to visit Beijing on Saturday.", WED, "on Saturday", "2025-06-14"),
+    ("The envoy is preparing to visit Kyiv on Monday.", WED, "on Monday", "2025-06-16"),
+    ("Lavrov is travelling to Pyongyang on Monday for talks.", WED, "on Monday", "2025-06-16"),
+    ("Kim, who visited Moscow on Monday, met Putin.", WED, "on Monday", "2025-06-09"),
     # holidays
     ("The envoy is due in Seoul on New Year's Eve.", WED, "on New Year's Eve", "2025-12-31"),
     (
