@@ -1084,9 +1084,27 @@ def _slot_people(doc: Document, taken: set[int]) -> list[Sighting]:
             span = _name_shape(doc, index, claimed)
             if span is not None and span[1] + 1 < len(tokens):
                 after = tokens[span[1] + 1]
-                if after.lower == "and" and after.close and after.sentence == token.sentence:
+                if after.sentence != token.sentence or not after.close or after.capital:
+                    continue
+                if after.lower == "and" or _verb_after_name(after):
                     consider(index, "subject")  # "Donald Tusk and Friedrich Merz met"
     return found
+
+
+#: Verbs in the present that follow a sentence's subject: "Aung San Suu Kyi remains ...".
+_PRESENT_VERBS = word_set(
+    """
+    remains says warns urges insists denies rejects wants hopes believes faces expects argues
+    accuses blames demands calls seeks vows pledges told
+    """
+)
+
+
+def _verb_after_name(token: Token) -> bool:
+    """A lower-case verb after a name that opens a sentence: a past in -ed ("Kim Yo Jong
+    warned"), or a present that only a person's subject takes ("remains", "insists")."""
+    word = token.lower
+    return (len(word) > 4 and word.endswith("ed") and not token.joined) or word in _PRESENT_VERBS
 
 
 def _coordinated_people(doc: Document, entities: Entities) -> None:

@@ -42,6 +42,8 @@ def _people(text: str) -> set[str]:
         ("Cai Qi, Wang Yi and other Chinese officials were present.", "Wang Yi"),
         ("Also present were Kirill Dmitriev and Yury Ushakov.", "Kirill Dmitriev"),
         ("The court issued a warrant for Benjamin Netanyahu.", "Benjamin Netanyahu"),
+        ("Aung San Suu Kyi remains in detention, her lawyers say.", "Aung San Suu Kyi"),
+        ("Mohammed Shia al-Sudani welcomed the agreement.", "Mohammed Shia al-Sudani"),
     ],
 )
 def test_a_name_in_a_slot_that_takes_a_person_is_a_person(text: str, name: str) -> None:
@@ -75,6 +77,7 @@ def test_a_religious_honorific_is_not_part_of_the_name() -> None:
         "Amnesty International and Human Rights Watch condemned the executions.",
         "The envoy praised Iron Dome and the Black Sea Fleet.",
         "Lawmakers on Capitol Hill pressed for New START talks.",
+        "Gaza City residents fled south as Taiwan Strait tensions increased.",
     ],
 )
 def test_a_place_or_an_event_is_no_person(text: str) -> None:
