@@ -1169,14 +1169,22 @@ def _place_like(sighting: Sighting) -> bool:
 
 
 def _publication_or_person(doc: Document, sighting: Sighting) -> Sighting:
-    """A name read as a person's that is a newspaper's or channel's: after "daily",
-    "newspaper" ... ("Belgian daily De Standaard"), or an article and one word ("told El
-    Pais"; "De Wever" after "Bart De Wever" is his surname, see ``_register``)."""
+    """A name read as a person's that is a newspaper's, channel's or office's: after "daily",
+    "newspaper" ... ("Belgian daily De Standaard") or after "the" ("the Amiri Diwan said"), or
+    an article and one word ("told El Pais"; "De Wever" after "Bart De Wever" is his surname,
+    see ``_register``)."""
     if sighting.kind != "person" or sighting.how in ("title", "apposition"):
         return sighting
     tokens = doc.tokens
     before = tokens[sighting.first - 1] if sighting.first > 0 else None
     cue = before is not None and before.lower in _PUBLICATION_CUES and not before.capital
+    # "the JoongAng Ilbo reported", "the Amiri Diwan said": a person's name takes no article
+    cue = cue or (
+        before is not None
+        and before.lower == "the"
+        and tokens[sighting.first].close
+        and before.sentence == tokens[sighting.first].sentence
+    )
     words = sighting.name.split()
     article = (
         len(words) == 2 and words[0].lower() in _ARTICLES and not tokens[sighting.first].joined

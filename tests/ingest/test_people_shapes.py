@@ -99,3 +99,9 @@ def test_a_particle_and_surname_after_the_full_name_is_that_person() -> None:
         "Diplomats said De Wever had demanded guarantees."
     )
     assert _people(text) == {"Bart De Wever"}
+
+
+def test_a_name_after_the_is_a_body_not_a_person() -> None:
+    text = "The Amiri Diwan said the emir left Doha. The JoongAng Ilbo reported the visit."
+    assert _people(text) == set()
+    assert {"Amiri Diwan", "JoongAng Ilbo"} <= _actors(text, "organization")
