@@ -413,6 +413,7 @@ def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
             # "Special Envoy for Syria Tom Barrack", "Ambassador to Japan Rahm Emanuel"
             place = _place_at(doc, name_start + 1)
             name_start = place + 1 if place is not None else name_start
+        title_end = name_start  # honorifics are neither title nor name
         name_start = _after_honorifics(doc, name_start)  # "Minister Dr. S. Jaishankar"
         if name_start >= len(tokens) or not (
             tokens[name_start].close or _after_honorific(doc, name_start)
@@ -445,8 +446,8 @@ def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
             break
         country, country_first = _country_before(doc, title_first)
         title = doc.text[tokens[title_first].start : tokens[index].end]
-        if name_start > index + 1:
-            title = doc.text[tokens[title_first].start : tokens[name_start - 1].end]
+        if title_end > index + 1:
+            title = doc.text[tokens[title_first].start : tokens[title_end - 1].end]
         if len(words) < 2:
             continue  # a surname after a title names someone already known, not a new actor
         name = name_text(doc, first, last)
@@ -503,6 +504,7 @@ def _after_honorifics(doc: Document, start: int) -> int:
         and (
             (tokens[start].lower in HONORIFICS and doc.between(start, start + 1) == ". ")
             or tokens[start].lower in _WORD_HONORIFICS
+            or (tokens[start].lower == "tan" and tokens[start + 1].lower == "sri")
         )
     ):
         start += 1  # not "Gen Nakatani": an abbreviation is an honorific with its full stop
@@ -510,7 +512,8 @@ def _after_honorifics(doc: Document, start: int) -> int:
 
 
 #: Honorifics written as words, never abbreviated: "Shri Jagdeep Dhankhar", "Sheikh Tamim".
-_WORD_HONORIFICS = word_set("shri smt sri sheikh sheik")
+#: Malaysian honours too: "Datuk Seri Anwar Ibrahim", "Tun Mahathir", "Tan Sri Muhyiddin".
+_WORD_HONORIFICS = word_set("shri smt sri sheikh sheik datuk dato datin tun tunku tengku toh seri")
 
 
 def _after_honorific(doc: Document, index: int) -> bool:
@@ -994,6 +997,7 @@ def _name_shape(doc: Document, start: int, taken: set[int]) -> tuple[int, int] |
     tokens = doc.tokens
     while start < len(tokens) and tokens[start].lower in HONORIFICS:
         start += 1
+    start = _after_honorifics(doc, start)
     if start >= len(tokens) or start in taken or not tokens[start].capital:
         return None
     span = name_after(doc, start)

@@ -105,3 +105,18 @@ def test_a_name_after_the_is_a_body_not_a_person() -> None:
     text = "The Amiri Diwan said the emir left Doha. The JoongAng Ilbo reported the visit."
     assert _people(text) == set()
     assert {"Amiri Diwan", "JoongAng Ilbo"} <= _actors(text, "organization")
+
+
+def test_malaysian_honours_are_neither_name_nor_title() -> None:
+    text = (
+        "Prime Minister Datuk Seri Anwar Ibrahim received the envoy. "
+        "The remarks angered Tan Sri Muhyiddin Yassin."
+    )
+    proposals = propose(text, DAY).proposals
+    people = {
+        p.name: p.title
+        for p in proposals
+        if isinstance(p, NewActorProposal) and p.actor_kind == "person"
+    }
+    assert set(people) == {"Anwar Ibrahim", "Muhyiddin Yassin"}
+    assert people["Anwar Ibrahim"] == "Prime Minister"
