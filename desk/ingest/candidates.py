@@ -81,7 +81,7 @@ def find_candidates(doc: Document, entities: Entities) -> list[tuple[int, int]]:
     sightings += structural_people(doc, taken)
     taken |= {i for s in sightings for i in range(s.first, s.last + 1)}
     sightings += _slot_people(doc, taken)
-    sightings = [_publication_or_person(doc, s) for s in sightings]
+    sightings = [_publication_or_person(doc, _without_honorifics(doc, s)) for s in sightings]
     sightings = [
         s for s in sightings if not (s.kind == "person" and (_regional(s.name) or _place_like(s)))
     ]
@@ -513,7 +513,11 @@ def _after_honorifics(doc: Document, start: int) -> int:
 
 #: Honorifics written as words, never abbreviated: "Shri Jagdeep Dhankhar", "Sheikh Tamim".
 #: Malaysian honours too: "Datuk Seri Anwar Ibrahim", "Tun Mahathir", "Tan Sri Muhyiddin".
-_WORD_HONORIFICS = word_set("shri smt sri sheikh sheik datuk dato datin tun tunku tengku toh seri")
+_WORD_HONORIFICS = word_set(
+    """
+    shri smt sri sheikh sheik datuk dato datin tun tunku tengku toh seri comrade
+    """
+)
 
 
 def _after_honorific(doc: Document, index: int) -> bool:
@@ -1068,6 +1072,8 @@ def _slot_people(doc: Document, taken: set[int]) -> list[Sighting]:
                 consider(index + 1, "argument", country)  # "Iran's Abbas Araghchi"
             continue
         if token.capital:
+            if word in _WORD_HONORIFICS or word == "tan":
+                consider(index, "argument")  # "the respected Comrade Kim Jong Un"
             continue
         if (
             word in _PERSON_SLOTS
@@ -1165,6 +1171,30 @@ def _coordinated_people(doc: Document, entities: Entities) -> None:
                 added = True
         if not added:
             return
+
+
+def _without_honorifics(doc: Document, sighting: Sighting) -> Sighting:
+    """A person's name without a form of address read into it ("Comrade Kim Jong Un",
+    "Datuk Seri Anwar Ibrahim" found by the untitled readers)."""
+    if sighting.kind != "person" or sighting.how == "title":
+        return sighting
+    first = _after_honorifics(doc, sighting.first)
+    if first == sighting.first or first > sighting.last:
+        return sighting
+    if len(whole_words(doc, first, sighting.last)) < 2:
+        return sighting
+    name = name_text(doc, first, sighting.last)
+    return Sighting(
+        name,
+        sighting.kind,
+        first,
+        sighting.last,
+        sighting.how,
+        sighting.title,
+        sighting.country,
+        sighting.alias,
+        sighting.title_span,
+    )
 
 
 def _place_like(sighting: Sighting) -> bool:

@@ -120,3 +120,11 @@ def test_malaysian_honours_are_neither_name_nor_title() -> None:
     }
     assert set(people) == {"Anwar Ibrahim", "Muhyiddin Yassin"}
     assert people["Anwar Ibrahim"] == "Prime Minister"
+
+
+def test_a_form_of_address_before_a_name_is_not_part_of_it() -> None:
+    text = (
+        "The respected Comrade Kim Jong Un inspected the factory. Comrade Choe Son Hui met "
+        "the envoy. Datuk Seri Anwar Ibrahim said the talks went well."
+    )
+    assert _people(text) == {"Kim Jong Un", "Choe Son Hui", "Anwar Ibrahim"}
