@@ -75,6 +75,11 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|its|his|her|their|our|this|
 _WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # "Easter Island", "Christmas Island": a holiday's name inside another name.
 _NAME_AFTER = re.compile(r"[^\S\n]+[A-Z]")
+# "The Sunday Times", "Sunday Telegraph": a weekday in a newspaper's name.
+_PUBLICATION_AFTER = re.compile(
+    r"[^\S\n]+(?:Times|Telegraph|Mail|Express|Post|Herald|Mirror|Observer|Independent|Tribune"
+    r"|Journal|Standard|Guardian|Star|Sport|Review|Magazine|Edition)\b"
+)
 # "Ukraine's Independence Day", "Indian Independence Day": the country owns the holiday.
 _OWNER_BEFORE = re.compile(r"(?P<owner>\b[A-Z][\w.]*)(?:['’]s)?[^\S\n]+$")
 # Capitalised words before a holiday that are not its owner.
@@ -94,6 +99,25 @@ _WORD_CHARACTER = re.compile(r"\w")
 _SPACES = re.compile(r"\s+")
 # "two days ahead of the summit" counts back from the summit, not forward from the report.
 _OF_AFTER = re.compile(r"\s+of\b")
+# "two weeks after the summit", "a day before Putin's visit": counted from an event.
+_EVENT_AFTER = re.compile(
+    r"[^\S\n]+(?:(?:the|a|an|his|her|its|their|this|that|these|those)\b|[A-Z])"
+)
+# "in five years", "in more than a decade": a count of units after "in".
+_COUNT_PHRASE = re.compile(
+    r"in\s+(?:(?:more\s+than|over|nearly|almost|about|around|some)\s+)?(?:a|an|[\w-]+)\s+"
+    r"(?:days?|weeks?|months?|years?|decades?)$",
+    re.IGNORECASE,
+)
+# Words that make "in five years" a span up to now: "the first ... in", "the highest ... in".
+_SUPERLATIVE = re.compile(
+    r"\b(?:first|only|highest|lowest|biggest|largest|worst|best|longest|shortest|strongest"
+    r"|weakest|deadliest|most|least)\b",
+    re.IGNORECASE,
+)
+_VERB_BETWEEN = re.compile(
+    r"\b(?:will|would|shall|is|are|was|were|be|been|take|takes|come|comes|[a-z]{3,}ed)\b"
+)
 
 
 def _runs(text: str, found: list[Token]) -> list[list[Token]]:
@@ -346,8 +370,14 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
                 continue
             if last.kind == "holiday" and _NAME_AFTER.match(text, last.end):
                 continue
+            if last.kind == "weekday" and _PUBLICATION_AFTER.match(text, last.end):
+                continue  # "The Sunday Times", "the Mail on Sunday" is a date only when dated
             if last.word == "ahead" and _OF_AFTER.match(text, last.end):
                 continue
+            if last.word in ("after", "before") and _EVENT_AFTER.match(text, last.end):
+                continue  # "two weeks after the summit" counts from the summit, not a date
+            if first.word == "in" and _since_superlative(text, first.start, last.end):
+                continue  # "their first meeting in five years" is how long, not when
             start, end = first.start, last.end
             if last.word.startswith("independence"):
                 result = scan.independence_day(start, end, last.start)
@@ -374,6 +404,19 @@ def _attributive(text: str, token: Token) -> bool:
     if token.kind != "year" or not _WORD_AFTER.match(text, token.end):
         return False
     return _DETERMINER_BEFORE.search(text, max(0, token.start - 12), token.start) is not None
+
+
+def _since_superlative(text: str, start: int, end: int) -> bool:
+    """Whether "in <count> <units>" measures the time since something last happened: after
+    "first", "highest" ... in its clause with no verb between ("the first visit in a decade",
+    not "the first round will be held in two weeks")."""
+    if not _COUNT_PHRASE.match(text[start:end]):
+        return False
+    before = text[max(0, start - 120) : start]
+    cut = max(before.rfind(mark) for mark in ".;:")
+    before = before[cut + 1 :]
+    ends = [match.end() for match in _SUPERLATIVE.finditer(before)]
+    return bool(ends) and _VERB_BETWEEN.search(before, ends[-1]) is None
 
 
 def _coarse(anchor: PartialDate | None) -> bool:

@@ -357,7 +357,10 @@ def _half(match: re.Match[str], context: _Context) -> str:
 
 def _decade(match: re.Match[str], context: _Context) -> str:
     if match["c"]:
-        return periods.decade(int(match["c"]) * 10)
+        first_year = int(match["c"]) * 10
+        if first_year % 100 == 0 and first_year < 2000:
+            return f"{first_year // 100:02d}XX"  # "the 1800s" is the century, 18XX
+        return periods.decade(first_year)
     # '90s: the latest decade with that digit that has begun by the reference year.
     reference_year = context.reference.year
     first_year = reference_year // 100 * 100 + int(match["t"]) * 10
@@ -487,6 +490,8 @@ _SIMPLE: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (r"(?:the\s)?(?:(?P<c>\d{3})0'?s|'(?P<t>\d)0'?s)", _decade),
         (r"(?:that|the\ssame)\s(?P<u>day|week|month|year)", _anchored_unit),
         (rf"that\s(?P<m>{MONTH_RE})\.?", _that_month),
+        # "in May of that year", "in May that year": the month of the year pointed back to
+        (rf"(?P<m>{MONTH_RE})\.?\s(?:of\s)?(?:that|the\ssame)\syear", _that_month),
         (
             r"the\s(?P<d>next|following|previous|preceding|prior)\s(?P<u>day|week|month|year)",
             _anchored_unit,
@@ -521,7 +526,9 @@ _APPROXIMATE = frozenset(
 )
 _SEPARATOR = re.compile(r"\s(?:to|through|thru|until|till)\s|-")
 _POSITION = re.compile(
-    r"(?:the\s)?(?:(?P<p>early|mid|late)(?:-|\s)(?:in\s)?|(?P<w>beginning|start|middle|end|close)\sof\s)"
+    r"(?:the\s)?(?:(?P<p>early|mid|late)(?:-|\s)(?:in\s)?"
+    # "end-June", "end-2025": wire shorthand for "the end of"
+    r"|(?P<w>beginning|start|middle|end|close)(?:\sof\s|-(?<=(?:end|art)-)))"
     r"(?P<rest>.+)"
 )
 _POSITION_WORDS = {

@@ -42,6 +42,9 @@ _FUTURE = (
     r"|(?:is|are|was|were|be)\s+(?:(?:widely|also|now)\s+)?"
     r"(?:expected|likely|set|due|scheduled|slated|poised|going|planning|about)\s+to"
     r"|(?:plans?|planned|intends?|intended|aims?|hopes?|vows?|vowed|pledged|promised)\s+to"
+    # "is to visit", "wants to meet", "an invitation to visit", "invited Lee to visit"
+    r"|(?:is|are|was|were)\s+to|(?:wants?|wanted|preparing|prepares|seeks?|ready)\s+to"
+    r"|invitations?\s+to|invited\s+(?:(?:him|her|them|[A-Z][\w.-]*)\s+){1,4}to"
     # A decision or an offer to act looks forward from when it was made ("agreed to begin
     # talks by the end of February"); "agreed to a truce", "agreed to the plan" do not.
     r"|(?:agree[sd]?|decided?|decides|resolved?|offer(?:s|ed)?|undert(?:akes?|ook)|prepared)"
@@ -49,6 +52,11 @@ _FUTURE = (
     r"(?:\s+(?:not|also|likely|soon|still|then))?(?:\s+be)?(?:\s+[a-z]+)?"
     r"|(?:scheduled|slated|set|planned|due|expected)\s+(?:for|on|in)"
     r"|to\s+be\s+held|upcoming|forthcoming|ahead\s+of"
+    # A timetable in the present ("voting closes at 8 p.m. Sunday", "the forum opens Tuesday").
+    r"|opens|closes|begins|starts|ends|resumes|convenes|expires"
+    # An arrangement in the present progressive ("Lavrov is travelling to Pyongyang on Monday").
+    r"|(?:is|are)\s+(?:traveling|travelling|heading|visiting|flying|leaving|hosting|returning"
+    r"|arriving|meeting)"
 ).replace(r"\s", _BLANK)
 # "may have met", "could have been": a modal with a perfect looks back, not forward.
 _PERFECT_MODAL = rf"(?:may|might|could|would|should|must){_BLANK}+have{_BLANK}+[a-z]+"
@@ -112,6 +120,9 @@ _WORD_IN_PARENTHESES = re.compile(r"\([^()\s]{1,15}\)")
 # and will leave Thursday"), a reported or relative one ("told reporters on Saturday that the
 # army would stay", "the envoy who will ..."). A marker past one is that verb phrase's.
 _JOINER = re.compile(r"\b(?:and|but|then|while|whereas|that|which|who)\b")
+# Markers that say an event lies ahead without being the verb of the clause: one of them after
+# a phrase yields to the verb before it.
+_WEAK = re.compile(r"ahead|upcoming|forthcoming")
 # A sentence ends at . ! ? followed by space and a capital or quote; "Feb. 25" and "U.S. wrapped"
 # do not end one because a digit or a lower-case word follows.
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)]*\s+(?=[\"“‘(]?[A-Z]))")
@@ -246,6 +257,10 @@ class TenseReader:
             apart_after = _JOINER.search(self.text, end, positions[after]) is not None
             if apart_before != apart_after:
                 return self._marker_tenses[after if apart_before else before]
+            if _WEAK.match(self.text, positions[after]):
+                # "met late into the night on Thursday ahead of the summit": "ahead of" dates
+                # the event after it, the verb before the phrase dates the phrase.
+                return self._marker_tenses[before]
         # Distances are the gaps between the words: from the end of a marker before the phrase
         # ("are scheduled to meet in Anchorage, Alaska, on Friday"), to the start of one after.
         gap_before = start - self._marker_ends[before] if has_before else 0

@@ -261,7 +261,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     if before.isalnum() or before in "$€£#_'":
         return False
     if before == "-" and start >= 2 and text[start - 2].isalpha():
-        return text[max(0, start - 4) : start - 1].lower() == "mid"  # "mid-2024"
+        return text[max(0, start - 4) : start - 1].lower() in ("mid", "end")  # "mid-2024"
     after = text[end] if end < len(text) else " "
     if after.isalnum() or after in "%_":
         return False

@@ -69,6 +69,7 @@ def find_candidates(doc: Document, entities: Entities) -> list[tuple[int, int]]:
     sightings = [
         *_titled_people(doc, entities),
         *_appositions(doc),
+        *_titles_before_comma(doc),
         *_bodies(doc, entities),
         *_state_bodies(doc, entities),
         *_named_sides(doc, entities),
@@ -78,7 +79,12 @@ def find_candidates(doc: Document, entities: Entities) -> list[tuple[int, int]]:
     from desk.ingest.structure import structural_people  # it reads names with this module
 
     sightings += structural_people(doc, taken)
-    sightings = [s for s in sightings if not (s.kind == "person" and _regional(s.name))]
+    taken |= {i for s in sightings for i in range(s.first, s.last + 1)}
+    sightings += _slot_people(doc, taken)
+    sightings = [_publication_or_person(doc, _without_honorifics(doc, s)) for s in sightings]
+    sightings = [
+        s for s in sightings if not (s.kind == "person" and (_regional(s.name) or _place_like(s)))
+    ]
     title_spans: list[tuple[int, int]] = []
     for sighting in sightings:
         if sighting.title_span is not None:
@@ -87,6 +93,7 @@ def find_candidates(doc: Document, entities: Entities) -> list[tuple[int, int]]:
     for first, last in title_spans:
         for mention in entities.mentions_in(first, last):
             mention.attribute = True
+    _coordinated_people(doc, entities)
     return title_spans
 
 
@@ -105,6 +112,11 @@ def _regional(name: str) -> bool:
 
 
 def _register(doc: Document, entities: Entities, sighting: Sighting) -> None:
+    if sighting.how not in ("title", "apposition", "body") and len(sighting.name.split()) > 1:
+        holder = _named_before(entities, doc, sighting)
+        if holder is not None:  # "De Wever" after "Bart De Wever": his surname, not a newspaper
+            entities.mention(holder, sighting.first, sighting.last, full=False)
+            return
     covering = entities.covering.get(sighting.first)
     if covering is not None and covering.last >= sighting.last:
         entity = covering.entity
@@ -401,6 +413,7 @@ def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
             # "Special Envoy for Syria Tom Barrack", "Ambassador to Japan Rahm Emanuel"
             place = _place_at(doc, name_start + 1)
             name_start = place + 1 if place is not None else name_start
+        title_end = name_start  # honorifics are neither title nor name
         name_start = _after_honorifics(doc, name_start)  # "Minister Dr. S. Jaishankar"
         if name_start >= len(tokens) or not (
             tokens[name_start].close or _after_honorific(doc, name_start)
@@ -433,8 +446,8 @@ def _titled_people(doc: Document, entities: Entities) -> list[Sighting]:
             break
         country, country_first = _country_before(doc, title_first)
         title = doc.text[tokens[title_first].start : tokens[index].end]
-        if name_start > index + 1:
-            title = doc.text[tokens[title_first].start : tokens[name_start - 1].end]
+        if title_end > index + 1:
+            title = doc.text[tokens[title_first].start : tokens[title_end - 1].end]
         if len(words) < 2:
             continue  # a surname after a title names someone already known, not a new actor
         name = name_text(doc, first, last)
@@ -491,6 +504,7 @@ def _after_honorifics(doc: Document, start: int) -> int:
         and (
             (tokens[start].lower in HONORIFICS and doc.between(start, start + 1) == ". ")
             or tokens[start].lower in _WORD_HONORIFICS
+            or (tokens[start].lower == "tan" and tokens[start + 1].lower == "sri")
         )
     ):
         start += 1  # not "Gen Nakatani": an abbreviation is an honorific with its full stop
@@ -498,7 +512,12 @@ def _after_honorifics(doc: Document, start: int) -> int:
 
 
 #: Honorifics written as words, never abbreviated: "Shri Jagdeep Dhankhar", "Sheikh Tamim".
-_WORD_HONORIFICS = word_set("shri smt sri sheikh sheik")
+#: Malaysian honours too: "Datuk Seri Anwar Ibrahim", "Tun Mahathir", "Tan Sri Muhyiddin".
+_WORD_HONORIFICS = word_set(
+    """
+    shri smt sri sheikh sheik datuk dato datin tun tunku tengku toh seri comrade
+    """
+)
 
 
 def _after_honorific(doc: Document, index: int) -> bool:
@@ -918,4 +937,373 @@ def _state_bodies(doc: Document, entities: Entities) -> list[Sighting]:
                 )
             )
             break
+    return found
+
+
+# -- people by the slot their name stands in ---------------------------------------------------
+#: Words whose object is usually a person: "a message from Vladimir Putin", "praised Viktor
+#: Orban", "asked about Benjamin Netanyahu", "quoted Li Qiang as saying".
+_PERSON_SLOTS = word_set(
+    """
+    from about against behind under like than by for
+    praised thanked urged invited congratulated criticised criticized accused quoted blamed
+    briefed informed assured reassured pressed warned asked telephoned phoned appointed
+    replaced succeeded dismissed sacked endorsed accompanied condemned slammed
+    """
+)
+#: Nouns after which "of <Name>" is a person: "at the invitation of Shehbaz Sharif".
+_OF_PERSON = word_set(
+    """
+    invitation behalf envoy envoys aide aides adviser advisers son daughter wife husband
+    brother sister message letter greetings request successor predecessor ally allies
+    government administration visit trip return death killing assassination arrest release
+    election ouster fall rule supporters critics representative representatives office
+    """
+)
+#: Words after which "to <Name>" is a person: "according to Yury Ushakov", "a letter to ...".
+_TO_PERSON = word_set("according spoke talked wrote letter message close loyal successor")
+#: Words a place, an event or a thing ends with, never a personal name ("Red Square",
+#: "Wall Street", "Belt and Road Forum", "Gaza City", "Red Cross").
+_PLACE_LAST = word_set(
+    """
+    square street avenue road boulevard palace house island islands strait sea ocean bay
+    gulf river lake mountains valley peninsula strip coast heights region province oblast
+    krai district city town village port airport base camp resort zone corridor canal
+    bridge gate plaza forum summit dialogue conference initiative treaty accord agreement
+    declaration plan programme program project museum cathedral mosque shrine tower stadium
+    games cup olympics prize award medal act law doctrine line front format framework
+    partnership pact charter convention protocol memorandum communique resolution operation
+    war crisis revolution republic kingdom emirates empire dynasty cross crescent day week
+    airlines airways holdings group club watch international fleet brigade battalion division
+    regiment corps dome thought accords agreements talks news media hill hills
+    """
+)
+#: Words a place's name starts with ("Mount Paektu", "Camp David", "Port Moresby").
+_PLACE_FIRST = word_set("mount lake port fort camp cape gulf sea bay isle saint st san santa")
+#: Articles a newspaper's or channel's name starts with ("El Pais", "Al Arabiya", "De
+#: Standaard"): a personal name has more than an article and one word, unless it is the
+#: surname of someone named before ("De Wever").
+_ARTICLES = word_set("el al le la les der die das de il lo los las o")
+#: Lower-case words before a publication's name: "Belgian daily De Standaard".
+_PUBLICATION_CUES = word_set(
+    """
+    daily newspaper paper weekly tabloid magazine broadcaster channel network outlet website
+    agency
+    """
+)
+
+
+def _name_shape(doc: Document, start: int, taken: set[int]) -> tuple[int, int] | None:
+    """The personal name starting at ``start``: two or more name words, no title, body, state,
+    city, place or publication among them, not part of a longer capitalised run."""
+    from desk.ingest.structure import HONORIFICS
+
+    tokens = doc.tokens
+    while start < len(tokens) and tokens[start].lower in HONORIFICS:
+        start += 1
+    start = _after_honorifics(doc, start)
+    if start >= len(tokens) or start in taken or not tokens[start].capital:
+        return None
+    span = name_after(doc, start)
+    if span is None:
+        return None
+    first, last = span
+    if any(i in taken for i in range(first, last + 1)):
+        return None
+    words = whole_words(doc, first, last)
+    if len(words) < 2 or not name_words(doc, words):
+        return None
+    if any(len(t.text) > 1 and t.text.isupper() and t.lower not in NAME_SUFFIXES for t in words):
+        return None  # "New START", a dateline ("SEOUL"), an acronym: no personal name
+    if _looks_like_body(tokens, first, last):
+        return None
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    if (
+        following is not None
+        and following.close
+        and following.capital
+        and not tokens[last].possessive
+    ):
+        return None  # part of a longer capitalised name
+    name = name_text(doc, first, last)
+    data = gazetteer()
+    if is_publication(name) or any(
+        part in data.states or part in data.cities or part in data.adjectives
+        for part in (name, *(t.text for t in words))
+    ):
+        return None
+    if words[-1].lower in _PLACE_LAST or words[0].lower in _PLACE_FIRST:
+        return None
+    return first, last
+
+
+def _slot_people(doc: Document, taken: set[int]) -> list[Sighting]:
+    """People shown by the word before or after their name: the object of a preposition or a
+    verb that takes a person, a state's possessive ("Iran's Abbas Araghchi"), a possessive of
+    their own ("Sergey Lavrov's visit"), or a sentence opening "A B and ..."."""
+    from desk.ingest.structure import _headlines
+
+    tokens = doc.tokens
+    headlines = _headlines(doc)
+    claimed = set(taken)
+    found: list[Sighting] = []
+
+    def consider(start: int, how: str, country: str | None = None) -> None:
+        if start >= len(tokens) or tokens[start].sentence in headlines:
+            return
+        span = _name_shape(doc, start, claimed)
+        if span is None:
+            return
+        first, last = span
+        found.append(
+            Sighting(name_text(doc, first, last), "person", first, last, how, country=country)
+        )
+        claimed.update(range(first, last + 1))
+
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if following.sentence != token.sentence or not following.close:
+            continue
+        word = token.lower
+        previous = tokens[index - 1].lower if index > 0 else ""
+        if token.possessive:
+            country, _ = _country_before(doc, index + 1)
+            if country is not None:
+                consider(index + 1, "argument", country)  # "Iran's Abbas Araghchi"
+            continue
+        if token.capital:
+            if word in _WORD_HONORIFICS or word == "tan":
+                consider(index, "argument")  # "the respected Comrade Kim Jong Un"
+            continue
+        if (
+            word in _PERSON_SLOTS
+            or (word == "of" and previous in _OF_PERSON)
+            or (word == "to" and previous in _TO_PERSON)
+        ):
+            consider(index + 1, "argument")
+    for index, token in enumerate(tokens[:-1]):
+        if index in claimed or not token.capital:
+            continue
+        following = tokens[index + 1]
+        if token.possessive and following.close and not following.capital:
+            first = name_start_before(doc, index)  # "Sergey Lavrov's visit"
+            span = _name_shape(doc, first, claimed)
+            if span is not None and span[1] == index:
+                consider(first, "argument")
+        elif index == 0 or tokens[index - 1].sentence != token.sentence:
+            span = _name_shape(doc, index, claimed)
+            if span is not None and span[1] + 1 < len(tokens):
+                after = tokens[span[1] + 1]
+                if after.sentence != token.sentence or not after.close or after.capital:
+                    continue
+                if after.lower == "and" or _verb_after_name(after):
+                    consider(index, "subject")  # "Donald Tusk and Friedrich Merz met"
+    return found
+
+
+#: Verbs in the present that follow a sentence's subject: "Aung San Suu Kyi remains ...".
+_PRESENT_VERBS = word_set(
+    """
+    remains says warns urges insists denies rejects wants hopes believes faces expects argues
+    accuses blames demands calls seeks vows pledges told
+    """
+)
+
+
+def _verb_after_name(token: Token) -> bool:
+    """A lower-case verb after a name that opens a sentence: a past in -ed ("Kim Yo Jong
+    warned"), or a present that only a person's subject takes ("remains", "insists")."""
+    word = token.lower
+    return (len(word) > 4 and word.endswith("ed") and not token.joined) or word in _PRESENT_VERBS
+
+
+def _coordinated_people(doc: Document, entities: Entities) -> None:
+    """'Cai Qi, Wang Yi and other officials', 'Abe Shinzo and Yoon Suk Yeol': a name joined to
+    a person's by a comma or "and" is a person's too."""
+    from desk.ingest.structure import _headlines
+
+    tokens = doc.tokens
+    headlines = _headlines(doc)
+    for _ in range(4):
+        added = False
+        taken = set(entities.covering)
+        for mention in [m for e in entities.all if e.kind == "person" for m in e.mentions]:
+            if tokens[mention.first].sentence in headlines:
+                continue
+            # after the person: ", A B" / " and A B" / ", and A B"
+            cursor = mention.last + 1
+            if cursor < len(tokens) and doc.between(mention.last, cursor).strip() == ",":
+                if tokens[cursor].lower == "and" and tokens[cursor].close:
+                    cursor += 1
+            elif cursor < len(tokens) and tokens[cursor].lower == "and" and tokens[cursor].close:
+                cursor += 1
+            else:
+                cursor = -1
+            spans = []
+            if (
+                0 < cursor < len(tokens)
+                and tokens[cursor].sentence == tokens[mention.last].sentence
+            ):
+                span = _name_shape(doc, cursor, taken)
+                if span is not None:
+                    spans.append(span)
+            # before the person: "A B, <person>" / "A B and <person>"
+            end = mention.first - 1
+            if end > 0 and tokens[end].lower == "and" and tokens[mention.first].close:
+                end -= 1
+            elif not (end >= 0 and doc.between(end, mention.first).strip() == ","):
+                end = -1
+            if (
+                end >= 0
+                and tokens[end].sentence == tokens[mention.first].sentence
+                and tokens[end].capital
+            ):
+                first = name_start_before(doc, end)
+                span = _name_shape(doc, first, taken)
+                if span is not None and span[1] == end:
+                    spans.append(span)
+            for first, last in spans:
+                sighting = Sighting(name_text(doc, first, last), "person", first, last, "list")
+                if _place_like(sighting) or _regional(sighting.name):
+                    continue
+                _register(doc, entities, _publication_or_person(doc, sighting))
+                taken.update(range(first, last + 1))
+                added = True
+        if not added:
+            return
+
+
+def _without_honorifics(doc: Document, sighting: Sighting) -> Sighting:
+    """A person's name without a form of address read into it ("Comrade Kim Jong Un",
+    "Datuk Seri Anwar Ibrahim" found by the untitled readers)."""
+    if sighting.kind != "person" or sighting.how == "title":
+        return sighting
+    first = _after_honorifics(doc, sighting.first)
+    if first == sighting.first or first > sighting.last:
+        return sighting
+    if len(whole_words(doc, first, sighting.last)) < 2:
+        return sighting
+    name = name_text(doc, first, sighting.last)
+    return Sighting(
+        name,
+        sighting.kind,
+        first,
+        sighting.last,
+        sighting.how,
+        sighting.title,
+        sighting.country,
+        sighting.alias,
+        sighting.title_span,
+    )
+
+
+def _place_like(sighting: Sighting) -> bool:
+    words = sighting.name.split()
+    return words[-1].lower() in _PLACE_LAST or words[0].lower() in _PLACE_FIRST
+
+
+def _publication_or_person(doc: Document, sighting: Sighting) -> Sighting:
+    """A name read as a person's that is a newspaper's, channel's or office's: after "daily",
+    "newspaper" ... ("Belgian daily De Standaard") or after "the" ("the Amiri Diwan said"), or
+    an article and one word ("told El Pais"; "De Wever" after "Bart De Wever" is his surname,
+    see ``_register``)."""
+    if sighting.kind != "person" or sighting.how in ("title", "apposition"):
+        return sighting
+    tokens = doc.tokens
+    before = tokens[sighting.first - 1] if sighting.first > 0 else None
+    cue = before is not None and before.lower in _PUBLICATION_CUES and not before.capital
+    # "the JoongAng Ilbo reported", "the Amiri Diwan said": a person's name takes no article
+    cue = cue or (
+        before is not None
+        and before.lower == "the"
+        and tokens[sighting.first].close
+        and before.sentence == tokens[sighting.first].sentence
+    )
+    words = sighting.name.split()
+    article = (
+        len(words) == 2 and words[0].lower() in _ARTICLES and not tokens[sighting.first].joined
+    )
+    if cue or article:
+        return Sighting(sighting.name, "organization", sighting.first, sighting.last, "publication")
+    return sighting
+
+
+def _named_before(entities: Entities, doc: Document, sighting: Sighting) -> Entity | None:
+    """The one person named before in full whose name ends with this shorter one ("De Wever"
+    after "Bart De Wever")."""
+    start = doc.tokens[sighting.first].start
+    wanted = sighting.name.lower().split()
+    holders = []
+    for entity in entities.all:
+        if entity.kind != "person" or entity.first_full is None:
+            continue
+        if entity.first_full.start >= start:
+            continue
+        for name in entity.names:
+            words = name.lower().split()
+            if len(words) > len(wanted) and words[-len(wanted) :] == wanted:
+                holders.append(entity)
+                break
+    return holders[0] if len(holders) == 1 else None
+
+
+def _titles_before_comma(doc: Document) -> list[Sighting]:
+    """'China's ambassador to India, Xu Feihong,', 'the head of Ukraine's presidential office,
+    Andriy Yermak,': a lower-case title with what it is of, a comma, then its holder."""
+    tokens = doc.tokens
+    found: list[Sighting] = []
+    for index, token in enumerate(tokens[:-2]):
+        if token.lower not in TITLE_HEADS or token.capital:
+            continue
+        following = tokens[index + 1]
+        if following.lower not in ("of", "to", "for", "in", "at") or not following.close:
+            continue
+        end = None
+        for cursor in range(index + 2, min(index + 8, len(tokens) - 1)):
+            word = tokens[cursor]
+            if word.sentence != token.sentence or not (word.close or word.joined):
+                break
+            if not (
+                word.capital
+                or word.lower in _CONNECTORS
+                or word.lower in ("to", "in", "at")
+                or word.lower in TITLE_MODIFIERS
+                or word.lower in ORGANIZATION_HEADS
+            ):
+                break
+            if doc.between(cursor, cursor + 1).strip() == ",":
+                end = cursor
+                break
+        if end is None:
+            continue
+        start = end + 1
+        span = name_after(doc, start)
+        if span is None:
+            continue
+        first, last = span
+        words = whole_words(doc, first, last)
+        if len(words) < 2 or not name_words(doc, words) or _looks_like_body(tokens, first, last):
+            continue
+        if last + 1 < len(tokens) and doc.between(last, last + 1).strip() not in (",", "."):
+            continue  # the holder is set off on both sides
+        name = name_text(doc, first, last)
+        if _is_known_place_or_state(name) or is_publication(name):
+            continue
+        title_first = index
+        while title_first > 0 and tokens[title_first - 1].lower in TITLE_MODIFIERS:
+            title_first -= 1
+        country, country_first = _country_before(doc, title_first)
+        title = doc.text[tokens[title_first].start : tokens[end].end]
+        found.append(
+            Sighting(
+                name,
+                "person",
+                first,
+                last,
+                "apposition",
+                title=_display_title(title, country),
+                country=country,
+                title_span=(min(country_first, title_first), end),
+            )
+        )
     return found

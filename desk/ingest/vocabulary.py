@@ -16,6 +16,7 @@ TITLE_HEADS = word_set(
     diplomat negotiator head counselor counsellor attache professor researcher analyst fellow
     ceo founder prosecutor judge admiral colonel lieutenant marshal sheikh emir sultan pope
     cardinal representative ruler dictator strongman statesman delegate aide fm pm
+    ayatollah hojatoleslam patriarch archbishop bishop rabbi imam mufti cleric sheikha
     """
 )
 #: Words that qualify a title: "Deputy Foreign Minister", "top security official".
