@@ -357,10 +357,7 @@ def _half(match: re.Match[str], context: _Context) -> str:
 
 def _decade(match: re.Match[str], context: _Context) -> str:
     if match["c"]:
-        first_year = int(match["c"]) * 10
-        if first_year % 100 == 0 and first_year < 2000:
-            return f"{first_year // 100:02d}XX"  # "the 1800s" is the century, 18XX
-        return periods.decade(first_year)
+        return periods.decade(int(match["c"]) * 10)
     # '90s: the latest decade with that digit that has begun by the reference year.
     reference_year = context.reference.year
     first_year = reference_year // 100 * 100 + int(match["t"]) * 10

@@ -6,7 +6,6 @@ The canonical text is a subset of ISO 8601-2 / EDTF level 1:
     2024-09         a month
     2024            a year
     199X            a decade
-    18XX            a century, as EDTF writes it: the years 1800-1899 ("the 19th century")
     2025-05~        approximately (any of the above, followed by ``~``)
     2025-03-03/2025-03-05, 2025-01/2025-06, ../2025-03-20, 2022/..
                     an interval between two of the above (either end may be open)
@@ -41,7 +40,7 @@ class DateError(ValueError):
 
 
 _SIMPLE = re.compile(
-    r"^(?:(?P<century>\d{2})XX|(?P<decade>\d{3})X|(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?)(?P<approx>~)?$"
+    r"^(?:(?P<decade>\d{3})X|(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?)(?P<approx>~)?$"
 )
 
 # How far an approximate value reaches beyond its own unit, on each side.
@@ -57,14 +56,12 @@ class _Point:
     month: int | None = None
     day: int | None = None
     approximate: bool = False
-    #: How many years a DECADE point spans: 10, or 100 for a century ("18XX").
-    years: int = 10
 
     @property
     def earliest(self) -> dt.date:
         if self.unit is Precision.DECADE:
-            start = dt.date(max(self.year, 1), 1, 1)
-            return _add_years(start, -self.years // 2) if self.approximate else start
+            start = dt.date(self.year, 1, 1)
+            return _add_years(start, -5) if self.approximate else start
         start = dt.date(self.year, self.month or 1, self.day or 1)
         if not self.approximate:
             return start
@@ -77,8 +74,8 @@ class _Point:
     @property
     def latest(self) -> dt.date:
         if self.unit is Precision.DECADE:
-            end = dt.date(self.year + self.years - 1, 12, 31)
-            return _add_years(end, self.years // 2) if self.approximate else end
+            end = dt.date(self.year + 9, 12, 31)
+            return _add_years(end, 5) if self.approximate else end
         if self.unit is Precision.DAY:
             end = dt.date(self.year, self.month or 1, self.day or 1)
             return end + dt.timedelta(days=_APPROX_DAYS) if self.approximate else end
@@ -94,9 +91,7 @@ class _Point:
 
     @property
     def text(self) -> str:
-        if self.unit is Precision.DECADE and self.years == 100:
-            body = f"{self.year // 100:02d}XX"
-        elif self.unit is Precision.DECADE:
+        if self.unit is Precision.DECADE:
             body = f"{self.year // 10:03d}X"
         elif self.unit is Precision.YEAR:
             body = f"{self.year:04d}"
@@ -137,10 +132,6 @@ def _read_point(text: str, whole: str) -> _Point:
             "199X, 2025-05~ or 2025-03-03/2025-03-05"
         )
     approximate = match["approx"] is not None
-    if match["century"]:
-        return _Point(
-            Precision.DECADE, int(match["century"]) * 100, approximate=approximate, years=100
-        )
     if match["decade"]:
         return _Point(Precision.DECADE, int(match["decade"]) * 10, approximate=approximate)
     year = int(match["year"])
@@ -180,8 +171,6 @@ _MONTHS_SHORT = [
 
 def _display_point(point: _Point) -> str:
     prefix = "c. " if point.approximate else ""
-    if point.unit is Precision.DECADE and point.years == 100:
-        return f"{prefix}{point.year}–{point.year + 99}"
     if point.unit is Precision.DECADE:
         return f"{prefix}{point.year}s"
     if point.unit is Precision.YEAR:

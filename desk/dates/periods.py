@@ -44,11 +44,8 @@ def decade(first_year: int) -> str:
 
 
 def century(number: int) -> str:
-    """The ``number``th century as EDTF writes it: the 19th century is 18XX (1800-1899), as
-    the held-out annotations' README has it (the first century, with no year 0, is 0001/0100)."""
-    if number == 1:
-        return f"{year(1)}/{year(100)}"
-    return f"{number - 1:02d}XX"
+    """The ``number``th century as its years: the 19th century is 1801/1900."""
+    return f"{year((number - 1) * 100 + 1)}/{year(number * 100)}"
 
 
 def century_part(number: int, position: str) -> str:

@@ -67,13 +67,13 @@ CASES: list[tuple[str, str, str, str]] = [
         "in the last week of July",
         "2025-07-25/2025-07-31",
     ),
-    ("The fortress was built in the 18th century.", WED, "the 18th century", "17XX"),
+    ("The fortress was built in the 18th century.", WED, "the 18th century", "1701/1800"),
     # "since" a period runs from it to the report's day, as "since 2019" does
     (
         "The summit was the first since the 19th century.",
         WED,
         "the 19th century",
-        "18XX/2025-06-11",
+        "1801/2025-06-11",
     ),
     ("The talks, first held in the 1990s, failed.", WED, "the 1990s", "199X"),
     # counted from the report's day, or from a day the text names

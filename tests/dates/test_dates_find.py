@@ -191,7 +191,7 @@ ISSUE_13 = [
         "A summit is planned in the first week of November.",
         [("in the first week of November", "2025-11-01/2025-11-07")],
     ),
-    ("The border was drawn in the 19th century.", [("the 19th century", "18XX")]),
+    ("The border was drawn in the 19th century.", [("the 19th century", "1801/1900")]),
     # counted from the report's day, or from the day named
     ("Elections will be held in six weeks.", [("in six weeks", "2025-05-02~")]),
     (

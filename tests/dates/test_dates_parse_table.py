@@ -362,15 +362,15 @@ TABLE: list[tuple[str, str, str | None, str]] = [
     ("in the first week of November", "2025-11-20", "future", "2026-11-01/2026-11-07"),
     ("the last week of November", "2025-11-20", "future", "2025-11-24/2025-11-30"),
     ("the first week of November 2025", "2025-11-20", "future", "2025-11-01/2025-11-07"),
-    # --- issue 13: centuries (18XX is the 19th, as EDTF and the held-out README write it) -----
-    ("the 19th century", FRI, None, "18XX"),
-    ("the nineteenth century", FRI, None, "18XX"),
-    ("the 21st century", FRI, None, "20XX"),
-    ("the twenty-first century", FRI, None, "20XX"),
+    # --- issue 13: centuries (1801/1900 is the 19th), and their parts --------------------------
+    ("the 19th century", FRI, None, "1801/1900"),
+    ("the nineteenth century", FRI, None, "1801/1900"),
+    ("the 21st century", FRI, None, "2001/2100"),
+    ("the twenty-first century", FRI, None, "2001/2100"),
     ("the early 20th century", FRI, None, "1901/1933~"),
     ("the late 19th century", FRI, None, "1867~/1900"),
-    ("last century", FRI, None, "19XX"),
-    ("this century", FRI, None, "20XX"),
+    ("last century", FRI, None, "1901/2000"),
+    ("this century", FRI, None, "2001/2100"),
     # --- issue 13: counted from the reference day or from a named day ---------------------------
     ("in six weeks", FRI, None, "2025-05-02~"),
     ("in six weeks' time", FRI, None, "2025-05-02~"),
