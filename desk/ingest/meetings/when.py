@@ -1,0 +1,222 @@
+"""When a meeting happened, for frames whose own clause gave no date.
+
+A report often dates a meeting by another event or by a later mention of it:
+
+* "The call came a day after Cho met the ambassador", "said on Wednesday, a day after Zelenskiy
+  spoke by phone with Trump": an interval after or before the enclosing clause, whose own date
+  (or the date of the meeting it names, "The call") is the anchor;
+* "Tuesday's call with Trump", "the June 12 summit", "last week's talks": a possessive or
+  attributive date on the meeting noun itself;
+* "will fly on to Paris the next day for a meeting": a day counted from the day of the meeting
+  the same party was at just before.
+
+Each rule only dates a frame that has no date of its own, except the interval rule, which also
+moves a date that belongs to the enclosing clause ("The talks on Friday came two days after
+...": Friday is not the earlier meeting's day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+
+from desk.dates import DateError, DateMatch, PartialDate
+from desk.ingest.meetings.context import Context
+from desk.ingest.meetings.records import Frame
+from desk.ingest.meetings.status import dated_status
+from desk.ingest.vocabulary import MEETING_NOUNS, TRIGGERS
+
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_DIRECTIONS = {"after": 1, "before": -1}
+#: Words that open a date phrase, not an attribute of the noun after it ("met on Monday talks").
+_PREPOSITIONS = frozenset(["on", "in", "at", "during", "since", "by", "until", "from", "for"])
+#: Determiners of a meeting noun that points back to a meeting told before ("The call came ...").
+_BACK = frozenset(["the", "this", "that", "their", "his", "her", "its"])
+#: Phrases counting a day from the day of the meeting told before.
+_NEXT_DAY = {
+    "the next day": 1,
+    "the following day": 1,
+    "the day after": 1,
+    "the day before": -1,
+    "the previous day": -1,
+}
+
+
+def date_frames(ctx: Context) -> None:
+    """Date the frames the clause readers left undated (see the module's docstring)."""
+    for frame in ctx.frames:
+        if _interval_as_date(ctx, frame):
+            # "The talks came two days after Lund met Berg": no date of the talks, which are
+            # the meeting the subject names (dated by the meeting told before, if any)
+            first = ctx.sentences[frame.sentence].first
+            start = ctx.doc.token_at(frame.date_match.start)  # type: ignore[union-attr]
+            day = _enclosing_day(ctx, frame, first, start)
+            frame.date = PartialDate.from_day(day) if day is not None else None
+            continue
+        interval = _interval_before(ctx, frame)
+        if interval is not None:
+            _set(ctx, frame, interval)
+            continue
+        if frame.date is None:
+            _set(ctx, frame, _attributive(ctx, frame))
+        elif frame.date_match is not None and frame.date_match.phrase.lower() in _NEXT_DAY:
+            _set(ctx, frame, _day_from_before(ctx, frame))
+
+
+def _interval_as_date(ctx: Context, frame: Frame) -> bool:
+    """Whether the frame's date is an interval phrase that opens a clause after the meeting
+    words ("The talks came two days after Lund met Berg"), not a date of the meeting."""
+    match = frame.date_match
+    if match is None or match.phrase.split()[-1].lower() not in _DIRECTIONS:
+        return False
+    tokens = ctx.doc.tokens
+    after = ctx.doc.token_at(match.end)
+    sentence = ctx.sentences[frame.sentence]
+    return (
+        ctx.doc.token_at(match.start) > frame.triggers[-1]
+        and after <= sentence.last
+        and tokens[after].text not in (",", ".", ";", ":")
+    )
+
+
+def _set(ctx: Context, frame: Frame, date: PartialDate | None) -> None:
+    if date is None:
+        return
+    frame.date = date
+    frame.status = dated_status(ctx, frame.status, date, frame.triggers)
+
+
+def _single_day(date: PartialDate | None) -> dt.date | None:
+    if date is None or date.earliest is None or date.earliest != date.latest:
+        return None
+    return date.earliest
+
+
+def _shifted(day: dt.date, days: int, phrase: str) -> PartialDate | None:
+    try:
+        return PartialDate.from_day(day + dt.timedelta(days=days), phrase=phrase, reference=day)
+    except (DateError, OverflowError):
+        return None
+
+
+def _interval_before(ctx: Context, frame: Frame) -> PartialDate | None:
+    """'a day after Cho met Yun': the interval phrase just before the meeting words, counted
+    from the enclosing clause's date (a date before the phrase in the sentence, or the day of
+    the meeting its subject names, "The call")."""
+    if len(frame.entities) < 2:
+        return None  # "a day before Bolivian officials were to arrive": no meeting told
+    tokens = ctx.doc.tokens
+    trigger = frame.triggers[0]
+    first = ctx.sentences[frame.sentence].first
+    if frame.date_match is not None and ctx.doc.token_at(frame.date_match.start) > trigger:
+        return None  # "a day after Cho met Yun on Tuesday": the clause's own date
+    found = None
+    for index in range(trigger - 1, first + 1, -1):
+        if tokens[index].lower in _DIRECTIONS and tokens[index - 1].lower in _UNITS:
+            count = tokens[index - 2].lower
+            days = _COUNTS.get(count) or (int(count) if count.isdigit() else None)
+            if days is not None:
+                found = (index - 2, days * _UNITS[tokens[index - 1].lower], index)
+            break
+        if index < trigger - 12 or tokens[index].text in (";", ":"):
+            break
+    if found is None:
+        return None
+    start, days, direction = found
+    # the meeting clause follows the phrase: no other meeting word in between
+    if any(tokens[i].lower in TRIGGERS for i in range(direction + 1, trigger)):
+        return None
+    offset = days * _DIRECTIONS[tokens[direction].lower]
+    phrase = ctx.doc.span_text(start, direction)
+    anchor = _enclosing_day(ctx, frame, first, start)
+    if anchor is None:
+        return None
+    return _shifted(anchor, -offset, phrase)
+
+
+def _enclosing_day(ctx: Context, frame: Frame, first: int, start: int) -> dt.date | None:
+    positions = ctx.date_positions
+    before = positions[bisect_left(positions, first) : bisect_left(positions, start)]
+    if before:
+        return _single_day(ctx.dates_at[before[-1]].date)
+    tokens = ctx.doc.tokens
+    # "The call came a day after ...": the meeting the subject names, told before
+    nouns = [
+        i
+        for i in range(first + 1, start)
+        if tokens[i].lower in MEETING_NOUNS and tokens[i - 1].lower in _BACK
+    ]
+    if not nouns:
+        return None
+    kind = TRIGGERS.get(tokens[nouns[0]].lower)
+    earlier = [
+        f
+        for f in ctx.frames
+        if f.sentence < frame.sentence
+        and _single_day(f.date) is not None
+        and (kind is None or f.kind == kind)
+    ]
+    if not earlier:
+        return None
+    return _single_day(earlier[-1].date)
+
+
+def _attributive(ctx: Context, frame: Frame) -> PartialDate | None:
+    """'Tuesday's call', 'the June 12 summit', 'last week's talks': a date written on the
+    meeting noun."""
+    tokens = ctx.doc.tokens
+    trigger = frame.triggers[0]
+    if tokens[trigger].lower not in MEETING_NOUNS:
+        return None
+    match = _date_ending_at(ctx, trigger - 1)
+    if match is None and trigger > 1 and tokens[trigger - 1].lower in TRIGGERS:
+        match = _date_ending_at(ctx, trigger - 2)  # "Tuesday's phone call"
+    if match is None or match.phrase.split()[0].lower() in _PREPOSITIONS:
+        return None
+    return match.date
+
+
+def _date_ending_at(ctx: Context, index: int) -> DateMatch | None:
+    if index < 0:
+        return None
+    tokens = ctx.doc.tokens
+    if not tokens[index + 1].close and not tokens[index].possessive:
+        return None
+    for match in ctx.dates:
+        if match.start <= tokens[index].start and ctx.doc.token_at(match.end) - 1 == index:
+            return match
+    return None
+
+
+def _day_from_before(ctx: Context, frame: Frame) -> PartialDate | None:
+    """'will fly on to Paris the next day for a meeting': the day after that of the meeting
+    told before in which one of the same parties took part."""
+    match = frame.date_match
+    assert match is not None
+    days = _NEXT_DAY[match.phrase.lower()]
+    earlier = [
+        f
+        for f in ctx.frames
+        if f.sentence < frame.sentence
+        and f.entities & frame.entities
+        and _single_day(f.date) is not None
+    ]
+    if not earlier:
+        return None
+    day = _single_day(earlier[-1].date)
+    assert day is not None
+    return _shifted(day, days, match.phrase)
