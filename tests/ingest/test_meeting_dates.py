@@ -82,3 +82,35 @@ def test_the_next_day_counts_from_the_meeting_of_the_same_party() -> None:
     dates = _dates(text)
     assert dates[frozenset({"Levan Beridze", "Aram Sargsyan"})] == "2025-06-13"
     assert dates[frozenset({"Levan Beridze", "Elnur Aliyev"})] == "2025-06-14"
+
+
+def test_hours_after_a_dated_clause_is_that_day() -> None:
+    text = (
+        "Chilean President Rosa Fuentes met Peruvian President Luis Vega hours after she "
+        "arrived in Lima on Monday."
+    )
+    assert _dates(text)[frozenset({"Rosa Fuentes", "Luis Vega"})] == "2025-06-09"
+
+
+def test_two_days_after_a_dated_clause_counts_from_it() -> None:
+    text = (
+        "Kenyan President Daniel Otieno received Ugandan President Grace Okello in Nairobi "
+        "two days after the border reopened on June 2."
+    )
+    assert _dates(text)[frozenset({"Daniel Otieno", "Grace Okello"})] == "2025-06-04"
+
+
+def test_later_takes_the_day_of_the_meeting_before() -> None:
+    text = (
+        "On Monday, Chilean President Rosa Fuentes met Peruvian President Luis Vega in Lima. "
+        "Later, she held talks with Bolivian President Carlos Mamani."
+    )
+    assert _dates(text)[frozenset({"Rosa Fuentes", "Carlos Mamani"})] == "2025-06-09"
+
+
+def test_later_that_month_is_not_the_day_before() -> None:
+    text = (
+        "On Monday, Chilean President Rosa Fuentes met Peruvian President Luis Vega in Lima. "
+        "She will meet Bolivian President Carlos Mamani later this month."
+    )
+    assert _dates(text)[frozenset({"Rosa Fuentes", "Carlos Mamani"})] != "2025-06-09"

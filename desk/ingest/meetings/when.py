@@ -41,6 +41,8 @@ _COUNTS = {
     "ten": 10,
 }
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+#: "hours after", "shortly before": the same day.
+_SAME_DAY = frozenset(["hours", "minutes", "shortly", "soon", "just", "moments"])
 _DIRECTIONS = {"after": 1, "before": -1}
 #: Words that open a date phrase, not an attribute of the noun after it ("met on Monday talks").
 _PREPOSITIONS = frozenset(["on", "in", "at", "during", "since", "by", "until", "from", "for"])
@@ -72,7 +74,11 @@ def date_frames(ctx: Context) -> None:
             _set(ctx, frame, interval)
             continue
         if frame.date is None:
-            _set(ctx, frame, _attributive(ctx, frame))
+            _set(
+                ctx,
+                frame,
+                _attributive(ctx, frame) or _interval_after(ctx, frame) or _later(ctx, frame),
+            )
         elif frame.date_match is not None and frame.date_match.phrase.lower() in _NEXT_DAY:
             _set(ctx, frame, _day_from_before(ctx, frame))
 
@@ -126,11 +132,8 @@ def _interval_before(ctx: Context, frame: Frame) -> PartialDate | None:
         return None  # "a day after Cho met Yun on Tuesday": the clause's own date
     found = None
     for index in range(trigger - 1, first + 1, -1):
-        if tokens[index].lower in _DIRECTIONS and tokens[index - 1].lower in _UNITS:
-            count = tokens[index - 2].lower
-            days = _COUNTS.get(count) or (int(count) if count.isdigit() else None)
-            if days is not None:
-                found = (index - 2, days * _UNITS[tokens[index - 1].lower], index)
+        if tokens[index].lower in _DIRECTIONS:
+            found = _interval_at(ctx, index)
             break
         if index < trigger - 12 or tokens[index].text in (";", ":"):
             break
@@ -146,6 +149,83 @@ def _interval_before(ctx: Context, frame: Frame) -> PartialDate | None:
     if anchor is None:
         return None
     return _shifted(anchor, -offset, phrase)
+
+
+def _interval_at(ctx: Context, direction: int) -> tuple[int, int, int] | None:
+    """'two days after', 'a week before', 'hours after' ending at ``direction``: where the
+    phrase starts, how many days it counts, and ``direction``."""
+    tokens = ctx.doc.tokens
+    unit = tokens[direction - 1].lower if direction > 0 else ""
+    if unit in _SAME_DAY:
+        return direction - 1, 0, direction
+    if unit not in _UNITS or direction < 2:
+        return None
+    count = tokens[direction - 2].lower
+    days = _COUNTS.get(count) or (int(count) if count.isdigit() else None)
+    if days is None:
+        return None
+    return direction - 2, days * _UNITS[unit], direction
+
+
+def _interval_after(ctx: Context, frame: Frame) -> PartialDate | None:
+    """'met Vega hours after she arrived in Lima on Monday': the interval phrase after the
+    meeting words, counted from the date of the clause it opens."""
+    if len(frame.entities) < 2:
+        return None
+    tokens = ctx.doc.tokens
+    sentence = ctx.sentences[frame.sentence]
+    last = frame.triggers[-1]
+    for index in range(last + 1, min(sentence.last, last + 12) + 1):
+        if tokens[index].text in (";", ":") or index in ctx.date_tokens:
+            return None
+        if tokens[index].lower not in _DIRECTIONS:
+            continue
+        found = _interval_at(ctx, index)
+        if found is None:
+            return None
+        start, days, direction = found
+        positions = ctx.date_positions
+        after = [
+            p
+            for p in positions[bisect_left(positions, direction) :]
+            if p <= sentence.last and not sentence.in_reporting(p)
+        ]
+        if not after:
+            return None
+        day = _single_day(ctx.dates_at[after[0]].date)
+        if day is None:
+            return None
+        offset = days * _DIRECTIONS[tokens[direction].lower]
+        return _shifted(day, offset, ctx.doc.span_text(start, direction))
+    return None
+
+
+#: Words that put a meeting after the one told just before, on its day ("were later received").
+_LATER = frozenset(["later", "afterwards", "afterward", "subsequently"])
+
+
+def _later(ctx: Context, frame: Frame) -> PartialDate | None:
+    """'The two ministers were later received by Trump': an undated meeting told as coming
+    after the dated one of the sentence before takes its day."""
+    tokens = ctx.doc.tokens
+    sentence = ctx.sentences[frame.sentence]
+    trigger = frame.triggers[0]
+    window = range(max(sentence.first, trigger - 4), min(sentence.last, frame.triggers[-1] + 1) + 1)
+    if not any(tokens[i].lower in _LATER for i in window):
+        return None
+    if any(tokens[i].lower in ("day", "week", "month", "year") for i in window):
+        return None  # "later that day" and the like are dates of their own
+    earlier = [
+        f
+        for f in ctx.frames
+        if f is not frame
+        and 0 <= frame.sentence - f.sentence <= 2
+        and f.triggers[0] < trigger
+        and f.date is not None
+    ]
+    if not earlier or _single_day(earlier[-1].date) is None:
+        return None
+    return earlier[-1].date
 
 
 def _enclosing_day(ctx: Context, frame: Frame, first: int, start: int) -> dt.date | None:
