@@ -114,3 +114,11 @@ def test_later_that_month_is_not_the_day_before() -> None:
         "She will meet Bolivian President Carlos Mamani later this month."
     )
     assert _dates(text)[frozenset({"Rosa Fuentes", "Carlos Mamani"})] != "2025-06-09"
+
+
+def test_talks_told_after_a_dated_arrival_are_part_of_the_visit() -> None:
+    text = (
+        "Peruvian President Luis Vega arrived in Santiago on Monday for a state visit. "
+        "He held talks with Chilean President Rosa Fuentes."
+    )
+    assert _dates(text)[frozenset({"Rosa Fuentes", "Luis Vega"})] == "2025-06-09"

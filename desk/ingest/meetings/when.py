@@ -77,7 +77,10 @@ def date_frames(ctx: Context) -> None:
             _set(
                 ctx,
                 frame,
-                _attributive(ctx, frame) or _interval_after(ctx, frame) or _later(ctx, frame),
+                _attributive(ctx, frame)
+                or _interval_after(ctx, frame)
+                or _later(ctx, frame)
+                or _on_the_visit(ctx, frame),
             )
         elif frame.date_match is not None and frame.date_match.phrase.lower() in _NEXT_DAY:
             _set(ctx, frame, _day_from_before(ctx, frame))
@@ -226,6 +229,28 @@ def _later(ctx: Context, frame: Frame) -> PartialDate | None:
     if not earlier or _single_day(earlier[-1].date) is None:
         return None
     return earlier[-1].date
+
+
+def _on_the_visit(ctx: Context, frame: Frame) -> PartialDate | None:
+    """'Vega arrived in Santiago on Monday for a two-day visit. He held talks with Fuentes':
+    an undated meeting of a visitor told just after the dated visit is part of it."""
+    if len(frame.entities) < 2 or frame.kind == "visit":
+        return None
+    visits = [
+        f
+        for f in ctx.frames
+        if f.kind == "visit"
+        and 0 < frame.sentence - f.sentence <= 1
+        and f.date is not None
+        and f.entities
+        and f.entities <= frame.entities
+        and (frame.place is None or frame.place == f.place)
+        and (f.status in _FUTURE) == (frame.status in _FUTURE)
+    ]
+    return visits[-1].date if visits else None
+
+
+_FUTURE = frozenset(["planned", "expected", "speculated"])
 
 
 def _enclosing_day(ctx: Context, frame: Frame, first: int, start: int) -> dt.date | None:
