@@ -122,3 +122,24 @@ def test_talks_told_after_a_dated_arrival_are_part_of_the_visit() -> None:
         "He held talks with Chilean President Rosa Fuentes."
     )
     assert _dates(text)[frozenset({"Rosa Fuentes", "Luis Vega"})] == "2025-06-09"
+
+
+def test_the_pair_with_a_date_of_its_own_is_another_meeting_of_the_pair() -> None:
+    text = (
+        "Chilean President Rosa Fuentes met Peruvian President Luis Vega in Santiago on Monday. "
+        "The pair also spoke by phone on May 20."
+    )
+    found = [p for p in propose(text, DAY).proposals if isinstance(p, MeetingProposal)]
+    assert sorted(m.date.text for m in found if m.date) == ["2025-05-20", "2025-06-09"]
+    assert all(
+        {p.actor.name for p in m.participants} == {"Rosa Fuentes", "Luis Vega"} for m in found
+    )
+
+
+def test_the_meeting_since_which_is_an_earlier_one_of_the_pair() -> None:
+    text = (
+        "Chilean President Rosa Fuentes met Peruvian President Luis Vega in Santiago on Monday, "
+        "their first meeting since a summit in Lima in March."
+    )
+    found = [p for p in propose(text, DAY).proposals if isinstance(p, MeetingProposal)]
+    assert sorted(m.date.text for m in found if m.date) == ["2025-03", "2025-06-09"]

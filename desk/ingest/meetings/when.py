@@ -22,7 +22,7 @@ from bisect import bisect_left
 
 from desk.dates import DateError, DateMatch, PartialDate
 from desk.ingest.meetings.context import Context
-from desk.ingest.meetings.records import Frame
+from desk.ingest.meetings.records import Frame, Party
 from desk.ingest.meetings.status import dated_status
 from desk.ingest.vocabulary import MEETING_NOUNS, TRIGGERS
 
@@ -61,6 +61,7 @@ _NEXT_DAY = {
 def date_frames(ctx: Context) -> None:
     """Date the frames the clause readers left undated (see the module's docstring)."""
     for frame in ctx.frames:
+        _same_pair(ctx, frame)
         if _interval_as_date(ctx, frame):
             # "The talks came two days after Lund met Berg": no date of the talks, which are
             # the meeting the subject names (dated by the meeting told before, if any)
@@ -100,6 +101,42 @@ def _interval_as_date(ctx: Context, frame: Frame) -> bool:
         and after <= sentence.last
         and tokens[after].text not in (",", ".", ";", ":")
     )
+
+
+#: Words by which a clause names the pair that met before ("The pair", "the two", "their").
+_PAIR_WORDS = frozenset(["pair", "two", "both", "their", "they"])
+
+
+def _same_pair(ctx: Context, frame: Frame) -> None:
+    """'... met Vega in Santiago on Monday. The pair also spoke by phone on May 20', 'their
+    first meeting since a summit in Lima in March': a dated meeting without parties of its own,
+    named by a word for the pair or as the one before ('since'), is another meeting of the
+    pair told just before."""
+    if frame.parties or frame.date is None:
+        return
+    tokens = ctx.doc.tokens
+    sentence = ctx.sentences[frame.sentence]
+    trigger = frame.triggers[0]
+    window = range(max(sentence.first, trigger - 6), trigger)
+    since = any(
+        tokens[i].lower == "since" for i in range(max(sentence.first, trigger - 3), trigger)
+    )
+    named = any(tokens[i].lower in _PAIR_WORDS for i in window)
+    if not (since or named):
+        return
+    earlier = [
+        f
+        for f in ctx.frames
+        if f is not frame
+        and len(f.entities) >= 2
+        and 0 <= frame.sentence - f.sentence <= (0 if since else 1)
+        and (f.sentence, f.triggers[0]) < (frame.sentence, trigger)
+        and f.date != frame.date
+    ]
+    if not earlier:
+        return
+    for party in earlier[-1].parties:
+        frame.parties.append(Party(party.entity, "participant", frame.sentence, True, trigger))
 
 
 def _set(ctx: Context, frame: Frame, date: PartialDate | None) -> None:
