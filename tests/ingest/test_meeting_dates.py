@@ -143,3 +143,12 @@ def test_the_meeting_since_which_is_an_earlier_one_of_the_pair() -> None:
     )
     found = [p for p in propose(text, DAY).proposals if isinstance(p, MeetingProposal)]
     assert sorted(m.date.text for m in found if m.date) == ["2025-03", "2025-06-09"]
+
+
+def test_a_meeting_in_a_when_clause_is_at_the_time_of_the_main_clause() -> None:
+    text = (
+        "Russian Foreign Minister Ivan Orlov held talks with Chinese Foreign Minister Li Qiang "
+        "in Moscow on Tuesday. Orlov visited Beijing in April, when he also met Li."
+    )
+    dates = sorted(d for d in _dates(text).values() if d)
+    assert dates == ["2025-04", "2025-06-10"]

@@ -81,7 +81,8 @@ def date_frames(ctx: Context) -> None:
                 _attributive(ctx, frame)
                 or _interval_after(ctx, frame)
                 or _later(ctx, frame)
-                or _on_the_visit(ctx, frame),
+                or _on_the_visit(ctx, frame)
+                or _when_clause(ctx, frame),
             )
         elif frame.date_match is not None and frame.date_match.phrase.lower() in _NEXT_DAY:
             _set(ctx, frame, _day_from_before(ctx, frame))
@@ -288,6 +289,35 @@ def _on_the_visit(ctx: Context, frame: Frame) -> PartialDate | None:
 
 
 _FUTURE = frozenset(["planned", "expected", "speculated"])
+
+
+def _when_clause(ctx: Context, frame: Frame) -> PartialDate | None:
+    """'Orlov visited Beijing in April, when he also met Li': an undated meeting in a 'when'
+    clause happened at the time of the dated meeting the clause hangs on. Not one the clause
+    only names ("..., when Putin briefed him ahead of his meeting with Trump")."""
+    tokens = ctx.doc.tokens
+    sentence = ctx.sentences[frame.sentence]
+    trigger = frame.triggers[0]
+    clause = next((c for c in sentence.clauses if c[0] <= trigger <= c[1]), None)
+    if clause is None or tokens[clause[0]].lower != "when" or clause[0] == sentence.first:
+        return None
+    if any(tokens[i].lower in _NOT_THEN for i in range(clause[0], trigger)):
+        return None
+    if frame.status in _FUTURE:
+        return None
+    main = [
+        f
+        for f in ctx.frames
+        if f.sentence == frame.sentence
+        and f.triggers[-1] < clause[0]
+        and f.date is not None
+        and f.status not in _FUTURE
+    ]
+    return main[-1].date if main else None
+
+
+#: Words by which a 'when' clause names a meeting other than at its time.
+_NOT_THEN = frozenset(["ahead", "before", "after", "since", "until", "next", "upcoming"])
 
 
 def _enclosing_day(ctx: Context, frame: Frame, first: int, start: int) -> dt.date | None:
