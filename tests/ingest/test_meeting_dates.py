@@ -153,3 +153,13 @@ def test_a_meeting_in_a_when_clause_is_at_the_time_of_the_main_clause() -> None:
     found = [p for p in propose(text, DAY).proposals if isinstance(p, MeetingProposal)]
     assert sorted(m.date.text for m in found if m.date) == ["2025-04", "2025-06-10"]
     assert all({p.actor.name for p in m.participants} == {"Ivan Orlov", "Li Qiang"} for m in found)
+
+
+def test_a_clause_listing_occasions_names_one_meeting_per_date() -> None:
+    text = (
+        "Russian President Pavel Sokolov and North Korean leader Kim Jong Un have met three "
+        "times: in Vladivostok in April 2019, at the Vostochny cosmodrome in September 2023, "
+        "and in Pyongyang in June 2024."
+    )
+    found = [p for p in propose(text, DAY).proposals if isinstance(p, MeetingProposal)]
+    assert sorted(m.date.text for m in found if m.date) == ["2019-04", "2023-09", "2024-06"]

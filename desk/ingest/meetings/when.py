@@ -60,6 +60,7 @@ _NEXT_DAY = {
 
 def date_frames(ctx: Context) -> None:
     """Date the frames the clause readers left undated (see the module's docstring)."""
+    _occasions(ctx)
     for frame in ctx.frames:
         _same_pair(ctx, frame)
         if _interval_as_date(ctx, frame):
@@ -88,6 +89,79 @@ def date_frames(ctx: Context) -> None:
             _set(ctx, frame, _day_from_before(ctx, frame))
 
 
+#: Words that may stand between the occasions of a list ("in Vladivostok in April 2019, at the
+#: Vostochny cosmodrome in September 2023, and in Pyongyang in June 2024").
+_LIST_WORDS = frozenset(
+    ["and", "again", "then", "also", "once", "in", "at", "on", "the", "a", "an"]
+)
+
+
+def _occasions(ctx: Context) -> None:
+    """'have met three times: in Vladivostok in April 2019, at the Vostochny cosmodrome in
+    September 2023, and in Pyongyang in June 2024': a meeting clause listing occasions, each
+    with its place and date, names one meeting per date."""
+    tokens = ctx.doc.tokens
+    positions = ctx.date_positions
+    added: list[Frame] = []
+    for frame in ctx.frames:
+        match = frame.date_match
+        if match is None or len(frame.entities) < 2:
+            continue
+        sentence = ctx.sentences[frame.sentence]
+        first = ctx.doc.token_at(match.start)
+        if first < frame.triggers[-1]:
+            continue
+        end = ctx.doc.token_at(match.end)
+        for start in positions[bisect_left(positions, end) :]:
+            if start > sentence.last or sentence.in_reporting(start):
+                break
+            gap = range(end, start)
+            others = [
+                i for i in gap if tokens[i].lower not in _LIST_WORDS and not tokens[i].capital
+            ]
+            if len(others) > 1 or any(tokens[i].lower in TRIGGERS for i in gap):
+                break
+            between = ctx.doc.text[tokens[end - 1].end : tokens[start].start]
+            if "," not in between and not any(tokens[i].lower == "and" for i in gap):
+                break
+            following = ctx.dates_at[start]
+            if following.phrase.split()[-1].lower() in _DIRECTIONS:
+                break  # "on Monday, a day before officials were to arrive": no occasion
+            if not any(tokens[i].capital or tokens[i].lower == "again" for i in gap):
+                break  # each occasion names its place ("at the Vostochny cosmodrome")
+            if following.date == frame.date or following.date.earliest is None:
+                break
+            place = _place_between(ctx, end, start)
+            added.append(
+                Frame(
+                    frame.sentence,
+                    [start],
+                    [
+                        Party(p.entity, p.role, p.sentence, p.before, p.position)
+                        for p in frame.parties
+                    ],
+                    frame.kind,
+                    dated_status(ctx, frame.status, following.date, frame.triggers),
+                    following.date,
+                    following,
+                    place[0] if place else None,
+                    place[1] if place else None,
+                    separate=True,
+                )
+            )
+            end = ctx.doc.token_at(following.end)
+    ctx.frames.extend(added)
+
+
+def _place_between(ctx: Context, first: int, last: int) -> tuple[str, str | None] | None:
+    for place in ctx.entities.places:
+        if first <= place.first < last:
+            if place.country and place.country != place.name:
+                return f"{place.name}, {place.country}", place.country
+            return place.name, place.country
+    return None
+
+
 def _interval_as_date(ctx: Context, frame: Frame) -> bool:
     """Whether the frame's date is an interval phrase that opens a clause after the meeting
     words ("The talks came two days after Lund met Berg"), not a date of the meeting."""
@@ -100,7 +174,7 @@ def _interval_as_date(ctx: Context, frame: Frame) -> bool:
     return (
         ctx.doc.token_at(match.start) > frame.triggers[-1]
         and after <= sentence.last
-        and tokens[after].text not in (",", ".", ";", ":")
+        and not ctx.doc.text[match.end : tokens[after].start].strip()
     )
 
 
@@ -176,7 +250,7 @@ def _interval_before(ctx: Context, frame: Frame) -> PartialDate | None:
         if tokens[index].lower in _DIRECTIONS:
             found = _interval_at(ctx, index)
             break
-        if index < trigger - 12 or tokens[index].text in (";", ":"):
+        if index < trigger - 12 or ctx.doc.between(index, index + 1).strip(" ,"):
             break
     if found is None:
         return None
@@ -217,8 +291,8 @@ def _interval_after(ctx: Context, frame: Frame) -> PartialDate | None:
     sentence = ctx.sentences[frame.sentence]
     last = frame.triggers[-1]
     for index in range(last + 1, min(sentence.last, last + 12) + 1):
-        if tokens[index].text in (";", ":") or index in ctx.date_tokens:
-            return None
+        if index in ctx.date_tokens or ctx.doc.between(index - 1, index).strip(" ,"):
+            return None  # a date before the phrase, or the clause ends (";", ":", ".")
         if tokens[index].lower not in _DIRECTIONS:
             continue
         found = _interval_at(ctx, index)
