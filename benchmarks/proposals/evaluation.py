@@ -441,7 +441,9 @@ def _date_miss(theirs: MeetingRecord, proposed: list[MeetingRecord], used: set[i
     """How the date of the proposal nearest a wrong-date miss differs from the expected one:
     the proposal with the most parties in common (one not matched elsewhere first), its date
     "none", "wider" (it holds the expected), "narrower", "earlier", "later" or "overlapping";
-    "taken" when every such proposal was matched to another expected meeting."""
+    "taken" when every such proposal was matched to another expected meeting (with the missed
+    one's date: two meetings of that day proposed as one; with another: a meeting of the same
+    parties not proposed)."""
     near = [
         (d not in used, _overlap(mine, theirs), d)
         for d, mine in enumerate(proposed)
@@ -449,7 +451,10 @@ def _date_miss(theirs: MeetingRecord, proposed: list[MeetingRecord], used: set[i
     ]
     free, _, d = max(near)
     if not free:
-        return "taken"
+        taken = proposed[d].date
+        if taken is None:
+            return "taken, undated"
+        return "taken, same date" if taken == theirs.date else "taken, other date"
     mine = proposed[d].date
     if mine is None:
         return "none"

@@ -76,7 +76,7 @@ def test_wrong_date_misses_say_how_the_date_differs() -> None:
     ]
     why = compare(report, actors, meetings).why
     assert why["missed: wrong date"] == 2
-    assert why["wrong date: none"] == 1 and why["wrong date: taken"] == 1
+    assert why["wrong date: none"] == 1 and why["wrong date: taken, other date"] == 1
     later = compare(report, actors, [("Cho–Yun talks", [1, 2], "2025-09-05", "held")]).why
     assert later["wrong date: later"] == 1
 
