@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desk.dates import DateError, PartialDate
 from desk.ingest.names import name_keys
 
 if TYPE_CHECKING:
@@ -436,6 +437,45 @@ def _overlap(one: MeetingRecord, other: MeetingRecord) -> float:
     return len(one.participants & other.participants) / len(union) if union else 0.0
 
 
+def _date_miss(theirs: MeetingRecord, proposed: list[MeetingRecord], used: set[int]) -> str:
+    """How the date of the proposal nearest a wrong-date miss differs from the expected one:
+    the proposal with the most parties in common (one not matched elsewhere first), its date
+    "none", "wider" (it holds the expected), "narrower", "earlier", "later" or "overlapping";
+    "taken" when every such proposal was matched to another expected meeting (with the missed
+    one's date: two meetings of that day proposed as one; with another: a meeting of the same
+    parties not proposed)."""
+    near = [
+        (d not in used, _overlap(mine, theirs), d)
+        for d, mine in enumerate(proposed)
+        if _overlap(mine, theirs) >= SAME_PARTICIPANTS
+    ]
+    free, _, d = max(near)
+    if not free:
+        taken = proposed[d].date
+        if taken is None:
+            return "taken, undated"
+        return "taken, same date" if taken == theirs.date else "taken, other date"
+    mine = proposed[d].date
+    if mine is None:
+        return "none"
+    try:
+        ours = PartialDate.from_canonical(mine)
+        expected = PartialDate.from_canonical(theirs.date or "")
+    except DateError:
+        return "other"
+    lo, hi = ours.earliest or dt.date.min, ours.latest or dt.date.max
+    e_lo, e_hi = expected.earliest or dt.date.min, expected.latest or dt.date.max
+    if lo <= e_lo and e_hi <= hi:
+        return "wider"
+    if e_lo <= lo and hi <= e_hi:
+        return "narrower"
+    if hi < e_lo:
+        return "earlier"
+    if lo > e_hi:
+        return "later"
+    return "overlapping"
+
+
 def _why(
     expected: tuple[MeetingRecord, ...],
     proposed: list[MeetingRecord],
@@ -456,6 +496,7 @@ def _why(
         why[f"missed, expected {theirs.status or 'held'}"] += 1
         if any(_overlap(mine, theirs) >= SAME_PARTICIPANTS for mine in proposed):
             why["missed: wrong date"] += 1
+            why[f"wrong date: {_date_miss(theirs, proposed, used)}"] += 1
         elif any(
             _overlap(mine, theirs) > 0 and (theirs.date is None or mine.date == theirs.date)
             for mine in proposed

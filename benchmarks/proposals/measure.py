@@ -128,7 +128,7 @@ def print_set(name: str, reports: list[Report], measurements: list[Measurement])
             word = "n/a" if result is None else ("PASS" if result else "MISS")
             verdict = f"   goal {GOALS[goal]}: {word}"
         print(f"  {label:<19} {figure}{verdict}")
-    for part in ("missed", "extra"):
+    for part in ("missed", "extra", "wrong date"):
         kinds = sorted((k, n) for k, n in m.why.items() if k.startswith(part))
         if kinds:
             print(

@@ -67,6 +67,20 @@ def test_matching_is_by_any_name_and_counts_duplicates_against_precision() -> No
     assert measured.meetings.found == 0, "one of two participants is not enough (0.33 < 0.5)"
 
 
+def test_wrong_date_misses_say_how_the_date_differs() -> None:
+    report = toml_report(REPORTS / "yonhap-seoul-2025-09-03.toml")
+    actors = {1: ("Cho Hyun",), 2: ("Joseph Yun",), 3: ("Lee Jae Myung",), 4: ("Shigeru Ishiba",)}
+    meetings = [
+        ("Cho–Yun talks", [1, 2], None, "held"),  # expected 2025-09-02: undated
+        ("Lee–Ishiba talks", [3, 4], "2025-08-23", "held"),  # found; the 2nd Lee–Ishiba: taken
+    ]
+    why = compare(report, actors, meetings).why
+    assert why["missed: wrong date"] == 2
+    assert why["wrong date: none"] == 1 and why["wrong date: taken, other date"] == 1
+    later = compare(report, actors, [("Cho–Yun talks", [1, 2], "2025-09-05", "held")]).why
+    assert later["wrong date: later"] == 1
+
+
 _FIRST_DEVELOPMENT = frozenset(
     [
         "sample (Yonhap)",

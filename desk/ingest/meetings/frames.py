@@ -23,6 +23,7 @@ from desk.ingest.meetings.status import (
     predicate_end,
     status_of,
 )
+from desk.ingest.meetings.when import date_frames
 from desk.ingest.meetings.words import group_window, groups
 from desk.ingest.mentions import Entities, Entity, Mention
 from desk.ingest.text import Document
@@ -55,6 +56,7 @@ def read_frames(ctx: Context) -> list[Frame]:
     denials_by_reference(ctx)
     carry_the_day(ctx)
     days_apart(ctx)
+    date_frames(ctx)
     return ctx.frames
 
 
