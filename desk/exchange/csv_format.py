@@ -152,10 +152,11 @@ def sqlite_field(column: Column, *, excel: bool) -> tuple[str, str]:
     """The printf conversion and the SQL argument(s) writing ``column`` as a CSV field."""
     name = column.name
     if column.kind == "datetime":
-        if column.required:  # stored as 'YYYY-MM-DD HH:MM:SS.ffffff' (UTC)
-            return "%.10sT%sZ", f"{name}, substr({name}, 12)"
-        iso = f"substr({name}, 1, 10)||'T'||substr({name}, 12)||'Z'"
-        return "%s", f"coalesce({iso}, {_SQL_MISSING})"
+        # Stored as 'YYYY-MM-DD HH:MM:SS.ffffff' (UTC): its one space becomes the T. One call
+        # (replace) costs less than cutting the value in two (substr, and two printf fields).
+        if column.required:
+            return "%sZ", f"replace({name}, ' ', 'T')"
+        return "%s", f"coalesce(replace({name}, ' ', 'T')||'Z', {_SQL_MISSING})"
     if column.kind != "string" or _written_as_stored(column, excel=excel):
         return "%s", name if column.required else f"coalesce({name}, {_SQL_MISSING})"
     branches = []
