@@ -196,3 +196,112 @@ def test_an_existing_file_is_replaced_only_when_asked(sample_store: Store, tmp_p
     export_flat(sample_store, target, replace=True)  # an earlier flat export is
     assert target.read_text().startswith("meeting_id,")
     assert sorted(p.name for p in tmp_path.iterdir() if "events" in p.name) == ["events.csv"]
+
+
+#: Texts the file must carry exactly: quoting, formula marks (fullwidth forms too), NUL (which
+#: SQLite's printf would cut short), line breaks, empty text, and none at all.
+AWKWARD = (
+    'say "yes", then\r\nleave',
+    "=1+2",
+    '\uff1dHYPERLINK("http://x")',
+    "'quoted",
+    "-5, or so",
+    "before\x00after",
+    "\tindented",
+    "",
+    None,
+    "\\N",
+    "Пхеньян, 평양 🎌",
+)
+
+
+def _awkward_desk(path: Path) -> None:
+    """Every text of the sample's meetings, actors, agenda items and sources made awkward."""
+    connection = sqlite3.connect(path)
+    with connection:
+        meetings = [row[0] for row in connection.execute("SELECT id FROM meeting ORDER BY id")]
+        for index, number in enumerate(meetings):
+            pick = [AWKWARD[(index + shift) % len(AWKWARD)] for shift in range(4)]
+            connection.execute(
+                "UPDATE meeting SET title = coalesce(?, '') || title, place = ?, summary = ?, "
+                "date_text = coalesce(?, '') || date_text WHERE id = ?",
+                (*pick, number),
+            )
+        for table, column in (("actor", "name"), ("agenda_item", "title"), ("source", "title")):
+            ids = [row[0] for row in connection.execute(f"SELECT id FROM {table} ORDER BY id")]
+            for index, number in enumerate(ids):
+                text = AWKWARD[index % len(AWKWARD)] or "none"
+                connection.execute(
+                    f"UPDATE {table} SET {column} = ? || {column} WHERE id = ?", (text, number)
+                )
+        connection.execute("UPDATE source SET publisher = NULL WHERE id % 2 = 0")
+        connection.execute("UPDATE evidence SET quote = '=' || quote WHERE id % 3 = 0")
+    connection.close()
+
+
+def test_sqlite_writes_the_same_file_as_python(
+    sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite the lines are made by one SQL statement (flat_sqlite); on other databases
+    Python's csv module writes rows. Forced through both on the same awkward desk, with and
+    without filters, marks and the byte order mark, the files are the same, byte for byte."""
+    from desk.exchange import flat
+
+    _awkward_desk(sample_path)
+    cases: list[dict[str, object]] = [
+        {},
+        {"raw": True},
+        {"profile": "excel"},
+        {"date_from": "2024", "actor": 1},
+        {"verified_only": True},
+    ]
+    with Store.open(sample_path) as store:
+        for number, options in enumerate(cases):
+            in_sql = export_flat(store, tmp_path / f"sql{number}.csv", **options)  # type: ignore[arg-type]
+            with monkeypatch.context() as patch:
+                patch.setattr(flat, "_lines_in_sql", lambda connection: False)
+                patch.setattr(flat, "BATCH", 3)
+                in_python = export_flat(store, tmp_path / f"py{number}.csv", **options)  # type: ignore[arg-type]
+            assert in_sql.rows == in_python.rows, options
+            written = in_sql.path.read_bytes()
+            assert written == in_python.path.read_bytes(), options
+    assert b"before\x00after" in (tmp_path / "sql0.csv").read_bytes()
+    assert (tmp_path / "sql0.csv").read_bytes().count(b"\r\n") > 10
+
+
+def test_progress_reaches_the_end_and_a_raising_callback_cancels(
+    sample_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Progress is reported while SQLite reads the meetings (a tick every TICK ids; here every
+    id) and as lines are written, ending at done == total; a callback that raises, in either
+    phase, stops the export with its own exception and leaves nothing behind."""
+    from desk.exchange import flat_sqlite, progress
+
+    monkeypatch.setattr(flat_sqlite, "TICK", 1)
+    monkeypatch.setattr(progress, "INTERVAL", 0)
+    calls: list[tuple[int, int]] = []
+    out = tmp_path / "out"
+    result = export_flat(sample_store, out / "a.csv", progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1][0] == calls[-1][1] > 0
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    assert len(calls) > result.rows  # a tick per meeting read, a call per batch written
+
+    class Stop(Exception):
+        pass
+
+    for after in (0, len(calls) - 2):  # while reading (in SQLite's statement), while writing
+
+        def stop(done: int, total: int, seen: list[int] = [], after: int = after) -> None:  # noqa: B006
+            seen.append(done)
+            if len(seen) > after:
+                raise Stop
+
+        with pytest.raises(Stop):
+            export_flat(sample_store, out / "b.csv", progress=stop)
+        assert sorted(p.name for p in out.iterdir()) == ["a.csv"]
+    # The connection is left as it was: text comes back as str, no callback is held.
+    calls.clear()
+    with sample_store.reading() as session:
+        assert session.connection().exec_driver_sql("SELECT 'x'").scalar() == "x"
+        assert session.connection().exec_driver_sql("SELECT desk_flat_reached(1)").scalar() == 1
+    assert calls == []
