@@ -236,8 +236,8 @@ def sqlite_reader(
         if excel:
             branches.append(f"WHEN substr({p}, 1, 1) = '''' THEN substr({p}, 2)")
         return f"CASE {' '.join(branches)} ELSE {p} END"
-    if column.kind in ("integer", "date"):
-        return f"nullif({p}, {_SQL_MISSING})"
+    if column.kind in ("integer", "date"):  # (CASE: cheaper than a call of nullif())
+        return f"CASE WHEN {p} = {_SQL_MISSING} THEN NULL ELSE {p} END"
     # datetime: the form desk writes (one GLOB checks its shape and ranges; days past the 28th
     # are checked against their month) is stored as SQLAlchemy stores it, in UTC.
     day = f"substr({p}, 1, 10)"
