@@ -230,8 +230,9 @@ class IdSet:
     """The ids a table holds, as SQL tests them: every id from ``first`` to ``last`` but those
     in ``gaps`` (a table of (lo, hi) runs of missing ids, keyed by lo), or, when the ids have
     too many gaps for that, those in ``relation`` (a table of the ids). A range and a few gaps
-    stay in SQLite's page cache where a table of a million ids does not: checking the 2.6
-    million participants of a million meetings took 1.4 s CPU against the ids, far less so."""
+    stay in SQLite's page cache where a table of a million ids does not: the references of the
+    2.6 million participants of a million meetings took 1.4 s CPU to check against a table of
+    the ids, 0.04 s against their ranges."""
 
     first: int = 1
     last: int = 0
