@@ -220,7 +220,9 @@ def unescape_text(value: str, *, excel: bool) -> str | None:
     return value
 
 
-def sqlite_reader(column: Column, parameter: int, *, excel: bool) -> str:
+def sqlite_reader(
+    column: Column, parameter: int, *, excel: bool, same_as: int | None = None
+) -> str:
     """SQL turning bound CSV text ``?parameter`` into the value to store for ``column``.
 
     Texts are unescaped; integers and dates are stored as given (the column's affinity makes a
@@ -228,6 +230,12 @@ def sqlite_reader(column: Column, parameter: int, *, excel: bool) -> str:
     timestamps are checked and converted here. A timestamp in another ISO 8601 form goes through
     ``desk_datetime(parameter, value)``, a function the importer registers, which normalizes it
     or records what was wrong and stops the statement.
+
+    ``same_as``: for a timestamp, the parameter of an earlier timestamp of the same record (its
+    ``created_at``, read before it). A timestamp written exactly as that one, in the form desk
+    writes, is only converted: that one's own reader checks the value, and stops the statement,
+    naming the earlier column, if it is wrong. Most records are never edited, so their
+    ``updated_at`` is their ``created_at``: this halves the cost of checking timestamps.
     """
     p = f"?{parameter}"
     if column.kind == "string":
@@ -237,17 +245,23 @@ def sqlite_reader(column: Column, parameter: int, *, excel: bool) -> str:
         if excel:
             branches.append(f"WHEN substr({p}, 1, 1) = '''' THEN substr({p}, 2)")
         return f"CASE {' '.join(branches)} ELSE {p} END"
-    if column.kind in ("integer", "date"):
-        return f"nullif({p}, {_SQL_MISSING})"
+    if column.kind in ("integer", "date"):  # (CASE: cheaper than a call of nullif())
+        return f"CASE WHEN {p} = {_SQL_MISSING} THEN NULL ELSE {p} END"
     # datetime: the form desk writes (one GLOB checks its shape and ranges; days past the 28th
     # are checked against their month) is stored as SQLAlchemy stores it, in UTC.
     day = f"substr({p}, 1, 10)"
+    stored = f"replace(substr({p}, 1, 26), 'T', ' ')"
+    same = ""
+    if same_as is not None:
+        # The only valid timestamps of this shape are those desk writes: converted as they are.
+        earlier = f"?{same_as}"
+        same = f"WHEN {p} = {earlier} AND {earlier} GLOB {_SQL_DATETIME_LAYOUT} THEN {stored} "
     return (
-        f"CASE WHEN {p} = {_SQL_MISSING} THEN NULL "
+        f"CASE {same}WHEN {p} = {_SQL_MISSING} THEN NULL "
         f"WHEN {p} GLOB {_SQL_DATETIME_SHAPE} AND substr({p}, 12, 2) < '24' "
         f"AND (substr({p}, 9, 2) BETWEEN '01' AND '28' AND substr({p}, 6, 2) BETWEEN '01' AND '12' "
         f"OR date({day}, '+0 days') = {day}) "
-        f"THEN replace(substr({p}, 1, 26), 'T', ' ') ELSE desk_datetime({parameter}, {p}) END"
+        f"THEN {stored} ELSE desk_datetime({parameter}, {p}) END"
     )
 
 
@@ -273,6 +287,10 @@ _SQL_DATETIME_SHAPE = (
     "'[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]"
     ".[0-9][0-9][0-9][0-9][0-9][0-9]Z'"
 )
+
+
+#: The layout alone (digits unchecked): a cheaper test, for a value known to be a timestamp.
+_SQL_DATETIME_LAYOUT = "'????-??-??T??:??:??.??????Z'"
 
 
 _ISO_DATETIME = re.compile(

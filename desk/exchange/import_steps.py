@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desk.exchange.checks import Checks, Loaded
+from desk.exchange.checks import Checks, IdSet, Loaded
 from desk.exchange.errors import InvalidData
 from desk.exchange.loading import Loader
 from desk.exchange.package import PackageInfo, PackageSource, Resource
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 #: The part of the work (relative to the bytes read) that finishing a restore takes.
 FINISHING_SHARE = 4
 STAGE_PREFIX = "desk_import_"
+#: Runs of missing ids a reference check tests as gaps in a range; with more, as a table of ids.
+MAX_ID_GAPS = 10_000
 
 
 class ImportSteps:
@@ -60,8 +62,8 @@ class ImportSteps:
         #: The bytes to read (the rest of the progress total is the finishing work).
         self.loading_total = throttle.total * FINISHING_SHARE // (FINISHING_SHARE + 1)
         self.resources = {resource.spec.name: resource for resource in info.resources}
-        #: Tables whose ids were copied to a temporary table for checking references.
-        self.id_tables: set[str] = set()
+        #: The ids of tables referenced, as checks test them (see ``_ids``).
+        self.id_tables: dict[str, IdSet] = {}
         #: Scratch databases attached (detached when the transaction has ended), and their folder.
         self.attached: list[str] = []
         self.scratch: Path | None = None
@@ -100,15 +102,35 @@ class ImportSteps:
         return self.loader.duplicate(resource, columns, values, line, first_line)
 
     # -- checks shared by both modes -----------------------------------------------------------
-    def _ids(self, table: str) -> str:
-        """A temporary table of the ids ``table`` holds: small, so checking references against
-        it stays in SQLite's page cache (the table itself may be hundreds of MB)."""
-        name = f"{STAGE_PREFIX}ids_{table}"
+    def _ids(self, table: str) -> IdSet:
+        """The ids ``table`` holds, for checking references to it: their range and a temporary
+        table of the runs of ids missing from it, or, if there are many, a temporary table of
+        the ids (small either way, so checks against them stay in SQLite's page cache, where
+        the table itself may be hundreds of MB)."""
         if table not in self.id_tables:
-            self.db.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
-            self.db.execute(f"INSERT INTO temp.{name} SELECT id FROM main.{table} ORDER BY id")
-            self.id_tables.add(table)
-        return f"temp.{name}"
+            self.id_tables[table] = self._id_set(table)
+        return self.id_tables[table]
+
+    def _id_set(self, table: str) -> IdSet:
+        first, last = self.db.execute(f"SELECT min(id), max(id) FROM main.{table}").fetchone()
+        if first is None:
+            return IdSet()  # no ids: every reference is missing
+        count = self.db.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0]
+        if count == last - first + 1:
+            return IdSet(first, last)
+        gaps = f"{STAGE_PREFIX}gaps_{table}"
+        self.db.execute(f"CREATE TEMP TABLE {gaps} (lo INTEGER PRIMARY KEY, hi INTEGER NOT NULL)")
+        self.db.execute(
+            f"INSERT INTO temp.{gaps} SELECT id + 1, following - 1 FROM (SELECT id, "
+            f"lead(id) OVER (ORDER BY id) AS following FROM main.{table}) "
+            f"WHERE following > id + 1 LIMIT {MAX_ID_GAPS + 1}"
+        )
+        if self.db.execute(f"SELECT count(*) FROM temp.{gaps}").fetchone()[0] <= MAX_ID_GAPS:
+            return IdSet(first, last, gaps=f"temp.{gaps}")
+        name = f"{STAGE_PREFIX}ids_{table}"
+        self.db.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
+        self.db.execute(f"INSERT INTO temp.{name} SELECT id FROM main.{table} ORDER BY id")
+        return IdSet(relation=f"temp.{name}")
 
     def _check_duplicates(self, loaded: Loaded) -> None:
         """Two records with the same id, or the same unique key (rowid = record number)."""

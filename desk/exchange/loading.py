@@ -85,10 +85,17 @@ class Loader:
         unreadable: BaseException | None = None
         with open_rows(self.source, resource, counted) as opened:
             positions = opened.positions
-            readers = [
-                csv_format.sqlite_reader(column, positions[column.name] + 1, excel=self.excel)
-                for column in spec.columns
-            ]
+            readers = []
+            first_timestamp: int | None = None
+            for column in spec.columns:
+                parameter = positions[column.name] + 1
+                readers.append(
+                    csv_format.sqlite_reader(
+                        column, parameter, excel=self.excel, same_as=first_timestamp
+                    )
+                )
+                if column.kind == "datetime" and first_timestamp is None:
+                    first_timestamp = parameter
             sql = (
                 f"INSERT INTO {target} ({', '.join(spec.column_names)}) "
                 f"VALUES ({', '.join(readers)})"

@@ -64,6 +64,38 @@ def set_value(name: str, row: int, value: str) -> Callable[[Rows], None]:
     return change
 
 
+def set_values(values: dict[str, str], row: int) -> Callable[[Rows], None]:
+    """Set several fields of data record ``row``; a value ``=name`` copies field ``name``."""
+
+    def change(records: Rows) -> None:
+        for name, value in values.items():
+            if value.startswith("="):
+                value = records[row][column(records, value[1:])]
+            records[row][column(records, name)] = value
+
+    return change
+
+
+def test_equal_timestamps_in_another_iso_form_are_each_normalized(
+    package: Path, empty_store: Store
+) -> None:
+    """A record's second timestamp equal to its first, in a form desk does not write, is
+    normalized like the first (not just converted, as a timestamp written by desk is)."""
+    moment = "2025-03-21 11:30:00.5+02:00"
+    rewrite(package, "agenda_item.csv", set_values({"created_at": moment, "updated_at": moment}, 1))
+    rewrite(  # and one written by desk, then the same one in another form
+        package,
+        "agenda_item.csv",
+        set_values({"created_at": "2025-03-21T09:30:00.500000Z", "updated_at": moment}, 2),
+    )
+    import_package(empty_store, package)
+    with empty_store.engine.connect() as connection:
+        stored = connection.exec_driver_sql(
+            "SELECT created_at, updated_at FROM agenda_item ORDER BY id LIMIT 2"
+        ).all()
+    assert [tuple(row) for row in stored] == [("2025-03-21 09:30:00.500000",) * 2] * 2
+
+
 def drop_column(name: str) -> Callable[[Rows], Rows]:
     def change(records: Rows) -> Rows:
         index = column(records, name)
@@ -127,6 +159,22 @@ CASES: list[tuple[str, str, Callable[[Rows], Rows | None], str]] = [
         "2025-03-21T09:30:00.000000Z, got 'yesterday'",
     ),
     (
+        # The second is read as the first (its reader only converts a value equal to the
+        # first's): the first's reader says what is wrong.
+        "a timestamp of no day, in both of a record's timestamps",
+        "agenda_item.csv",
+        set_values({"created_at": "2025-02-30T09:30:00.000000Z", "updated_at": "=created_at"}, 2),
+        "agenda_item.csv, line 3, column created_at: expected a UTC timestamp such as "
+        "2025-03-21T09:30:00.000000Z, got '2025-02-30T09:30:00.000000Z'",
+    ),
+    (
+        "an hour past the day, in the second timestamp only",
+        "agenda_item.csv",
+        set_values({"updated_at": "2025-03-21T24:00:00.000000Z"}, 2),
+        "agenda_item.csv, line 3, column updated_at: expected a UTC timestamp such as "
+        "2025-03-21T09:30:00.000000Z, got '2025-03-21T24:00:00.000000Z'",
+    ),
+    (
         "a required value missing",
         "meeting.csv",
         set_value("title", 2, "\\N"),
@@ -183,6 +231,31 @@ CASES: list[tuple[str, str, Callable[[Rows], Rows | None], str]] = [
         "meeting.csv",
         set_value("date_precision", 1, "year"),
         "meeting.csv, line 2, column date_precision: 2025-03-21 has the precision day, not year",
+    ),
+    (
+        # Two records with wrong dates, the later one's wrong date sorting first: the first
+        # record is reported.
+        "two wrong dates",
+        "meeting.csv",
+        lambda records: [
+            set_value("date_precision", 3, "decade")(records),
+            set_value("date_text", 2, "2025-03-22"),
+        ][-1](records),
+        "meeting.csv, line 3, column date_earliest: the earliest day of 2025-03-22 is "
+        "2025-03-22, not",
+    ),
+    (
+        "a carriage return that ends no line",
+        "meeting.csv",
+        set_value("title", 2, "Talks\r in Moscow"),
+        "meeting.csv, line 3, column title: the value holds the control character U+000D "
+        "(carriage return) not followed by a line feed, at position 6",
+    ),
+    (
+        "a carriage return in a vocabulary's column",
+        "meeting.csv",
+        set_value("status", 2, "held\r\n"),
+        "meeting.csv, line 3, column status: expected one of held, reported",
     ),
     (
         "a date that is not canonical",
