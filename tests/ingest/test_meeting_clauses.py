@@ -872,3 +872,25 @@ def test_whoever_skips_or_boycotts_a_meeting_is_no_party_to_it(verb: str) -> Non
 def test_a_meeting_a_day_after_is_counted_from_the_day_before_it(text: str, day: str) -> None:
     meeting = next(m for m in _meetings(text) if "Hugo Salas" in _roles(m) and len(_roles(m)) == 2)
     assert meeting.date is not None and meeting.date.text == day
+
+
+# -- a pair's meeting held and its next one, told in one sentence --------------------------------
+def test_a_meeting_held_and_one_to_come_are_two_meetings() -> None:
+    found = _meetings(
+        "Estonian Foreign Minister Kaja Rebane held talks with her Latvian counterpart, Juris "
+        "Ozols, in Tallinn on Monday, and the two ministers will meet again in Riga in March."
+    )
+    assert sorted((m.status, m.date.text if m.date else None) for m in found) == [
+        ("held", "2025-06-09"),
+        ("planned", "2026-03"),
+    ]
+    for meeting in found:
+        assert {p.actor.name for p in meeting.participants} == {"Kaja Rebane", "Juris Ozols"}
+
+
+def test_two_words_for_one_meeting_held_stay_one() -> None:
+    meeting = _one(
+        "Estonian Foreign Minister Kaja Rebane met her Latvian counterpart, Juris Ozols, in "
+        "Tallinn on Monday and held talks on energy security."
+    )
+    assert meeting.status == "held"

@@ -171,11 +171,48 @@ def groups(ctx: Context, sentence: Sentence, clause: tuple[int, int]) -> list[li
                 and between[position + 1].lower not in TRIGGERS
                 for position, t in enumerate(between[:-1])
             )
-            if not separated and not own_party_between(ctx, previous, index):
+            if (
+                not separated
+                and not own_party_between(ctx, previous, index)
+                and tense_break(ctx, groups[-1], index) is None
+            ):
                 groups[-1].append(index)
                 continue
         groups.append([index])
     return groups
+
+
+#: Words that join two predicates of one subject ("held talks ..., and will meet again").
+_COORDINATORS = word_set("and but while")
+#: Words of a meeting still to come ("will meet again", "plan to meet", "could meet").
+_TO_COME = word_set(
+    """
+    will would could may might shall expected plan plans planned agreed set due intend intends
+    hope hopes
+    """
+)
+#: Past forms that do not end in -ed.
+_PAST = word_set("met held had signed visited spoke sat shook hosted talked took went came")
+
+
+def tense_break(ctx: Context, group: list[int], index: int) -> int | None:
+    """Where two meeting words of a clause part into two meetings because one happened and the
+    other is still to come: "X held talks with Y on Monday, and the two men will meet again in
+    January" (the coordinator's position, or None). The same meeting told with two words ("held
+    talks", "met ... to discuss") has no coordinator with a word of the future between."""
+    tokens = ctx.doc.tokens
+    previous = group[-1]
+    for cursor in range(previous + 1, index):
+        if tokens[cursor].lower not in _COORDINATORS:
+            continue
+        before = {t.lower for t in tokens[max(0, group[0] - 3) : cursor]}
+        after = {t.lower for t in tokens[cursor + 1 : index]}
+        past_before = bool(before & _PAST) or any(tokens[i].lower.endswith("ed") for i in group)
+        if past_before and after & _TO_COME and not before & _TO_COME:
+            return cursor
+        if before & _TO_COME and after & _PAST and not after & _TO_COME:
+            return cursor
+    return None
 
 
 def own_party_between(ctx: Context, previous: int, index: int) -> bool:
@@ -201,6 +238,13 @@ def group_window(
     after = [i for i in triggers if i > group[-1] and i not in group]
     start = clause[0] if not before else (before[-1] + group[0]) // 2 + 1
     end = clause[1] if not after else (group[-1] + after[0]) // 2
+    # "held talks ... on Monday, and will meet again in January": each its own half
+    if before:
+        parting = tense_break(ctx, [before[-1]], group[0])
+        start = start if parting is None else parting
+    if after:
+        parting = tense_break(ctx, group, after[0])
+        end = end if parting is None else parting - 1
     return start, _next_dated_predicate(ctx, group, end)
 
 
