@@ -894,3 +894,12 @@ def test_two_words_for_one_meeting_held_stay_one() -> None:
         "Tallinn on Monday and held talks on energy security."
     )
     assert meeting.status == "held"
+
+
+def test_a_second_summit_is_not_the_meeting_before() -> None:
+    found = _meetings(
+        "Turkish President Ali Demir met Greek Prime Minister Nikos Pappas in Ankara on "
+        "Tuesday. Demir said a second summit between the two leaders was being considered. "
+        "Demir and Pappas also spoke by phone last month."
+    )
+    assert sorted(m.meeting_kind for m in found) == ["phone_call", "summit", "talks"]

@@ -12,7 +12,7 @@ from desk.ingest.gazetteer import gazetteer
 from desk.ingest.meetings.attendance import attendance
 from desk.ingest.meetings.context import Context, preceding_word, state_entity
 from desk.ingest.meetings.records import Frame, Party
-from desk.ingest.meetings.references import join_back, resolve_references
+from desk.ingest.meetings.references import join_back, resolve_references, sequel
 from desk.ingest.meetings.roles import assign_roles, split_separate
 from desk.ingest.meetings.senders import sends_someone
 from desk.ingest.meetings.status import (
@@ -278,6 +278,7 @@ def frames_of(
             place,
             place_country,
             separate or earlier_that_day is not None,  # another event of that day
+            sequel=sequel(ctx, group),
         )
         # "separate talks" split into one meeting each; "earlier in the day" only keeps the
         # meeting apart from the one told before

@@ -35,6 +35,8 @@ class Frame:
     place: str | None = None
     place_country: str | None = None
     separate: bool = False
+    #: "meet again", "a second summit": the next meeting of a pair, not the one told before.
+    sequel: bool = False
 
     @property
     def entities(self) -> set[int]:

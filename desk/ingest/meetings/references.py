@@ -360,6 +360,22 @@ def subject_of_sentence(ctx: Context, sentence: Sentence, before: int) -> Entity
     return mentions[0].entity if mentions else None
 
 
+#: Words before a meeting noun that make it the next meeting of a series ("a second summit").
+_SEQUEL_BEFORE = word_set("second third fourth fifth another new follow-up further return")
+
+
+def sequel(ctx: Context, group: list[int]) -> bool:
+    """'meet again', 'visit ... again', 'a second summit', 'another meeting': a meeting word that
+    names the next meeting of those who met before."""
+    tokens = ctx.doc.tokens
+    last = group[-1]
+    if last + 1 < len(tokens) and tokens[last + 1].lower == "again":
+        return True
+    return any(
+        tokens[i].lower in _NOUNS and i > 1 and tokens[i - 1].lower in _SEQUEL_BEFORE for i in group
+    )
+
+
 def last_pair(ctx: Context) -> list[Party] | None:
     for frame in reversed(ctx.frames[-12:]):
         people = [p for p in frame.parties if p.entity.kind == "person"]
