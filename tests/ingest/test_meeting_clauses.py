@@ -903,3 +903,11 @@ def test_a_second_summit_is_not_the_meeting_before() -> None:
         "Demir and Pappas also spoke by phone last month."
     )
     assert sorted(m.meeting_kind for m in found) == ["phone_call", "summit", "talks"]
+
+
+def test_a_new_subject_after_and_opens_another_meeting() -> None:
+    found = _meetings(
+        "Portuguese Prime Minister Rui Costa and Spanish Prime Minister Ana Ruiz held talks in "
+        "Lisbon in January, and Ruiz visited Porto in April."
+    )
+    assert sorted(m.date.text for m in found if m.date is not None) == ["2025-01", "2025-04"]

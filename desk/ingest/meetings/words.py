@@ -195,6 +195,20 @@ _TO_COME = word_set(
 _PAST = word_set("met held had signed visited spoke sat shook hosted talked took went came")
 
 
+def _new_dated_subject(ctx: Context, previous: int, cursor: int, index: int) -> bool:
+    """'The two leaders held talks in Lisbon in January, and Ruiz visited Porto in April': after
+    a comma and the coordinator a named subject opens its own clause, the first meeting having
+    its own date already."""
+    mention = ctx.entities.covering.get(cursor + 1)
+    if mention is None or "," not in ctx.doc.between(cursor - 1, cursor):
+        return False
+    if not any(i in ctx.date_tokens for i in range(previous + 1, cursor)):
+        return False
+    return mention.last + 1 == index or (
+        mention.last + 2 == index and ctx.doc.tokens[mention.last + 1].lower in _TO_COME
+    )
+
+
 def tense_break(ctx: Context, group: list[int], index: int) -> int | None:
     """Where two meeting words of a clause part into two meetings because one happened and the
     other is still to come: "X held talks with Y on Monday, and the two men will meet again in
@@ -209,6 +223,8 @@ def tense_break(ctx: Context, group: list[int], index: int) -> int | None:
         after = {t.lower for t in tokens[cursor + 1 : index]}
         past_before = bool(before & _PAST) or any(tokens[i].lower.endswith("ed") for i in group)
         if past_before and after & _TO_COME and not before & _TO_COME:
+            return cursor
+        if _new_dated_subject(ctx, previous, cursor, index):
             return cursor
         if before & _TO_COME and after & _PAST and not after & _TO_COME:
             return cursor
