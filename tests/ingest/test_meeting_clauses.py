@@ -911,3 +911,13 @@ def test_a_new_subject_after_and_opens_another_meeting() -> None:
         "Lisbon in January, and Ruiz visited Porto in April."
     )
     assert sorted(m.date.text for m in found if m.date is not None) == ["2025-01", "2025-04"]
+
+
+def test_a_coordinated_dated_verb_with_a_pronoun_is_another_meeting() -> None:
+    found = _meetings(
+        "Austrian Chancellor Karl Huber met Hungarian Prime Minister Laszlo Varga in Brussels "
+        "in 2023, hosted him in Vienna in May 2024, and has not seen him since."
+    )
+    hosted = next(m for m in found if m.date is not None and m.date.text == "2024-05")
+    assert _roles(hosted) == {"Karl Huber": "host", "Laszlo Varga": "guest"}
+    assert sorted(m.date.text for m in found if m.date is not None) == ["2023", "2024-05"]

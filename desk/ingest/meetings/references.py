@@ -7,6 +7,7 @@ from desk.ingest.clauses import Sentence
 from desk.ingest.gazetteer import gazetteer
 from desk.ingest.meetings.context import Context, country_of
 from desk.ingest.meetings.records import Party
+from desk.ingest.meetings.words import OBJECT_PRONOUNS
 from desk.ingest.mentions import Entity
 from desk.ingest.vocabulary import (
     PLURAL_PARTIES,
@@ -122,6 +123,21 @@ def resolve_references(
         subject = subject_before_relative(ctx, sentence, clause)
         if subject is not None:
             add(subject, start)  # "Witkoff, who held talks ..., could return to Russia"
+
+    after = group[-1] + 1
+    if not parties and after < len(tokens) and tokens[after].lower in OBJECT_PRONOUNS:
+        # "Kim met Putin in Vostochny in 2023, hosted him in Pyongyang in 2024": the sentence's
+        # subject, and the person named before that the pronoun stands for
+        subject = subject_of_sentence(ctx, sentence, group[0])
+        if subject is not None:
+            add(subject, start)
+            people = [
+                m.entity
+                for m in ctx.entities.mentions_in(sentence.first, group[0] - 1)
+                if m.entity.kind == "person" and not m.attribute and m.entity is not subject
+            ]
+            if people:
+                add(people[-1], after)
 
     definite = group[0] > 0 and tokens[group[0] - 1].lower in _DEFINITE
     if not parties and definite and tokens[group[0]].lower in _NOUNS:

@@ -216,6 +216,14 @@ def tense_break(ctx: Context, group: list[int], index: int) -> int | None:
     talks", "met ... to discuss") has no coordinator with a word of the future between."""
     tokens = ctx.doc.tokens
     previous = group[-1]
+    verb = tokens[index]
+    if (
+        "," in ctx.doc.between(index - 1, index)
+        and not verb.capital
+        and (verb.lower.endswith("ed") or verb.lower in _PAST)
+        and any(i in ctx.date_tokens for i in range(previous + 1, index))
+    ):
+        return index  # "met Putin in Vostochny in September 2023, hosted him in Pyongyang"
     for cursor in range(previous + 1, index):
         if tokens[cursor].lower not in _COORDINATORS:
             continue
@@ -296,6 +304,8 @@ def _actor_follows(ctx: Context, index: int) -> bool:
     """Whether an actor (or 'the delegation', 'his counterpart') follows within the clause:
     "received Abiy", "spoke by phone with Scholz", "welcomed the Iranian delegation"."""
     tokens = ctx.doc.tokens
+    if index + 1 < len(tokens) and tokens[index + 1].lower in OBJECT_PRONOUNS:
+        return True  # "hosted him in Pyongyang"
     for cursor in range(index + 1, min(index + 8, len(tokens))):
         if tokens[cursor].sentence != tokens[index].sentence:
             return False
@@ -318,6 +328,8 @@ def _actor_follows(ctx: Context, index: int) -> bool:
     return False
 
 
+#: Pronouns that stand for the person met after a meeting verb ("hosted him").
+OBJECT_PRONOUNS = frozenset(["him", "her"])
 _HOST_VERBS = frozenset(["host", "hosts", "hosted"])
 _WELCOMING = frozenset(["welcome", "welcomes", "welcomed", "welcoming"])
 
