@@ -921,3 +921,15 @@ def test_a_coordinated_dated_verb_with_a_pronoun_is_another_meeting() -> None:
     hosted = next(m for m in found if m.date is not None and m.date.text == "2024-05")
     assert _roles(hosted) == {"Karl Huber": "host", "Laszlo Varga": "guest"}
     assert sorted(m.date.text for m in found if m.date is not None) == ["2023", "2024-05"]
+
+
+def test_a_second_predicate_meets_with_the_subject_before() -> None:
+    found = _meetings(
+        "Russian Foreign Minister Ivan Sokolov held talks with Chinese Foreign Minister Li Wen "
+        "in Beijing on Monday. The two had met in Moscow in April and are due to meet again "
+        "at the regional forum in July."
+    )
+    july = next(m for m in found if m.date is not None and m.date.text == "2025-07")
+    assert july.status == "planned"
+    assert {p.actor.name for p in july.participants} == {"Ivan Sokolov", "Li Wen"}
+    assert len(found) == 3

@@ -37,6 +37,8 @@ class Frame:
     separate: bool = False
     #: "meet again", "a second summit": the next meeting of a pair, not the one told before.
     sequel: bool = False
+    #: A second predicate of the subject before ("met ... and are due to meet again").
+    shares_subject: bool = False
 
     @property
     def entities(self) -> set[int]:
