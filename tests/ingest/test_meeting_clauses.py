@@ -872,3 +872,64 @@ def test_whoever_skips_or_boycotts_a_meeting_is_no_party_to_it(verb: str) -> Non
 def test_a_meeting_a_day_after_is_counted_from_the_day_before_it(text: str, day: str) -> None:
     meeting = next(m for m in _meetings(text) if "Hugo Salas" in _roles(m) and len(_roles(m)) == 2)
     assert meeting.date is not None and meeting.date.text == day
+
+
+# -- a pair's meeting held and its next one, told in one sentence --------------------------------
+def test_a_meeting_held_and_one_to_come_are_two_meetings() -> None:
+    found = _meetings(
+        "Estonian Foreign Minister Kaja Rebane held talks with her Latvian counterpart, Juris "
+        "Ozols, in Tallinn on Monday, and the two ministers will meet again in Riga in March."
+    )
+    assert sorted((m.status, m.date.text if m.date else None) for m in found) == [
+        ("held", "2025-06-09"),
+        ("planned", "2026-03"),
+    ]
+    for meeting in found:
+        assert {p.actor.name for p in meeting.participants} == {"Kaja Rebane", "Juris Ozols"}
+
+
+def test_two_words_for_one_meeting_held_stay_one() -> None:
+    meeting = _one(
+        "Estonian Foreign Minister Kaja Rebane met her Latvian counterpart, Juris Ozols, in "
+        "Tallinn on Monday and held talks on energy security."
+    )
+    assert meeting.status == "held"
+
+
+def test_a_second_summit_is_not_the_meeting_before() -> None:
+    found = _meetings(
+        "Turkish President Ali Demir met Greek Prime Minister Nikos Pappas in Ankara on "
+        "Tuesday. Demir said a second summit between the two leaders was being considered. "
+        "Demir and Pappas also spoke by phone last month."
+    )
+    assert sorted(m.meeting_kind for m in found) == ["phone_call", "summit", "talks"]
+
+
+def test_a_new_subject_after_and_opens_another_meeting() -> None:
+    found = _meetings(
+        "Portuguese Prime Minister Rui Costa and Spanish Prime Minister Ana Ruiz held talks in "
+        "Lisbon in January, and Ruiz visited Porto in April."
+    )
+    assert sorted(m.date.text for m in found if m.date is not None) == ["2025-01", "2025-04"]
+
+
+def test_a_coordinated_dated_verb_with_a_pronoun_is_another_meeting() -> None:
+    found = _meetings(
+        "Austrian Chancellor Karl Huber met Hungarian Prime Minister Laszlo Varga in Brussels "
+        "in 2023, hosted him in Vienna in May 2024, and has not seen him since."
+    )
+    hosted = next(m for m in found if m.date is not None and m.date.text == "2024-05")
+    assert _roles(hosted) == {"Karl Huber": "host", "Laszlo Varga": "guest"}
+    assert sorted(m.date.text for m in found if m.date is not None) == ["2023", "2024-05"]
+
+
+def test_a_second_predicate_meets_with_the_subject_before() -> None:
+    found = _meetings(
+        "Russian Foreign Minister Ivan Sokolov held talks with Chinese Foreign Minister Li Wen "
+        "in Beijing on Monday. The two had met in Moscow in April and are due to meet again "
+        "at the regional forum in July."
+    )
+    july = next(m for m in found if m.date is not None and m.date.text == "2025-07")
+    assert july.status == "planned"
+    assert {p.actor.name for p in july.participants} == {"Ivan Sokolov", "Li Wen"}
+    assert len(found) == 3

@@ -12,7 +12,7 @@ from desk.ingest.gazetteer import gazetteer
 from desk.ingest.meetings.attendance import attendance
 from desk.ingest.meetings.context import Context, preceding_word, state_entity
 from desk.ingest.meetings.records import Frame, Party
-from desk.ingest.meetings.references import join_back, resolve_references
+from desk.ingest.meetings.references import join_back, resolve_references, sequel
 from desk.ingest.meetings.roles import assign_roles, split_separate
 from desk.ingest.meetings.senders import sends_someone
 from desk.ingest.meetings.status import (
@@ -57,7 +57,24 @@ def read_frames(ctx: Context) -> list[Frame]:
     carry_the_day(ctx)
     days_apart(ctx)
     date_frames(ctx)
+    share_subjects(ctx)
     return ctx.frames
+
+
+def share_subjects(ctx: Context) -> None:
+    """'The two had met in Moscow in April and are due to meet again in July': a second
+    predicate with no party of its own has the parties of the meeting before it in the
+    sentence (once references have given that one its parties)."""
+    for position, frame in enumerate(ctx.frames):
+        if not frame.shares_subject or frame.parties or position == 0:
+            continue
+        before = ctx.frames[position - 1]
+        if before.sentence == frame.sentence:
+            position_ = frame.triggers[0]
+            frame.parties = [
+                Party(p.entity, "participant", frame.sentence, True, position_)
+                for p in before.parties
+            ]
 
 
 def days_apart(ctx: Context) -> None:
@@ -241,6 +258,7 @@ def frames_of(
         parties = compound
     parties = _without_delegation_owners(ctx, parties, start, end)
     parties = _without_abstainers(ctx, clause, group, parties)
+    shares_subject = not parties and _shares_the_subject(ctx, sentence, start)
     kind = min((TRIGGERS[tokens[i].lower] for i in group), key=KIND_ORDER.index)
     if any(
         tokens[i].lower in ("call", "calls") and tokens[i - 1].lower == "courtesy" for i in group
@@ -278,6 +296,8 @@ def frames_of(
             place,
             place_country,
             separate or earlier_that_day is not None,  # another event of that day
+            sequel=sequel(ctx, group),
+            shares_subject=shares_subject,
         )
         # "separate talks" split into one meeting each; "earlier in the day" only keeps the
         # meeting apart from the one told before
@@ -285,6 +305,17 @@ def frames_of(
     for frame in frames:
         assign_roles(ctx, frame)
     return frames
+
+
+def _shares_the_subject(ctx: Context, sentence: Sentence, start: int) -> bool:
+    """Whether a meeting word's share of the clause opens with the coordinator of a second
+    predicate of the subject before ("met in April and are due to meet again")."""
+    return (
+        bool(ctx.frames)
+        and ctx.frames[-1].sentence == sentence.number
+        and ctx.doc.tokens[start].lower in ("and", "but")
+        and ctx.entities.covering.get(start + 1) is None
+    )
 
 
 #: Words for a group sent to a meeting, and the words that name its head.

@@ -127,9 +127,21 @@ def _best_target(
     return scored[0][1]
 
 
+def _sequel_apart(frame: Frame, candidate: MeetingCandidate) -> bool:
+    """A sequel ("meet again", "a second summit") is not the meeting told before it, nor one of
+    another kind ("a second summit" is not the phone call told after it)."""
+    if frame.sequel:
+        return candidate.kind != frame.kind or any(
+            f.sentence < frame.sentence and not f.sequel for f in candidate.frames
+        )
+    return any(f.sequel and frame.sentence < f.sentence for f in candidate.frames)
+
+
 def _compatible(frame: Frame, candidate: MeetingCandidate, reference: dt.date | None) -> bool:
     if frame.separate and frame.entities != candidate.entities:
         return False  # "later held a separate meeting with Haddad": not the summit before
+    if _sequel_apart(frame, candidate):
+        return False  # "they met in March ... a second summit": the next one is another meeting
     if (frame.kind == "exercise") != (candidate.kind == "exercise"):
         return False
     statuses = {frame.status, candidate.status}

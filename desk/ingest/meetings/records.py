@@ -35,6 +35,10 @@ class Frame:
     place: str | None = None
     place_country: str | None = None
     separate: bool = False
+    #: "meet again", "a second summit": the next meeting of a pair, not the one told before.
+    sequel: bool = False
+    #: A second predicate of the subject before ("met ... and are due to meet again").
+    shares_subject: bool = False
 
     @property
     def entities(self) -> set[int]:

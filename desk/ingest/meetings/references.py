@@ -7,6 +7,7 @@ from desk.ingest.clauses import Sentence
 from desk.ingest.gazetteer import gazetteer
 from desk.ingest.meetings.context import Context, country_of
 from desk.ingest.meetings.records import Party
+from desk.ingest.meetings.words import OBJECT_PRONOUNS
 from desk.ingest.mentions import Entity
 from desk.ingest.vocabulary import (
     PLURAL_PARTIES,
@@ -122,6 +123,21 @@ def resolve_references(
         subject = subject_before_relative(ctx, sentence, clause)
         if subject is not None:
             add(subject, start)  # "Witkoff, who held talks ..., could return to Russia"
+
+    after = group[-1] + 1
+    if not parties and after < len(tokens) and tokens[after].lower in OBJECT_PRONOUNS:
+        # "Kim met Putin in Vostochny in 2023, hosted him in Pyongyang in 2024": the sentence's
+        # subject, and the person named before that the pronoun stands for
+        subject = subject_of_sentence(ctx, sentence, group[0])
+        if subject is not None:
+            add(subject, start)
+            people = [
+                m.entity
+                for m in ctx.entities.mentions_in(sentence.first, group[0] - 1)
+                if m.entity.kind == "person" and not m.attribute and m.entity is not subject
+            ]
+            if people:
+                add(people[-1], after)
 
     definite = group[0] > 0 and tokens[group[0] - 1].lower in _DEFINITE
     if not parties and definite and tokens[group[0]].lower in _NOUNS:
@@ -358,6 +374,22 @@ def subject_of_sentence(ctx: Context, sentence: Sentence, before: int) -> Entity
         if not m.attribute and m.entity.kind == "person"
     ]
     return mentions[0].entity if mentions else None
+
+
+#: Words before a meeting noun that make it the next meeting of a series ("a second summit").
+_SEQUEL_BEFORE = word_set("second third fourth fifth another new follow-up further return")
+
+
+def sequel(ctx: Context, group: list[int]) -> bool:
+    """'meet again', 'visit ... again', 'a second summit', 'another meeting': a meeting word that
+    names the next meeting of those who met before."""
+    tokens = ctx.doc.tokens
+    last = group[-1]
+    if last + 1 < len(tokens) and tokens[last + 1].lower == "again":
+        return True
+    return any(
+        tokens[i].lower in _NOUNS and i > 1 and tokens[i - 1].lower in _SEQUEL_BEFORE for i in group
+    )
 
 
 def last_pair(ctx: Context) -> list[Party] | None:

@@ -171,11 +171,72 @@ def groups(ctx: Context, sentence: Sentence, clause: tuple[int, int]) -> list[li
                 and between[position + 1].lower not in TRIGGERS
                 for position, t in enumerate(between[:-1])
             )
-            if not separated and not own_party_between(ctx, previous, index):
+            if (
+                not separated
+                and not own_party_between(ctx, previous, index)
+                and tense_break(ctx, groups[-1], index) is None
+            ):
                 groups[-1].append(index)
                 continue
         groups.append([index])
     return groups
+
+
+#: Words that join two predicates of one subject ("held talks ..., and will meet again").
+_COORDINATORS = word_set("and but while")
+#: Words of a meeting still to come ("will meet again", "plan to meet", "could meet").
+_TO_COME = word_set(
+    """
+    will would could may might shall expected plan plans planned agreed set due intend intends
+    hope hopes
+    """
+)
+#: Past forms that do not end in -ed.
+_PAST = word_set("met held had signed visited spoke sat shook hosted talked took went came")
+
+
+def _new_dated_subject(ctx: Context, previous: int, cursor: int, index: int) -> bool:
+    """'The two leaders held talks in Lisbon in January, and Ruiz visited Porto in April': after
+    a comma and the coordinator a named subject opens its own clause, the first meeting having
+    its own date already."""
+    mention = ctx.entities.covering.get(cursor + 1)
+    if mention is None or "," not in ctx.doc.between(cursor - 1, cursor):
+        return False
+    if not any(i in ctx.date_tokens for i in range(previous + 1, cursor)):
+        return False
+    return mention.last + 1 == index or (
+        mention.last + 2 == index and ctx.doc.tokens[mention.last + 1].lower in _TO_COME
+    )
+
+
+def tense_break(ctx: Context, group: list[int], index: int) -> int | None:
+    """Where two meeting words of a clause part into two meetings because one happened and the
+    other is still to come: "X held talks with Y on Monday, and the two men will meet again in
+    January" (the coordinator's position, or None). The same meeting told with two words ("held
+    talks", "met ... to discuss") has no coordinator with a word of the future between."""
+    tokens = ctx.doc.tokens
+    previous = group[-1]
+    verb = tokens[index]
+    if (
+        "," in ctx.doc.between(index - 1, index)
+        and not verb.capital
+        and (verb.lower.endswith("ed") or verb.lower in _PAST)
+        and any(i in ctx.date_tokens for i in range(previous + 1, index))
+    ):
+        return index  # "met Putin in Vostochny in September 2023, hosted him in Pyongyang"
+    for cursor in range(previous + 1, index):
+        if tokens[cursor].lower not in _COORDINATORS:
+            continue
+        before = {t.lower for t in tokens[max(0, group[0] - 3) : cursor]}
+        after = {t.lower for t in tokens[cursor + 1 : index]}
+        past_before = bool(before & _PAST) or any(tokens[i].lower.endswith("ed") for i in group)
+        if past_before and after & _TO_COME and not before & _TO_COME:
+            return cursor
+        if _new_dated_subject(ctx, previous, cursor, index):
+            return cursor
+        if before & _TO_COME and after & _PAST and not after & _TO_COME:
+            return cursor
+    return None
 
 
 def own_party_between(ctx: Context, previous: int, index: int) -> bool:
@@ -201,6 +262,13 @@ def group_window(
     after = [i for i in triggers if i > group[-1] and i not in group]
     start = clause[0] if not before else (before[-1] + group[0]) // 2 + 1
     end = clause[1] if not after else (group[-1] + after[0]) // 2
+    # "held talks ... on Monday, and will meet again in January": each its own half
+    if before:
+        parting = tense_break(ctx, [before[-1]], group[0])
+        start = start if parting is None else parting
+    if after:
+        parting = tense_break(ctx, group, after[0])
+        end = end if parting is None else parting - 1
     return start, _next_dated_predicate(ctx, group, end)
 
 
@@ -236,6 +304,8 @@ def _actor_follows(ctx: Context, index: int) -> bool:
     """Whether an actor (or 'the delegation', 'his counterpart') follows within the clause:
     "received Abiy", "spoke by phone with Scholz", "welcomed the Iranian delegation"."""
     tokens = ctx.doc.tokens
+    if index + 1 < len(tokens) and tokens[index + 1].lower in OBJECT_PRONOUNS:
+        return True  # "hosted him in Pyongyang"
     for cursor in range(index + 1, min(index + 8, len(tokens))):
         if tokens[cursor].sentence != tokens[index].sentence:
             return False
@@ -258,6 +328,8 @@ def _actor_follows(ctx: Context, index: int) -> bool:
     return False
 
 
+#: Pronouns that stand for the person met after a meeting verb ("hosted him").
+OBJECT_PRONOUNS = frozenset(["him", "her"])
 _HOST_VERBS = frozenset(["host", "hosts", "hosted"])
 _WELCOMING = frozenset(["welcome", "welcomes", "welcomed", "welcoming"])
 
