@@ -283,20 +283,138 @@ def find(text: str, reference: dt.date) -> list[DateMatch]:
     if isinstance(reference, dt.datetime):
         reference = reference.date()
     scan = _Scan(text, reference)
+    # News copy repeats its stretches ("on Friday.", "last week,"): each distinct one is read
+    # into runs, and its spans planned, once per text. What a stretch reads as depends on its
+    # own characters and on the two after it ("Jan" is a month before "\n5"; see ``tokens``),
+    # never on those before it, which are a space or line break (or none) for every stretch.
+    plans: dict[tuple[str, int], list[_Run]] = {}
     for start, end in regions(text):
-        for run in _runs(text, tokens(text, start, end)):
-            _scan_run(scan, run)
+        key = (text[start : end + 2], end - start)
+        runs = plans.get(key)
+        if runs is None:
+            piece = key[0]
+            runs = plans[key] = [_Run(run) for run in _runs(piece, tokens(piece, 0, key[1]))]
+        for run in runs:
+            _scan_planned(scan, run, start)
     return scan.matches
 
 
 def _find_every_word(text: str, reference: dt.date) -> list[DateMatch]:
-    """``find`` without the pre-filter, reading every word: the yardstick tests hold it to."""
+    """``find`` without the pre-filter or the plans, reading every word and trying every span
+    as it goes: the yardstick tests hold ``find`` to."""
     if isinstance(reference, dt.datetime):
         reference = reference.date()
     scan = _Scan(text, reference)
     for run in _runs(text, tokens(text)):
         _scan_run(scan, run)
     return scan.matches
+
+
+# What to check in the text after a span's last word before trying it.
+_NAME_FOLLOWS = 1  # a holiday: not when a name follows ("Christmas Island")
+_OF_FOLLOWS = 2  # "ahead": not "ahead of the summit"
+_INDEPENDENCE = 4  # "Independence Day": whose it is
+
+
+class _Run:
+    """A run of date words and, for each word, the spans starting there worth trying.
+
+    What ``_scan_run`` decides from the words alone (can the span end there, is there an
+    anchor, what the phrase is when its prepositions are left out) is decided here, once for
+    every occurrence of the same stretch of text; token positions are relative to the stretch.
+    Each span is ``(stop, core, kind, checks)``: the index of its last word, of its first word
+    past the leading prepositions, the kind of a phrase that is such a word alone (see
+    ``_kind``), and what to check in the text after it.
+    """
+
+    __slots__ = ("spans", "tokens")
+
+    def __init__(self, run: list[Token]):
+        self.tokens = run
+        count = len(run)
+        latest_anchor: list[int] = []
+        seen = -1
+        for position, token in enumerate(run):
+            if token.kind in ANCHOR_KINDS:
+                seen = position
+            latest_anchor.append(seen)
+        self.spans: list[list[tuple[int, int, str | None, int]]] = []
+        for index in range(count):
+            first = run[index]
+            spans: list[tuple[int, int, str | None, int]] = []
+            self.spans.append(spans)
+            if first.word in _NO_START:
+                continue
+            prepositions = 0
+            while index + prepositions < count and run[index + prepositions].word in _PREPOSITIONS:
+                prepositions += 1
+            for stop in range(min(count, index + _LONGEST) - 1, index - 1, -1):
+                last = run[stop]
+                if not last.can_end or latest_anchor[stop] < index:
+                    continue
+                if first.word == "from" and not any(
+                    t.word in _RANGE_WORDS for t in run[index : stop + 1]
+                ):
+                    continue
+                core = index + min(prepositions, stop - index)
+                if stop == index and first.word in _ALONE_NEVER:
+                    continue
+                checks = 0
+                if last.kind == "holiday":
+                    checks |= _NAME_FOLLOWS
+                if last.word == "ahead":
+                    checks |= _OF_FOLLOWS
+                if last.word.startswith("independence"):
+                    checks |= _INDEPENDENCE
+                spans.append((stop, core, _kind(run[core : stop + 1]), checks))
+
+
+def _scan_planned(scan: _Scan, run: _Run, base: int) -> None:
+    """``_scan_run`` over a planned run whose stretch of text starts at ``base``."""
+    text, matches, words = scan.text, scan.matches, run.tokens
+    last_end_index = -10
+    last_kind: str | None = None
+    index = 0
+    count = len(words)
+    plans = run.spans
+    while index < count:
+        for stop, core, kind, checks in plans[index]:
+            if kind and core == index:
+                chained = (
+                    kind == last_kind
+                    and index - last_end_index in (1, 2)
+                    and all(t.word in _CHAIN for t in words[last_end_index + 1 : index])
+                )
+                if not chained and not (
+                    kind == "year" and _attributive(text, words[index], base)
+                ):
+                    continue
+            last = words[stop]
+            end = base + last.end
+            if checks:
+                if checks & _NAME_FOLLOWS and _NAME_AFTER.match(text, end):
+                    continue
+                if checks & _OF_FOLLOWS and _OF_AFTER.match(text, end):
+                    continue
+            start = base + words[index].start
+            if checks & _INDEPENDENCE:
+                result = scan.independence_day(start, end, base + last.start)
+            else:
+                result = scan.attempt(start, end)
+            if result is None:
+                continue
+            date = result.date
+            phrase_start = start
+            if core != index and not result.relative and not result.anchored:
+                phrase_start = base + words[core].start
+                date = date.with_context(phrase=text[phrase_start:end])
+            tense = scan.tense(start, end)
+            matches.append(DateMatch(phrase_start, end, text[phrase_start:end], date, tense))
+            last_end_index, last_kind = stop, kind
+            index = stop + 1
+            break
+        else:
+            index += 1
 
 
 def _scan_run(scan: _Scan, run: list[Token]) -> None:
@@ -369,11 +487,12 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
             index += 1
 
 
-def _attributive(text: str, token: Token) -> bool:
+def _attributive(text: str, token: Token, base: int = 0) -> bool:
     """A year standing before a noun after a determiner: "the 2015 nuclear deal"."""
-    if token.kind != "year" or not _WORD_AFTER.match(text, token.end):
+    start, end = base + token.start, base + token.end
+    if token.kind != "year" or not _WORD_AFTER.match(text, end):
         return False
-    return _DETERMINER_BEFORE.search(text, max(0, token.start - 12), token.start) is not None
+    return _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _coarse(anchor: PartialDate | None) -> bool:
