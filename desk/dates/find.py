@@ -385,9 +385,7 @@ def _scan_planned(scan: _Scan, run: _Run, base: int) -> None:
                     and index - last_end_index in (1, 2)
                     and all(t.word in _CHAIN for t in words[last_end_index + 1 : index])
                 )
-                if not chained and not (
-                    kind == "year" and _attributive(text, words[index], base)
-                ):
+                if not chained and not (kind == "year" and _attributive(text, words[index], base)):
                     continue
             last = words[stop]
             end = base + last.end

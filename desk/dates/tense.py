@@ -119,14 +119,25 @@ _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)]*\s+(?=[\"“‘(]?[A
 
 def _markers(text: str) -> tuple[list[int], list[int], list[Tense]]:
     """Every tense marker of ``text``: the positions where they start and end, and their tenses."""
+    # A leading space lets the text's first word be a marker; it shifts positions by one, which
+    # cancels the pattern's taking the character before the word.
+    return _markers_between(" " + text, 0, len(text))
+
+
+def _markers_between(spaced: str, start: int, end: int) -> tuple[list[int], list[int], list[Tense]]:
+    """The tense markers of ``text[start:end]``, where ``spaced`` is ``" " + text``.
+
+    They are those of the whole text that start there when ``start`` follows a space or a line
+    break (or is 0) and ``end`` is the start of a sentence break: a marker is words joined by
+    spaces, it never holds the break's punctuation, and none can start inside a break but at
+    its last space, the character before the next sentence.
+    """
     positions: list[int] = []
     ends: list[int] = []
     tenses: list[Tense] = []
-    # A leading space lets the text's first word be a marker; it shifts positions by one, which
-    # cancels the pattern's taking the character before the word.
     append_position, append_end, append_tense = positions.append, ends.append, tenses.append
     past, future = Tense.PAST, Tense.FUTURE
-    for match in _MARKERS.finditer(" " + text):
+    for match in _MARKERS.finditer(spaced, start, end + 1):
         group = match.lastgroup
         if group == "past" and match["past"] in _NOT_PAST:
             continue
@@ -162,20 +173,20 @@ def _clause_breaks(text: str) -> list[tuple[int, int]]:
 class TenseReader:
     """Tense inference over one text, sharing sentence splits, clause breaks and markers.
 
-    ``find`` asks about thousands of phrases in one text. Sentence breaks, clause breaks and
-    tense markers are each found in one pass over the whole text, at C speed, the first time a
-    phrase is asked about; each phrase then costs a few binary searches. No marker crosses a
-    clause or sentence break (markers are words joined by spaces, never by a line break), so
-    the markers of a clause are exactly those found in the whole text that start inside it.
+    ``find`` asks about thousands of phrases in one text. Sentence and clause breaks are each
+    found in one pass over the whole text, at C speed, the first time a phrase is asked about;
+    the tense markers of a sentence the first time a phrase in it is. Each phrase then costs a
+    few binary searches. No marker crosses a clause or sentence break (markers are words joined
+    by spaces, never by a line break), so the markers of a clause are exactly those found in
+    the whole text that start inside it (see ``_markers_between``).
     """
 
     __slots__ = (
         "_clause_ends",
         "_clause_starts",
-        "_marker_ends",
-        "_marker_positions",
-        "_marker_tenses",
+        "_markers",
         "_sentence_breaks",
+        "_spaced",
         "text",
     )
 
@@ -184,9 +195,10 @@ class TenseReader:
         self._sentence_breaks: list[tuple[int, int]] | None = None
         self._clause_starts: list[int] = []
         self._clause_ends: list[int] = []
-        self._marker_positions: list[int] = []
-        self._marker_ends: list[int] = []
-        self._marker_tenses: list[Tense] = []
+        self._spaced = ""
+        # The markers of each sentence asked about, found the first time: a third of a news
+        # text is sentences without a date, whose verbs need not be read.
+        self._markers: dict[tuple[int, int], tuple[list[int], list[int], list[Tense]]] = {}
 
     def _index(self) -> list[tuple[int, int]]:
         text = self.text
@@ -197,7 +209,7 @@ class TenseReader:
         clauses = _clause_breaks(text)
         self._clause_starts = [span[0] for span in clauses]
         self._clause_ends = [span[1] for span in clauses]
-        self._marker_positions, self._marker_ends, self._marker_tenses = _markers(text)
+        self._spaced = " " + text
         self._sentence_breaks = breaks
         return breaks
 
@@ -227,14 +239,27 @@ class TenseReader:
         clause_end = sentence_end
         if index < len(starts) and ends[index] <= sentence_end:
             clause_end = starts[index]
-        nearest = self._nearest(clause_start, clause_end, start, end)
+        sentence = (sentence_start, sentence_end)
+        markers = self._markers.get(sentence)
+        if markers is None:
+            markers = self._markers[sentence] = _markers_between(self._spaced, *sentence)
+        nearest = self._nearest(markers, clause_start, clause_end, start, end)
         if nearest is None:
-            nearest = self._nearest(sentence_start, sentence_end, start, end)
+            nearest = self._nearest(markers, sentence_start, sentence_end, start, end)
         return nearest
 
-    def _nearest(self, left: int, right: int, start: int, end: int) -> Tense | None:
-        """The tense of the marker in ``[left, right)`` nearest the phrase; before wins a tie."""
-        positions = self._marker_positions
+    def _nearest(
+        self,
+        markers: tuple[list[int], list[int], list[Tense]],
+        left: int,
+        right: int,
+        start: int,
+        end: int,
+    ) -> Tense | None:
+        """The tense of the marker in ``[left, right)`` nearest the phrase; before wins a tie.
+
+        ``markers`` are those of a sentence holding ``[left, right)``."""
+        positions, marker_ends, marker_tenses = markers
         before = bisect.bisect_left(positions, start) - 1
         after = bisect.bisect_left(positions, end)
         has_before = before >= 0 and positions[before] >= left
@@ -245,14 +270,14 @@ class TenseReader:
             apart_before = _JOINER.search(self.text, positions[before], start) is not None
             apart_after = _JOINER.search(self.text, end, positions[after]) is not None
             if apart_before != apart_after:
-                return self._marker_tenses[after if apart_before else before]
+                return marker_tenses[after if apart_before else before]
         # Distances are the gaps between the words: from the end of a marker before the phrase
         # ("are scheduled to meet in Anchorage, Alaska, on Friday"), to the start of one after.
-        gap_before = start - self._marker_ends[before] if has_before else 0
+        gap_before = start - marker_ends[before] if has_before else 0
         if has_before and (not has_after or gap_before <= positions[after] - end):
-            return self._marker_tenses[before]
+            return marker_tenses[before]
         if has_after:
-            return self._marker_tenses[after]
+            return marker_tenses[after]
         return None
 
 
