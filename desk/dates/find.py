@@ -321,52 +321,62 @@ class _Run:
 
     What ``_scan_run`` decides from the words alone (can the span end there, is there an
     anchor, what the phrase is when its prepositions are left out) is decided here, once for
-    every occurrence of the same stretch of text; token positions are relative to the stretch.
-    Each span is ``(stop, core, kind, checks)``: the index of its last word, of its first word
-    past the leading prepositions, the kind of a phrase that is such a word alone (see
-    ``_kind``), and what to check in the text after it.
+    every occurrence of the same stretch of text, and only for the words a scan reaches (a
+    match skips the words it covers); token positions are relative to the stretch. Each span is
+    ``(stop, core, kind, checks, end, core_start)``: the index of its last word and of its first
+    word past the leading prepositions, the kind of a phrase that is such a word alone (see
+    ``_kind``), what to check in the text after it, where it ends and where its core starts.
     """
 
-    __slots__ = ("spans", "tokens")
+    __slots__ = ("latest_anchor", "spans", "tokens")
 
     def __init__(self, run: list[Token]):
         self.tokens = run
-        count = len(run)
-        latest_anchor: list[int] = []
+        # The index of the latest anchor at or before each token (-1: none yet).
+        self.latest_anchor: list[int] = []
         seen = -1
         for position, token in enumerate(run):
             if token.kind in ANCHOR_KINDS:
                 seen = position
-            latest_anchor.append(seen)
-        self.spans: list[list[tuple[int, int, str | None, int]]] = []
-        for index in range(count):
-            first = run[index]
-            spans: list[tuple[int, int, str | None, int]] = []
-            self.spans.append(spans)
-            if first.word in _NO_START:
+            self.latest_anchor.append(seen)
+        self.spans: list[list[_Span] | None] = [None] * len(run)
+
+    def plan(self, index: int) -> list[_Span]:
+        """The spans starting at word ``index`` worth trying, longest first."""
+        run, latest_anchor = self.tokens, self.latest_anchor
+        count = len(run)
+        first = run[index]
+        spans: list[_Span] = []
+        self.spans[index] = spans
+        if first.word in _NO_START:
+            return spans
+        prepositions = 0
+        while index + prepositions < count and run[index + prepositions].word in _PREPOSITIONS:
+            prepositions += 1
+        for stop in range(min(count, index + _LONGEST) - 1, index - 1, -1):
+            last = run[stop]
+            if not last.can_end or latest_anchor[stop] < index:
                 continue
-            prepositions = 0
-            while index + prepositions < count and run[index + prepositions].word in _PREPOSITIONS:
-                prepositions += 1
-            for stop in range(min(count, index + _LONGEST) - 1, index - 1, -1):
-                last = run[stop]
-                if not last.can_end or latest_anchor[stop] < index:
-                    continue
-                if first.word == "from" and not any(
-                    t.word in _RANGE_WORDS for t in run[index : stop + 1]
-                ):
-                    continue
-                core = index + min(prepositions, stop - index)
-                if stop == index and first.word in _ALONE_NEVER:
-                    continue
-                checks = 0
-                if last.kind == "holiday":
-                    checks |= _NAME_FOLLOWS
-                if last.word == "ahead":
-                    checks |= _OF_FOLLOWS
-                if last.word.startswith("independence"):
-                    checks |= _INDEPENDENCE
-                spans.append((stop, core, _kind(run[core : stop + 1]), checks))
+            if first.word == "from" and not any(
+                t.word in _RANGE_WORDS for t in run[index : stop + 1]
+            ):
+                continue  # "dates from the 1990s" is an origin, not an open range
+            if stop == index and first.word in _ALONE_NEVER:
+                continue
+            core = index + min(prepositions, stop - index)  # the phrase keeps one word
+            checks = 0
+            if last.kind == "holiday":
+                checks |= _NAME_FOLLOWS
+            if last.word == "ahead":
+                checks |= _OF_FOLLOWS
+            if last.word.startswith("independence"):
+                checks |= _INDEPENDENCE
+            kind = _kind(run[core : stop + 1])
+            spans.append((stop, core, kind, checks, last.end, run[core].start))
+        return spans
+
+
+_Span = tuple[int, int, str | None, int, int, int]
 
 
 def _scan_planned(scan: _Scan, run: _Run, base: int) -> None:
@@ -378,7 +388,10 @@ def _scan_planned(scan: _Scan, run: _Run, base: int) -> None:
     count = len(words)
     plans = run.spans
     while index < count:
-        for stop, core, kind, checks in plans[index]:
+        spans = plans[index]
+        if spans is None:
+            spans = run.plan(index)
+        for stop, core, kind, checks, last_end, core_start in spans:
             if kind and core == index:
                 chained = (
                     kind == last_kind
@@ -387,8 +400,7 @@ def _scan_planned(scan: _Scan, run: _Run, base: int) -> None:
                 )
                 if not chained and not (kind == "year" and _attributive(text, words[index], base)):
                     continue
-            last = words[stop]
-            end = base + last.end
+            end = base + last_end
             if checks:
                 if checks & _NAME_FOLLOWS and _NAME_AFTER.match(text, end):
                     continue
@@ -396,7 +408,7 @@ def _scan_planned(scan: _Scan, run: _Run, base: int) -> None:
                     continue
             start = base + words[index].start
             if checks & _INDEPENDENCE:
-                result = scan.independence_day(start, end, base + last.start)
+                result = scan.independence_day(start, end, base + words[stop].start)
             else:
                 result = scan.attempt(start, end)
             if result is None:
@@ -404,7 +416,7 @@ def _scan_planned(scan: _Scan, run: _Run, base: int) -> None:
             date = result.date
             phrase_start = start
             if core != index and not result.relative and not result.anchored:
-                phrase_start = base + words[core].start
+                phrase_start = base + core_start
                 date = date.with_context(phrase=text[phrase_start:end])
             tense = scan.tense(start, end)
             matches.append(DateMatch(phrase_start, end, text[phrase_start:end], date, tense))
