@@ -158,6 +158,7 @@ class _Scan:
         "plain",
         "reader",
         "reference",
+        "size",
         "tenses",
         "text",
         "tried",
@@ -170,17 +171,20 @@ class _Scan:
         self.matches: list[DateMatch] = []
         self.plain: dict[str, _Attempt] = {}
         self.tried: dict[tuple[str, Tense | None, PartialDate | None], _Attempt] = {}
-        self.tenses: dict[tuple[int, int], Tense | None] = {}
+        # Keyed by ``start * size + end``: an int, which the garbage collector need not track.
+        self.tenses: dict[int, Tense | None] = {}
+        self.size = len(text) + 1
         # Without a reference day (parse then uses today) nothing before the text is known.
         self.first_anchor = PartialDate.from_day(reference) if reference is not None else None
         # The country the whole text names most: counted once, on the first "Independence Day".
         self.most_named: tuple[str | None] | None = None
 
     def tense(self, start: int, end: int) -> Tense | None:
-        span = (start, end)
-        if span not in self.tenses:
-            self.tenses[span] = self.reader.tense(start, end)
-        return self.tenses[span]
+        span = start * self.size + end
+        tenses = self.tenses
+        if span not in tenses:
+            tenses[span] = self.reader.tense(start, end)
+        return tenses[span]
 
     def attempt(self, start: int, end: int) -> Resolution | None:
         phrase = self.text[start:end]
@@ -287,13 +291,15 @@ def find(text: str, reference: dt.date) -> list[DateMatch]:
     # into runs, and its spans planned, once per text. What a stretch reads as depends on its
     # own characters and on the two after it ("Jan" is a month before "\n5"; see ``tokens``),
     # never on those before it, which are a space or line break (or none) for every stretch.
-    plans: dict[tuple[str, int], list[_Run]] = {}
+    plans: dict[str, list[_Run]] = {}
     for start, end in regions(text):
-        key = (text[start : end + 2], end - start)
+        # The stretch, the two characters after it and its length, as one string: a tuple
+        # would be one more object for the garbage collector to walk while find() runs.
+        key = f"{end - start} {text[start : end + 2]}"
         runs = plans.get(key)
         if runs is None:
-            piece = key[0]
-            runs = plans[key] = [_Run(run) for run in _runs(piece, tokens(piece, 0, key[1]))]
+            piece = text[start : end + 2]
+            runs = plans[key] = [_Run(run) for run in _runs(piece, tokens(piece, 0, end - start))]
         for run in runs:
             _scan_planned(scan, run, start)
     return scan.matches

@@ -185,7 +185,7 @@ class TenseReader:
 
     ``find`` asks about thousands of phrases in one text. Sentence and clause breaks are each
     found in one pass over the whole text, at C speed, the first time a phrase is asked about;
-    the tense markers of a sentence the first time a phrase in it is. Each phrase then costs a
+    the tense markers of a sentence when a phrase in it is. Each phrase then costs a
     few binary searches. No marker crosses a clause or sentence break (markers are words joined
     by spaces, never by a line break), so the markers of a clause are exactly those found in
     the whole text that start inside it (see ``_markers_between``).
@@ -195,6 +195,7 @@ class TenseReader:
         "_clause_ends",
         "_clause_starts",
         "_markers",
+        "_sentence",
         "_sentence_breaks",
         "_spaced",
         "text",
@@ -206,9 +207,12 @@ class TenseReader:
         self._clause_starts: list[int] = []
         self._clause_ends: list[int] = []
         self._spaced = ""
-        # The markers of each sentence asked about, found the first time: a third of a news
-        # text is sentences without a date, whose verbs need not be read.
-        self._markers: dict[tuple[int, int], tuple[list[int], list[int], list[Tense]]] = {}
+        # The markers of the sentence last asked about: a third of a news text is sentences
+        # without a date, whose verbs need not be read. Only the last is kept, as phrases are
+        # asked about in order: keeping every sentence's would leave thousands of lists for the
+        # garbage collector to walk again and again while ``find`` runs.
+        self._sentence = (-1, -1)
+        self._markers: tuple[list[int], list[int], list[Tense]] = ([], [], [])
 
     def _index(self) -> list[tuple[int, int]]:
         text = self.text
@@ -249,10 +253,10 @@ class TenseReader:
         clause_end = sentence_end
         if index < len(starts) and ends[index] <= sentence_end:
             clause_end = starts[index]
-        sentence = (sentence_start, sentence_end)
-        markers = self._markers.get(sentence)
-        if markers is None:
-            markers = self._markers[sentence] = _markers_between(self._spaced, *sentence)
+        if self._sentence != (sentence_start, sentence_end):
+            self._sentence = (sentence_start, sentence_end)
+            self._markers = _markers_between(self._spaced, sentence_start, sentence_end)
+        markers = self._markers
         nearest = self._nearest(markers, clause_start, clause_end, start, end)
         if nearest is None:
             nearest = self._nearest(markers, sentence_start, sentence_end, start, end)
