@@ -94,6 +94,8 @@ _WORD_CHARACTER = re.compile(r"\w")
 _SPACES = re.compile(r"\s+")
 # "two days ahead of the summit" counts back from the summit, not forward from the report.
 _OF_AFTER = re.compile(r"\s+of\b")
+# A number on the word after a stretch: an abbreviated month at its end is then a month.
+_NUMBER_NEXT = re.compile(r"\s\d")
 
 
 def _runs(text: str, found: list[Token]) -> list[list[Token]]:
@@ -289,17 +291,20 @@ def find(text: str, reference: dt.date) -> list[DateMatch]:
     scan = _Scan(text, reference)
     # News copy repeats its stretches ("on Friday.", "last week,"): each distinct one is read
     # into runs, and its spans planned, once per text. What a stretch reads as depends on its
-    # own characters and on the two after it ("Jan" is a month before "\n5"; see ``tokens``),
-    # never on those before it, which are a space or line break (or none) for every stretch.
+    # own characters and on whether a number follows it (see ``tokens``), never on those
+    # before it, which are a space or line break (or none) for every stretch, nor on the space
+    # or end of text after it.
     plans: dict[str, list[_Run]] = {}
     for start, end in regions(text):
-        # The stretch, the two characters after it and its length, as one string: a tuple
-        # would be one more object for the garbage collector to walk while find() runs.
-        key = f"{end - start} {text[start : end + 2]}"
+        # The stretch, and whether a number follows it on the next word ("Jan" before "\n5"),
+        # the one thing after a stretch its reading looks at; as one string (a tuple would be
+        # one more object for the garbage collector to walk while find() runs).
+        key = text[start:end]
+        if _NUMBER_NEXT.match(text, end):
+            key += "\n0"  # no stretch holds a line break: no other stretch reads the same
         runs = plans.get(key)
         if runs is None:
-            piece = text[start : end + 2]
-            runs = plans[key] = [_Run(run) for run in _runs(piece, tokens(piece, 0, end - start))]
+            runs = plans[key] = [_Run(run) for run in _runs(key, tokens(key, 0, end - start))]
         for run in runs:
             _scan_planned(scan, run, start)
     return scan.matches
