@@ -197,13 +197,16 @@ class TenseReader:
         "_markers",
         "_sentence",
         "_sentence_breaks",
+        "_sentence_ends",
         "_spaced",
         "text",
     )
 
     def __init__(self, text: str):
         self.text = text
-        self._sentence_breaks: list[tuple[int, int]] | None = None
+        # Where each sentence break starts (None until the text is indexed) and ends.
+        self._sentence_breaks: list[int] | None = None
+        self._sentence_ends: list[int] = []
         self._clause_starts: list[int] = []
         self._clause_ends: list[int] = []
         self._spaced = ""
@@ -214,29 +217,33 @@ class TenseReader:
         self._sentence = (-1, -1)
         self._markers: tuple[list[int], list[int], list[Tense]] = ([], [], [])
 
-    def _index(self) -> list[tuple[int, int]]:
+    def _index(self) -> list[int]:
         text = self.text
-        breaks = [
-            (match.start() if match[0] == "\n" else match.start() + 1, match.end())
-            for match in _SENTENCE_END.finditer(text)
-        ]
+        starts: list[int] = []
+        ends: list[int] = []
+        for match in _SENTENCE_END.finditer(text):
+            starts.append(match.start() if match[0] == "\n" else match.start() + 1)
+            ends.append(match.end())
         clauses = _clause_breaks(text)
         self._clause_starts = [span[0] for span in clauses]
         self._clause_ends = [span[1] for span in clauses]
         self._spaced = " " + text
-        self._sentence_breaks = breaks
-        return breaks
+        self._sentence_ends = ends
+        self._sentence_breaks = starts
+        return starts
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around ``text[start:end]``: from the break before to the break after."""
-        breaks = self._sentence_breaks
-        if breaks is None:
-            breaks = self._index()
-        index = bisect.bisect_right(breaks, (start, start))
-        left = breaks[index - 1][1] if index else 0
-        while index < len(breaks) and breaks[index][0] < end:
+        starts = self._sentence_breaks
+        if starts is None:
+            starts = self._index()
+        # The first break starting at or after the phrase's start (a break ends after it starts).
+        index = bisect.bisect_left(starts, start)
+        left = self._sentence_ends[index - 1] if index else 0
+        count = len(starts)
+        while index < count and starts[index] < end:
             index += 1  # a break inside the phrase ("Feb. 25. AFP") is not the phrase's end
-        right = breaks[index][0] if index < len(breaks) else len(self.text)
+        right = starts[index] if index < count else len(self.text)
         return left, right
 
     def tense(self, start: int, end: int) -> Tense | None:
