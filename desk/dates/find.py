@@ -294,7 +294,7 @@ def find(text: str, reference: dt.date) -> list[DateMatch]:
     # own characters and on whether a number follows it (see ``tokens``), never on those
     # before it, which are a space or line break (or none) for every stretch, nor on the space
     # or end of text after it.
-    plans: dict[str, list[_Run]] = {}
+    plans: dict[str, tuple[_Plan, ...]] = {}
     for start, end in regions(text):
         # The stretch, and whether a number follows it on the next word ("Jan" before "\n5"),
         # the one thing after a stretch its reading looks at; as one string (a tuple would be
@@ -304,7 +304,7 @@ def find(text: str, reference: dt.date) -> list[DateMatch]:
             key += "\n0"  # no stretch holds a line break: no other stretch reads the same
         runs = plans.get(key)
         if runs is None:
-            runs = plans[key] = [_Run(run) for run in _runs(key, tokens(key, 0, end - start))]
+            runs = plans[key] = tuple(_plan(run) for run in _runs(key, tokens(key, 0, end - start)))
         for run in runs:
             _scan_planned(scan, run, start)
     return scan.matches
@@ -327,43 +327,42 @@ _OF_FOLLOWS = 2  # "ahead": not "ahead of the summit"
 _INDEPENDENCE = 4  # "Independence Day": whose it is
 
 
-class _Run:
-    """A run of date words and, for each word, the spans starting there worth trying.
+# One span worth trying: the indices of its last word and of its first word past the leading
+# prepositions, the kind of a phrase that is such a word alone (see ``_kind``), what to check in
+# the text after it, where it starts and ends, where its core starts, where its last word
+# starts, and where its first word ends when that word is a year (else -1).
+_Span = tuple[int, int, str | None, int, int, int, int, int, int]
+# A run planned: the spans worth trying at each word, longest first, and for each word whether
+# it may join two phrases of a list ("1") or not ("0").
+_Plan = tuple[tuple[tuple[_Span, ...], ...], str]
 
-    What ``_scan_run`` decides from the words alone (can the span end there, is there an
-    anchor, what the phrase is when its prepositions are left out) is decided here, once for
-    every occurrence of the same stretch of text, and only for the words a scan reaches (a
-    match skips the words it covers); token positions are relative to the stretch. Each span is
-    ``(stop, core, kind, checks, end, core_start)``: the index of its last word and of its first
-    word past the leading prepositions, the kind of a phrase that is such a word alone (see
-    ``_kind``), what to check in the text after it, where it ends and where its core starts.
+
+def _plan(run: list[Token]) -> _Plan:
+    """What ``_scan_run`` decides from a run's words alone (can a span end there, is there an
+    anchor, what the phrase is when its prepositions are left out), decided once for every
+    occurrence of the same stretch of text; positions are relative to the stretch.
+
+    Plans are tuples of ints and strings, which the garbage collector stops tracking: ``find``
+    keeps thousands of them while it runs, and would otherwise have them walked again and again.
     """
-
-    __slots__ = ("latest_anchor", "spans", "tokens")
-
-    def __init__(self, run: list[Token]):
-        self.tokens = run
-        # The index of the latest anchor at or before each token (-1: none yet).
-        self.latest_anchor: list[int] = []
-        seen = -1
-        for position, token in enumerate(run):
-            if token.kind in ANCHOR_KINDS:
-                seen = position
-            self.latest_anchor.append(seen)
-        self.spans: list[list[_Span] | None] = [None] * len(run)
-
-    def plan(self, index: int) -> list[_Span]:
-        """The spans starting at word ``index`` worth trying, longest first."""
-        run, latest_anchor = self.tokens, self.latest_anchor
-        count = len(run)
+    count = len(run)
+    latest_anchor: list[int] = []  # the latest anchor at or before each word (-1: none yet)
+    seen = -1
+    for position, token in enumerate(run):
+        if token.kind in ANCHOR_KINDS:
+            seen = position
+        latest_anchor.append(seen)
+    plans: list[tuple[_Span, ...]] = []
+    for index in range(count):
         first = run[index]
         spans: list[_Span] = []
-        self.spans[index] = spans
+        plans.append(())
         if first.word in _NO_START:
-            return spans
+            continue
         prepositions = 0
         while index + prepositions < count and run[index + prepositions].word in _PREPOSITIONS:
             prepositions += 1
+        year_end = first.end if first.kind == "year" else -1
         for stop in range(min(count, index + _LONGEST) - 1, index - 1, -1):
             last = run[stop]
             if not last.can_end or latest_anchor[stop] < index:
@@ -383,43 +382,55 @@ class _Run:
             if last.word.startswith("independence"):
                 checks |= _INDEPENDENCE
             kind = _kind(run[core : stop + 1])
-            spans.append((stop, core, kind, checks, last.end, run[core].start))
-        return spans
+            spans.append(
+                (
+                    stop,
+                    core,
+                    kind,
+                    checks,
+                    first.start,
+                    last.end,
+                    run[core].start,
+                    last.start,
+                    year_end,
+                )
+            )
+        plans[index] = tuple(spans)
+    chain = "".join("1" if token.word in _CHAIN else "0" for token in run)
+    return tuple(plans), chain
 
 
-_Span = tuple[int, int, str | None, int, int, int]
-
-
-def _scan_planned(scan: _Scan, run: _Run, base: int) -> None:
+def _scan_planned(scan: _Scan, run: _Plan, base: int) -> None:
     """``_scan_run`` over a planned run whose stretch of text starts at ``base``."""
-    text, matches, words = scan.text, scan.matches, run.tokens
+    text, matches = scan.text, scan.matches
+    plans, chain = run
     last_end_index = -10
     last_kind: str | None = None
     index = 0
-    count = len(words)
-    plans = run.spans
+    count = len(plans)
     while index < count:
-        spans = plans[index]
-        if spans is None:
-            spans = run.plan(index)
-        for stop, core, kind, checks, last_end, core_start in spans:
+        for stop, core, kind, checks, start, end, core_start, last_start, year_end in plans[index]:
             if kind and core == index:
                 chained = (
                     kind == last_kind
                     and index - last_end_index in (1, 2)
-                    and all(t.word in _CHAIN for t in words[last_end_index + 1 : index])
+                    and "0" not in chain[last_end_index + 1 : index]
                 )
-                if not chained and not (kind == "year" and _attributive(text, words[index], base)):
+                if not chained and not (
+                    kind == "year"
+                    and year_end >= 0
+                    and _before_a_noun(text, base + start, base + year_end)
+                ):
                     continue
-            end = base + last_end
+            end += base
             if checks:
                 if checks & _NAME_FOLLOWS and _NAME_AFTER.match(text, end):
                     continue
                 if checks & _OF_FOLLOWS and _OF_AFTER.match(text, end):
                     continue
-            start = base + words[index].start
+            start += base
             if checks & _INDEPENDENCE:
-                result = scan.independence_day(start, end, base + words[stop].start)
+                result = scan.independence_day(start, end, base + last_start)
             else:
                 result = scan.attempt(start, end)
             if result is None:
@@ -508,10 +519,14 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
             index += 1
 
 
-def _attributive(text: str, token: Token, base: int = 0) -> bool:
+def _attributive(text: str, token: Token) -> bool:
     """A year standing before a noun after a determiner: "the 2015 nuclear deal"."""
-    start, end = base + token.start, base + token.end
-    if token.kind != "year" or not _WORD_AFTER.match(text, end):
+    return token.kind == "year" and _before_a_noun(text, token.start, token.end)
+
+
+def _before_a_noun(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` stands before a noun after a determiner."""
+    if not _WORD_AFTER.match(text, end):
         return False
     return _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is not None
 
