@@ -134,10 +134,10 @@ def _markers(text: str) -> tuple[list[int], list[int], list[Tense]]:
 def _markers_between(spaced: str, start: int, end: int) -> tuple[list[int], list[int], list[Tense]]:
     """The tense markers of ``text[start:end]``, where ``spaced`` is ``" " + text``.
 
-    They are those of the whole text that start there when ``start`` follows a space or a line
-    break (or is 0) and ``end`` is the start of a sentence break: a marker is words joined by
-    spaces, it never holds the break's punctuation, and none can start inside a break but at
-    its last space, the character before the next sentence.
+    They are those of the whole text that start there when ``start`` follows a line break (or
+    is 0) and ``end`` is a line break (or the text's end): a marker is words joined by spaces
+    or tabs, never by a line break, and one scan finds none of a line's markers differently
+    for having read the lines before it.
     """
     positions: list[int] = []
     ends: list[int] = []
@@ -185,7 +185,7 @@ class TenseReader:
 
     ``find`` asks about thousands of phrases in one text. Sentence and clause breaks are each
     found in one pass over the whole text, at C speed, the first time a phrase is asked about;
-    the tense markers of a sentence when a phrase in it is. Each phrase then costs a
+    the tense markers of a line when a phrase in it is. Each phrase then costs a
     few binary searches. No marker crosses a clause or sentence break (markers are words joined
     by spaces, never by a line break), so the markers of a clause are exactly those found in
     the whole text that start inside it (see ``_markers_between``).
@@ -194,8 +194,8 @@ class TenseReader:
     __slots__ = (
         "_clause_ends",
         "_clause_starts",
+        "_line",
         "_markers",
-        "_sentence",
         "_sentence_breaks",
         "_sentence_ends",
         "_spaced",
@@ -210,11 +210,12 @@ class TenseReader:
         self._clause_starts: list[int] = []
         self._clause_ends: list[int] = []
         self._spaced = ""
-        # The markers of the sentence last asked about: a third of a news text is sentences
-        # without a date, whose verbs need not be read. Only the last is kept, as phrases are
-        # asked about in order: keeping every sentence's would leave thousands of lists for the
-        # garbage collector to walk again and again while ``find`` runs.
-        self._sentence = (-1, -1)
+        # The markers of the line last asked about: a quarter of a news text is lines without
+        # a date, whose verbs need not be read. Only the last is kept, as phrases are asked
+        # about in order: keeping every line's would leave thousands of lists for the garbage
+        # collector to walk again and again while ``find`` runs. (Lines, not sentences: a
+        # marker may hold a name that ends in a full stop, "invited U.S. President Trump to".)
+        self._line = (0, 0)
         self._markers: tuple[list[int], list[int], list[Tense]] = ([], [], [])
 
     def _index(self) -> list[int]:
@@ -260,9 +261,15 @@ class TenseReader:
         clause_end = sentence_end
         if index < len(starts) and ends[index] <= sentence_end:
             clause_end = starts[index]
-        if self._sentence != (sentence_start, sentence_end):
-            self._sentence = (sentence_start, sentence_end)
-            self._markers = _markers_between(self._spaced, sentence_start, sentence_end)
+        line_start, line_end = self._line
+        if not line_start <= start < line_end:  # a phrase never holds a line break
+            text = self.text
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            if line_end < 0:
+                line_end = len(text)
+            self._line = (line_start, line_end)
+            self._markers = _markers_between(self._spaced, line_start, line_end)
         markers = self._markers
         nearest = self._nearest(markers, clause_start, clause_end, start, end)
         if nearest is None:
