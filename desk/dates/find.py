@@ -118,6 +118,8 @@ _SUPERLATIVE = re.compile(
 _VERB_BETWEEN = re.compile(
     r"\b(?:will|would|shall|is|are|was|were|be|been|take|takes|come|comes|[a-z]{3,}ed)\b"
 )
+# A number on the word after a stretch: an abbreviated month at its end is then a month.
+_NUMBER_NEXT = re.compile(r"\s\d")
 
 
 def _runs(text: str, found: list[Token]) -> list[list[Token]]:
@@ -182,6 +184,7 @@ class _Scan:
         "plain",
         "reader",
         "reference",
+        "size",
         "tenses",
         "text",
         "tried",
@@ -194,17 +197,20 @@ class _Scan:
         self.matches: list[DateMatch] = []
         self.plain: dict[str, _Attempt] = {}
         self.tried: dict[tuple[str, Tense | None, PartialDate | None], _Attempt] = {}
-        self.tenses: dict[tuple[int, int], Tense | None] = {}
+        # Keyed by ``start * size + end``: an int, which the garbage collector need not track.
+        self.tenses: dict[int, Tense | None] = {}
+        self.size = len(text) + 1
         # Without a reference day (parse then uses today) nothing before the text is known.
         self.first_anchor = PartialDate.from_day(reference) if reference is not None else None
         # The country the whole text names most: counted once, on the first "Independence Day".
         self.most_named: tuple[str | None] | None = None
 
     def tense(self, start: int, end: int) -> Tense | None:
-        span = (start, end)
-        if span not in self.tenses:
-            self.tenses[span] = self.reader.tense(start, end)
-        return self.tenses[span]
+        span = start * self.size + end
+        tenses = self.tenses
+        if span not in tenses:
+            tenses[span] = self.reader.tense(start, end)
+        return tenses[span]
 
     def attempt(self, start: int, end: int) -> Resolution | None:
         phrase = self.text[start:end]
@@ -307,20 +313,179 @@ def find(text: str, reference: dt.date) -> list[DateMatch]:
     if isinstance(reference, dt.datetime):
         reference = reference.date()
     scan = _Scan(text, reference)
+    # News copy repeats its stretches ("on Friday.", "last week,"): each distinct one is read
+    # into runs, and its spans planned, once per text. What a stretch reads as depends on its
+    # own characters and on whether a number follows it (see ``tokens``), never on those
+    # before it, which are a space or line break (or none) for every stretch, nor on the space
+    # or end of text after it.
+    plans: dict[str, tuple[_Plan, ...]] = {}
     for start, end in regions(text):
-        for run in _runs(text, tokens(text, start, end)):
-            _scan_run(scan, run)
+        # The stretch, and whether a number follows it on the next word ("Jan" before "\n5"),
+        # the one thing after a stretch its reading looks at; as one string (a tuple would be
+        # one more object for the garbage collector to walk while find() runs).
+        key = text[start:end]
+        if _NUMBER_NEXT.match(text, end):
+            key += "\n0"  # no stretch holds a line break: no other stretch reads the same
+        runs = plans.get(key)
+        if runs is None:
+            runs = plans[key] = tuple(_plan(run) for run in _runs(key, tokens(key, 0, end - start)))
+        for run in runs:
+            _scan_planned(scan, run, start)
     return scan.matches
 
 
 def _find_every_word(text: str, reference: dt.date) -> list[DateMatch]:
-    """``find`` without the pre-filter, reading every word: the yardstick tests hold it to."""
+    """``find`` without the pre-filter or the plans, reading every word and trying every span
+    as it goes: the yardstick tests hold ``find`` to."""
     if isinstance(reference, dt.datetime):
         reference = reference.date()
     scan = _Scan(text, reference)
     for run in _runs(text, tokens(text)):
         _scan_run(scan, run)
     return scan.matches
+
+
+# What to check in the text after a span's last word before trying it.
+_NAME_FOLLOWS = 1  # a holiday: not when a name follows ("Christmas Island")
+_OF_FOLLOWS = 2  # "ahead": not "ahead of the summit"
+_INDEPENDENCE = 4  # "Independence Day": whose it is
+_PUBLICATION_FOLLOWS = 8  # a weekday: not "The Sunday Times"
+_EVENT_FOLLOWS = 16  # "after", "before": not "two weeks after the summit"
+_COUNT_SINCE = 32  # "in ...": not "their first meeting in five years"
+
+
+# One span worth trying: the indices of its last word and of its first word past the leading
+# prepositions, the kind of a phrase that is such a word alone (see ``_kind``), what to check in
+# the text after it, where it starts and ends, where its core starts, where its last word
+# starts, and where its first word ends when that word is a year (else -1).
+_Span = tuple[int, int, str | None, int, int, int, int, int, int]
+# A run planned: the spans worth trying at each word, longest first, and for each word whether
+# it may join two phrases of a list ("1") or not ("0").
+_Plan = tuple[tuple[tuple[_Span, ...], ...], str]
+
+
+def _plan(run: list[Token]) -> _Plan:
+    """What ``_scan_run`` decides from a run's words alone (can a span end there, is there an
+    anchor, what the phrase is when its prepositions are left out), decided once for every
+    occurrence of the same stretch of text; positions are relative to the stretch.
+
+    Plans are tuples of ints and strings, which the garbage collector stops tracking: ``find``
+    keeps thousands of them while it runs, and would otherwise have them walked again and again.
+    """
+    count = len(run)
+    latest_anchor: list[int] = []  # the latest anchor at or before each word (-1: none yet)
+    seen = -1
+    for position, token in enumerate(run):
+        if token.kind in ANCHOR_KINDS:
+            seen = position
+        latest_anchor.append(seen)
+    plans: list[tuple[_Span, ...]] = []
+    for index in range(count):
+        first = run[index]
+        spans: list[_Span] = []
+        plans.append(())
+        if first.word in _NO_START:
+            continue
+        prepositions = 0
+        while index + prepositions < count and run[index + prepositions].word in _PREPOSITIONS:
+            prepositions += 1
+        year_end = first.end if first.kind == "year" else -1
+        for stop in range(min(count, index + _LONGEST) - 1, index - 1, -1):
+            last = run[stop]
+            if not last.can_end or latest_anchor[stop] < index:
+                continue
+            if first.word == "from" and not any(
+                t.word in _RANGE_WORDS for t in run[index : stop + 1]
+            ):
+                continue  # "dates from the 1990s" is an origin, not an open range
+            if stop == index and first.word in _ALONE_NEVER:
+                continue
+            core = index + min(prepositions, stop - index)  # the phrase keeps one word
+            checks = 0
+            if last.kind == "holiday":
+                checks |= _NAME_FOLLOWS
+            if last.word == "ahead":
+                checks |= _OF_FOLLOWS
+            if last.word.startswith("independence"):
+                checks |= _INDEPENDENCE
+            if last.kind == "weekday":
+                checks |= _PUBLICATION_FOLLOWS
+            if last.word in ("after", "before"):
+                checks |= _EVENT_FOLLOWS
+            if first.word == "in":
+                checks |= _COUNT_SINCE
+            kind = _kind(run[core : stop + 1])
+            spans.append(
+                (
+                    stop,
+                    core,
+                    kind,
+                    checks,
+                    first.start,
+                    last.end,
+                    run[core].start,
+                    last.start,
+                    year_end,
+                )
+            )
+        plans[index] = tuple(spans)
+    chain = "".join("1" if token.word in _CHAIN else "0" for token in run)
+    return tuple(plans), chain
+
+
+def _scan_planned(scan: _Scan, run: _Plan, base: int) -> None:
+    """``_scan_run`` over a planned run whose stretch of text starts at ``base``."""
+    text, matches = scan.text, scan.matches
+    plans, chain = run
+    last_end_index = -10
+    last_kind: str | None = None
+    index = 0
+    count = len(plans)
+    while index < count:
+        for stop, core, kind, checks, start, end, core_start, last_start, year_end in plans[index]:
+            if kind and core == index:
+                chained = (
+                    kind == last_kind
+                    and index - last_end_index in (1, 2)
+                    and "0" not in chain[last_end_index + 1 : index]
+                )
+                if not chained and not (
+                    kind == "year"
+                    and year_end >= 0
+                    and _before_a_noun(text, base + start, base + year_end)
+                ):
+                    continue
+            end += base
+            if checks:
+                if checks & _NAME_FOLLOWS and _NAME_AFTER.match(text, end):
+                    continue
+                if checks & _PUBLICATION_FOLLOWS and _PUBLICATION_AFTER.match(text, end):
+                    continue
+                if checks & _OF_FOLLOWS and _OF_AFTER.match(text, end):
+                    continue
+                if checks & _EVENT_FOLLOWS and _EVENT_AFTER.match(text, end):
+                    continue
+                if checks & _COUNT_SINCE and _since_superlative(text, base + start, end):
+                    continue
+            start += base
+            if checks & _INDEPENDENCE:
+                result = scan.independence_day(start, end, base + last_start)
+            else:
+                result = scan.attempt(start, end)
+            if result is None:
+                continue
+            date = result.date
+            phrase_start = start
+            if core != index and not result.relative and not result.anchored:
+                phrase_start = base + core_start
+                date = date.with_context(phrase=text[phrase_start:end])
+            tense = scan.tense(start, end)
+            matches.append(DateMatch(phrase_start, end, text[phrase_start:end], date, tense))
+            last_end_index, last_kind = stop, kind
+            index = stop + 1
+            break
+        else:
+            index += 1
 
 
 def _scan_run(scan: _Scan, run: list[Token]) -> None:
@@ -401,9 +566,14 @@ def _scan_run(scan: _Scan, run: list[Token]) -> None:
 
 def _attributive(text: str, token: Token) -> bool:
     """A year standing before a noun after a determiner: "the 2015 nuclear deal"."""
-    if token.kind != "year" or not _WORD_AFTER.match(text, token.end):
+    return token.kind == "year" and _before_a_noun(text, token.start, token.end)
+
+
+def _before_a_noun(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` stands before a noun after a determiner."""
+    if not _WORD_AFTER.match(text, end):
         return False
-    return _DETERMINER_BEFORE.search(text, max(0, token.start - 12), token.start) is not None
+    return _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _since_superlative(text: str, start: int, end: int) -> bool:

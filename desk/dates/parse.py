@@ -181,7 +181,8 @@ def trial(
         canonical = _expression(normalise(text), context)
         if canonical is None:
             return None, context.tensed, context.anchored
-        value = PartialDate.from_canonical(canonical, phrase=text, reference=reference)
+        # Scanners try thousands of phrases; their values repeat (``periods.value`` caches them).
+        value = periods.value(canonical).with_context(phrase=text, reference=reference)
     except (ValueError, OverflowError):  # DateError, or the calendar's edge
         return None, context.tensed, context.anchored
     return Resolution(value, context.used, context.anchored), context.tensed, context.anchored

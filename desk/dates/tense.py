@@ -105,10 +105,17 @@ _NOT_PAST = frozenset(
 # The irregular verbs as a prefix tree, so that a word is rejected after its first letters.
 # A regular past ("agreed") is a word of four letters or more ending in "ed": read whole and
 # never backtracked into (a possessive ``{4,}+``), as a "d" inside it cannot end the word.
-_MARKERS = re.compile(
-    rf"[^\w'-](?=[a-z'])(?:(?P<modal>{_PERFECT_MODAL})|(?P<future>{_FUTURE})"
+_MARKER = (
+    rf"(?=[a-z'])(?:(?P<modal>{_PERFECT_MODAL})|(?P<future>{_FUTURE})"
     rf"|(?P<past>(?:{trie(_IRREGULAR_PAST.split('|'))})(?![\w-])|[a-z]{{4,}}+(?<=ed)))(?![\w-])"
 )
+_MARKERS = re.compile(rf"[^\w'-]{_MARKER}")
+# Nearly every marker follows a space, which ``re`` skips to much faster as a literal than it
+# tests each character against ``[^\w'-]``. Where nothing else that could come before a marker
+# is followed by a word (checked with a wider, cheaper class), a stretch's markers are those
+# found after its spaces.
+_MARKERS_AFTER_SPACE = re.compile(f" {_MARKER}")
+_OTHER_BEFORE_WORD = re.compile(r"[^ 0-9A-Za-z_'-](?=[a-z'])")
 # Clause breaks: punctuation, and a hyphen between spaces (found apart: a pattern that starts
 # with one character lets ``re`` skip ahead to it at C speed).
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\"“”—–]")
@@ -130,14 +137,28 @@ _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)]*\s+(?=[\"“‘(]?[A
 
 def _markers(text: str) -> tuple[list[int], list[int], list[Tense]]:
     """Every tense marker of ``text``: the positions where they start and end, and their tenses."""
+    # A leading space lets the text's first word be a marker; it shifts positions by one, which
+    # cancels the pattern's taking the character before the word.
+    return _markers_between(" " + text, 0, len(text))
+
+
+def _markers_between(spaced: str, start: int, end: int) -> tuple[list[int], list[int], list[Tense]]:
+    """The tense markers of ``text[start:end]``, where ``spaced`` is ``" " + text``.
+
+    They are those of the whole text that start there when ``start`` follows a line break (or
+    is 0) and ``end`` is a line break (or the text's end): a marker is words joined by spaces
+    or tabs, never by a line break, and one scan finds none of a line's markers differently
+    for having read the lines before it.
+    """
     positions: list[int] = []
     ends: list[int] = []
     tenses: list[Tense] = []
-    # A leading space lets the text's first word be a marker; it shifts positions by one, which
-    # cancels the pattern's taking the character before the word.
     append_position, append_end, append_tense = positions.append, ends.append, tenses.append
     past, future = Tense.PAST, Tense.FUTURE
-    for match in _MARKERS.finditer(" " + text):
+    markers = _MARKERS
+    if _OTHER_BEFORE_WORD.search(spaced, start, end + 1) is None:
+        markers = _MARKERS_AFTER_SPACE
+    for match in markers.finditer(spaced, start, end + 1):
         group = match.lastgroup
         if group == "past" and match["past"] in _NOT_PAST:
             continue
@@ -173,55 +194,68 @@ def _clause_breaks(text: str) -> list[tuple[int, int]]:
 class TenseReader:
     """Tense inference over one text, sharing sentence splits, clause breaks and markers.
 
-    ``find`` asks about thousands of phrases in one text. Sentence breaks, clause breaks and
-    tense markers are each found in one pass over the whole text, at C speed, the first time a
-    phrase is asked about; each phrase then costs a few binary searches. No marker crosses a
-    clause or sentence break (markers are words joined by spaces, never by a line break), so
-    the markers of a clause are exactly those found in the whole text that start inside it.
+    ``find`` asks about thousands of phrases in one text. Sentence and clause breaks are each
+    found in one pass over the whole text, at C speed, the first time a phrase is asked about;
+    the tense markers of a line when a phrase in it is. Each phrase then costs a
+    few binary searches. No marker crosses a clause or sentence break (markers are words joined
+    by spaces, never by a line break), so the markers of a clause are exactly those found in
+    the whole text that start inside it (see ``_markers_between``).
     """
 
     __slots__ = (
         "_clause_ends",
         "_clause_starts",
-        "_marker_ends",
-        "_marker_positions",
-        "_marker_tenses",
+        "_line",
+        "_markers",
         "_sentence_breaks",
+        "_sentence_ends",
+        "_spaced",
         "text",
     )
 
     def __init__(self, text: str):
         self.text = text
-        self._sentence_breaks: list[tuple[int, int]] | None = None
+        # Where each sentence break starts (None until the text is indexed) and ends.
+        self._sentence_breaks: list[int] | None = None
+        self._sentence_ends: list[int] = []
         self._clause_starts: list[int] = []
         self._clause_ends: list[int] = []
-        self._marker_positions: list[int] = []
-        self._marker_ends: list[int] = []
-        self._marker_tenses: list[Tense] = []
+        self._spaced = ""
+        # The markers of the line last asked about: a quarter of a news text is lines without
+        # a date, whose verbs need not be read. Only the last is kept, as phrases are asked
+        # about in order: keeping every line's would leave thousands of lists for the garbage
+        # collector to walk again and again while ``find`` runs. (Lines, not sentences: a
+        # marker may hold a name that ends in a full stop, "invited U.S. President Trump to".)
+        self._line = (0, 0)
+        self._markers: tuple[list[int], list[int], list[Tense]] = ([], [], [])
 
-    def _index(self) -> list[tuple[int, int]]:
+    def _index(self) -> list[int]:
         text = self.text
-        breaks = [
-            (match.start() if match[0] == "\n" else match.start() + 1, match.end())
-            for match in _SENTENCE_END.finditer(text)
-        ]
+        starts: list[int] = []
+        ends: list[int] = []
+        for match in _SENTENCE_END.finditer(text):
+            starts.append(match.start() if match[0] == "\n" else match.start() + 1)
+            ends.append(match.end())
         clauses = _clause_breaks(text)
         self._clause_starts = [span[0] for span in clauses]
         self._clause_ends = [span[1] for span in clauses]
-        self._marker_positions, self._marker_ends, self._marker_tenses = _markers(text)
-        self._sentence_breaks = breaks
-        return breaks
+        self._spaced = " " + text
+        self._sentence_ends = ends
+        self._sentence_breaks = starts
+        return starts
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around ``text[start:end]``: from the break before to the break after."""
-        breaks = self._sentence_breaks
-        if breaks is None:
-            breaks = self._index()
-        index = bisect.bisect_right(breaks, (start, start))
-        left = breaks[index - 1][1] if index else 0
-        while index < len(breaks) and breaks[index][0] < end:
+        starts = self._sentence_breaks
+        if starts is None:
+            starts = self._index()
+        # The first break starting at or after the phrase's start (a break ends after it starts).
+        index = bisect.bisect_left(starts, start)
+        left = self._sentence_ends[index - 1] if index else 0
+        count = len(starts)
+        while index < count and starts[index] < end:
             index += 1  # a break inside the phrase ("Feb. 25. AFP") is not the phrase's end
-        right = breaks[index][0] if index < len(breaks) else len(self.text)
+        right = starts[index] if index < count else len(self.text)
         return left, right
 
     def tense(self, start: int, end: int) -> Tense | None:
@@ -238,14 +272,33 @@ class TenseReader:
         clause_end = sentence_end
         if index < len(starts) and ends[index] <= sentence_end:
             clause_end = starts[index]
-        nearest = self._nearest(clause_start, clause_end, start, end)
+        line_start, line_end = self._line
+        if not line_start <= start < line_end:  # a phrase never holds a line break
+            text = self.text
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            if line_end < 0:
+                line_end = len(text)
+            self._line = (line_start, line_end)
+            self._markers = _markers_between(self._spaced, line_start, line_end)
+        markers = self._markers
+        nearest = self._nearest(markers, clause_start, clause_end, start, end)
         if nearest is None:
-            nearest = self._nearest(sentence_start, sentence_end, start, end)
+            nearest = self._nearest(markers, sentence_start, sentence_end, start, end)
         return nearest
 
-    def _nearest(self, left: int, right: int, start: int, end: int) -> Tense | None:
-        """The tense of the marker in ``[left, right)`` nearest the phrase; before wins a tie."""
-        positions = self._marker_positions
+    def _nearest(
+        self,
+        markers: tuple[list[int], list[int], list[Tense]],
+        left: int,
+        right: int,
+        start: int,
+        end: int,
+    ) -> Tense | None:
+        """The tense of the marker in ``[left, right)`` nearest the phrase; before wins a tie.
+
+        ``markers`` are those of a sentence holding ``[left, right)``."""
+        positions, marker_ends, marker_tenses = markers
         before = bisect.bisect_left(positions, start) - 1
         after = bisect.bisect_left(positions, end)
         has_before = before >= 0 and positions[before] >= left
@@ -256,18 +309,18 @@ class TenseReader:
             apart_before = _JOINER.search(self.text, positions[before], start) is not None
             apart_after = _JOINER.search(self.text, end, positions[after]) is not None
             if apart_before != apart_after:
-                return self._marker_tenses[after if apart_before else before]
+                return marker_tenses[after if apart_before else before]
             if _WEAK.match(self.text, positions[after]):
                 # "met late into the night on Thursday ahead of the summit": "ahead of" dates
                 # the event after it, the verb before the phrase dates the phrase.
-                return self._marker_tenses[before]
+                return marker_tenses[before]
         # Distances are the gaps between the words: from the end of a marker before the phrase
         # ("are scheduled to meet in Anchorage, Alaska, on Friday"), to the start of one after.
-        gap_before = start - self._marker_ends[before] if has_before else 0
+        gap_before = start - marker_ends[before] if has_before else 0
         if has_before and (not has_after or gap_before <= positions[after] - end):
-            return self._marker_tenses[before]
+            return marker_tenses[before]
         if has_after:
-            return self._marker_tenses[after]
+            return marker_tenses[after]
         return None
 
 

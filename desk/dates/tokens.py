@@ -13,7 +13,6 @@ never less: every stretch ``tokens`` would join into an anchored run lies inside
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 
@@ -136,14 +135,46 @@ def _back_pattern() -> re.Pattern[str]:
     return re.compile(rf"\S*(?:{_GAP}(?:{token}))*\S*")
 
 
-# A hint follows a character that is no letter: starting with that character lets ``re`` skip
-# the letters of ordinary words at C speed. An ordinal's letters may come before a word too
-# (the scanner reads "5thJan" as "5th", "Jan"), and the text's first word has nothing before it.
-_HINT = re.compile(rf"(?:[^A-Za-z]|[0-9](?:st|nd|rd|th)){_hint_pattern()}")
+# A hint follows a character that is no letter (the text's first word has nothing before it),
+# or an ordinal's letters ("5thJan" reads as "5th", "Jan"). Starting each pattern with that
+# character lets ``re`` skip the letters of ordinary words at C speed; as a space, nearly always
+# the one before a word, it is found faster still as a literal than as a class of characters,
+# so hints after a space and after anything else are found in two passes.
+_HINT_AFTER_SPACE = re.compile(" " + _hint_pattern())
+# The ordinal's letters come after the character's class (not as an alternative to it), which
+# keeps the pattern starting with one class that ``re`` can skip ahead to; tried lazily, the
+# character alone is tried first, as the alternative once was.
+_HINT_AFTER_OTHER = re.compile(rf"[^A-Za-z ](?:(?<=[0-9])(?:st|nd|rd|th))??{_hint_pattern()}")
 _HINT_AT_START = re.compile(_hint_pattern())
 # Each reads on to the end of the word it stops in, so a stretch starts and ends at a space.
 _AHEAD = _ahead_pattern()
 _BACK = _back_pattern()
+
+
+def _hints(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of hints in ``text``, in order.
+
+    Not quite those one pass with either character before a hint would find: each pass skips
+    the hints its own earlier hints overlap, which the other may not. But a hint holds no space,
+    so one hint overlaps another only within one word, and every word where one pass finds a
+    hint is one where a single pass finds one; the stretches ``regions`` grows from the words
+    are the same.
+    """
+    others = [match.span("hint") for match in _HINT_AFTER_OTHER.finditer(text)]
+    first = _HINT_AT_START.match(text)
+    if first:
+        others.insert(0, first.span("hint"))
+    others.append((len(text) + 1, 0))  # stops the merge below
+    index = 0
+    upcoming = others[0][0]
+    for match in _HINT_AFTER_SPACE.finditer(text):
+        span = match.span("hint")
+        while upcoming < span[0]:
+            yield others[index]
+            index += 1
+            upcoming = others[index][0]
+        yield span
+    yield from others[index:-1]
 
 
 def regions(text: str) -> Iterator[tuple[int, int]]:
@@ -156,10 +187,7 @@ def regions(text: str) -> Iterator[tuple[int, int]]:
     size = len(text)
     backward: str | None = None
     start = end = -1
-    first = _HINT_AT_START.match(text)
-    hints = [first] if first else []
-    for match in itertools.chain(hints, _HINT.finditer(text)):
-        left, right = match.span("hint")
+    for left, right in _hints(text):
         right = _AHEAD.match(text, right).end()
         if left < end:  # inside the stretch found so far, which it may lengthen
             end = max(end, right)

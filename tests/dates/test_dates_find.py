@@ -501,3 +501,18 @@ def test_phrases_a_rule_engineer_found_misread(
     text: str, published: dt.date, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.phrase, m.date.text) for m in find(text, published)] == expected
+
+
+def test_a_stretch_read_once_is_read_again_where_a_number_follows_it() -> None:
+    """find() reads each distinct stretch of text once; "Jan" ends one stretch as a month only
+    when a number follows on the next line, so the same stretch is read again there."""
+    text = (
+        "Kim arrived in Jan\n5 days later. Kim arrived in Jan\nthe talks. "
+        "Kim arrived in Jan 0\nKim arrived in Jan\n5 days"
+    )
+    found = find(text, PUBLISHED)
+    assert found == _find_every_word(text, PUBLISHED)
+    ends_of_jan = [
+        index + len("in Jan") for index in range(len(text)) if text.startswith("in Jan", index)
+    ]
+    assert [match.end for match in found] == [ends_of_jan[0], ends_of_jan[2], ends_of_jan[3]]

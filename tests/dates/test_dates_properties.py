@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from desk.dates import DateError, PartialDate, Tense, find, parse
 from desk.dates.find import _country_named_most, _find_every_word, _owner_named_most
 from desk.dates.holidays import INDEPENDENCE_DAYS
+from desk.dates.tokens import _AHEAD, _BACK, _HINT_AT_START, _hint_pattern, regions
 
 AP_MONTHS = [
     "",
@@ -363,6 +364,61 @@ def test_the_pre_filter_finds_what_reading_every_word_finds(
 @given(st.text(alphabet=st.sampled_from("May 2024 Fri,.-'’\n19 0sQ1th"), max_size=60), references)
 def test_the_pre_filter_agrees_on_odd_text(text: str, reference: dt.date) -> None:
     assert find(text, reference) == _find_every_word(text, reference)
+
+
+# The hints as one pass found them, with the character before each (a space or another).
+_ONE_PASS_HINT = re.compile(rf"(?:[^A-Za-z]|[0-9](?:st|nd|rd|th)){_hint_pattern()}")
+
+
+def _regions_from_one_pass(text: str) -> list[tuple[int, int]]:
+    """``regions`` as it was when one pattern found every hint."""
+    size, backward = len(text), text[::-1]
+    found: list[tuple[int, int]] = []
+    start = end = -1
+    first = _HINT_AT_START.match(text)
+    hints = ([first] if first else []) + list(_ONE_PASS_HINT.finditer(text))
+    for match in hints:
+        left, right = match.span("hint")
+        right = _AHEAD.match(text, right).end()
+        if left < end:
+            end = max(end, right)
+            continue
+        left = size - _BACK.match(backward, size - left).end()
+        if left <= end:
+            end = max(end, right)
+            continue
+        if end >= 0:
+            found.append((start, end))
+        start, end = left, right
+    if end >= 0:
+        found.append((start, end))
+    return found
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from([*SCANNER_FRAGMENTS, "12345678", "5thJan", "(May", "x2024"]), max_size=20
+    ),
+    st.lists(
+        st.sampled_from(["", " ", "  ", ", ", "\n", "-", ".", "'s ", "(", "’"]),
+        min_size=20,
+        max_size=20,
+    ),
+)
+def test_hints_found_in_two_passes_grow_the_same_stretches_as_one_pass(
+    fragments: list[str], joins: list[str]
+) -> None:
+    """Hints after a space and after anything else are found apart (faster); the stretches
+    ``regions`` grows from them are those one pass finding every hint gives."""
+    text = "".join(fragment + join for fragment, join in zip(fragments, joins, strict=False))
+    assert list(regions(text)) == _regions_from_one_pass(text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("May 2024 Fri,.-'’\n19 0sQ1thJan"), max_size=60))
+def test_two_pass_hints_agree_on_odd_text(text: str) -> None:
+    assert list(regions(text)) == _regions_from_one_pass(text)
 
 
 # The country names as a pattern with a leading word boundary on each, as find() once read them.

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desk.dates import Tense
-from desk.dates.tense import TenseReader, infer_tense
+from desk.dates.tense import TenseReader, _markers, _markers_between, infer_tense
 
 
 def _tense_of(text: str, phrase: str) -> Tense | None:
@@ -79,3 +81,56 @@ def test_one_reader_answers_many_phrases_of_one_text() -> None:
         for day in ("Monday", "Friday", "Sunday")
     ]
     assert answers == [Tense.PAST, Tense.FUTURE, Tense.PAST]
+
+
+_MARKER_PIECES = [
+    "will",
+    "be",
+    "held",
+    "said",
+    "agreed",
+    "to",
+    "the",
+    "may",
+    "have",
+    "met",
+    "expected",
+    "is",
+    "plan",
+    "also",
+    "ahead",
+    "of",
+    "won't",
+    "'ll",
+    "used",
+    "Friday",
+    "p.m.",
+    "U.S.",
+    "(AP)",
+    "Feb.",
+    "25",
+    "invited",
+    "President",
+]
+_MARKER_JOINS = [" ", "  ", ". ", ".  ", ". \n", "\n", ", ", "(", ") ", '." ', "! ", " - ", "-"]
+_MARKER_JOINS += ["'"]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(_MARKER_PIECES), max_size=16),
+    st.lists(st.sampled_from(_MARKER_JOINS), min_size=16, max_size=16),
+)
+def test_the_markers_of_a_line_are_those_the_whole_text_has_there(
+    pieces: list[str], joins: list[str]
+) -> None:
+    """The reader finds a line's markers when a phrase in it is first asked about: the same
+    markers as one scan of the whole text finds there."""
+    text = "".join(piece + join for piece, join in zip(pieces, joins, strict=False))
+    whole = list(zip(*_markers(text), strict=True))
+    left = 0
+    for line in text.split("\n"):
+        right = left + len(line)
+        found = list(zip(*_markers_between(" " + text, left, right), strict=True))
+        assert found == [marker for marker in whole if left <= marker[0] < right]
+        left = right + 1
