@@ -321,6 +321,26 @@ def month_as_name(doc: Document, index: int) -> bool:
     return False
 
 
+def unclaimed_name(
+    doc: Document, start: int, claimed: set[int]
+) -> tuple[int, int, list[Token]] | None:
+    """The name of two or more name words starting at capitalised ``start``, none of its words
+    claimed by another finding: its first and last token and its words."""
+    tokens = doc.tokens
+    if start >= len(tokens) or start in claimed or not tokens[start].capital:
+        return None
+    span = name_after(doc, start)
+    if span is None:
+        return None
+    first, last = span
+    if any(i in claimed for i in range(first, last + 1)):
+        return None
+    words = whole_words(doc, first, last)
+    if len(words) < 2 or not name_words(doc, words):
+        return None
+    return first, last, words
+
+
 def name_words(doc: Document, words: list[Token]) -> bool:
     """Whether every word of a name can be part of a personal name."""
     return all(name_word(t) or month_as_name(doc, t.index) for t in words)
@@ -1002,17 +1022,10 @@ def _name_shape(doc: Document, start: int, taken: set[int]) -> tuple[int, int] |
     while start < len(tokens) and tokens[start].lower in HONORIFICS:
         start += 1
     start = _after_honorifics(doc, start)
-    if start >= len(tokens) or start in taken or not tokens[start].capital:
+    found = unclaimed_name(doc, start, taken)
+    if found is None:
         return None
-    span = name_after(doc, start)
-    if span is None:
-        return None
-    first, last = span
-    if any(i in taken for i in range(first, last + 1)):
-        return None
-    words = whole_words(doc, first, last)
-    if len(words) < 2 or not name_words(doc, words):
-        return None
+    first, last, words = found
     if any(len(t.text) > 1 and t.text.isupper() and t.lower not in NAME_SUFFIXES for t in words):
         return None  # "New START", a dateline ("SEOUL"), an acronym: no personal name
     if _looks_like_body(tokens, first, last):

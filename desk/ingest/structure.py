@@ -25,8 +25,7 @@ from desk.ingest.candidates import (
     name_after,
     name_start_before,
     name_text,
-    name_words,
-    whole_words,
+    unclaimed_name,
 )
 from desk.ingest.gazetteer import gazetteer
 from desk.ingest.text import Document, Token
@@ -138,17 +137,10 @@ def _person_at(
     tokens = doc.tokens
     while start < len(tokens) and tokens[start].lower in HONORIFICS:
         start += 1  # "Mrs. Anna Keller", "Gen. Michael Kurilla"
-    if start >= len(tokens) or start in claimed or not tokens[start].capital:
+    found = unclaimed_name(doc, start, claimed)
+    if found is None:
         return None
-    span = name_after(doc, start)
-    if span is None:
-        return None
-    first, last = span
-    if any(i in claimed for i in range(first, last + 1)):
-        return None
-    words = whole_words(doc, first, last)
-    if len(words) < 2 or not name_words(doc, words):
-        return None
+    first, last, words = found
     if any(t.lower in ORGANIZATION_HEADS for t in tokens[first : last + 1]):
         return None
     following = tokens[last + 1] if last + 1 < len(tokens) else None

@@ -21,25 +21,13 @@ import datetime as dt
 from bisect import bisect_left
 
 from desk.dates import DateError, DateMatch, PartialDate
+from desk.dates.vocabulary import NUMBERS
 from desk.ingest.meetings.context import Context
 from desk.ingest.meetings.records import Frame, Party
 from desk.ingest.meetings.status import dated_status
 from desk.ingest.vocabulary import MEETING_NOUNS, TRIGGERS
 
-_COUNTS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_COUNTS = NUMBERS  # "a day after", "two weeks before"
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 #: "hours after", "shortly before": the same day.
 _SAME_DAY = frozenset(["hours", "minutes", "shortly", "soon", "just", "moments"])
