@@ -168,9 +168,11 @@ def _markers_between(spaced: str, start: int, end: int) -> tuple[list[int], list
     return positions, ends, tenses
 
 
-def _clause_breaks(text: str) -> list[tuple[int, int]]:
-    """The clause breaks of ``text`` in order, as one leftmost, non-overlapping scan finds them."""
-    punctuation = [match.span() for match in _CLAUSE_PUNCTUATION.finditer(text)]
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the clause breaks of ``text`` in order, as one leftmost,
+    non-overlapping scan finds them (a punctuation mark is one character: its end is start + 1,
+    worked out without a tuple per mark; wire copy has one every few dozen characters)."""
+    starts = [match.start() for match in _CLAUSE_PUNCTUATION.finditer(text)]
     if "(" in text:
         inside = {
             position
@@ -178,17 +180,20 @@ def _clause_breaks(text: str) -> list[tuple[int, int]]:
             for position in (match.start(), match.end() - 1)
         }
         if inside:
-            punctuation = [span for span in punctuation if span[0] not in inside]
-    hyphens = [(match.start() - 1, match.end() + 1) for match in _SPACED_HYPHEN.finditer(text)]
+            starts = [start for start in starts if start not in inside]
+    hyphens = [match.start() - 1 for match in _SPACED_HYPHEN.finditer(text)]
     if not hyphens:
-        return punctuation
-    merged: list[tuple[int, int]] = []
+        return starts, [start + 1 for start in starts]
+    merged_starts: list[int] = []
+    merged_ends: list[int] = []
     last_end = -1
-    for span in sorted(punctuation + hyphens):
-        if span[0] >= last_end:  # " - - ": the second hyphen's span overlaps the first
-            merged.append(span)
-            last_end = span[1]
-    return merged
+    spans = [(start, start + 1) for start in starts] + [(start, start + 3) for start in hyphens]
+    for start, end in sorted(spans):
+        if start >= last_end:  # " - - ": the second hyphen's span overlaps the first
+            merged_starts.append(start)
+            merged_ends.append(end)
+            last_end = end
+    return merged_starts, merged_ends
 
 
 class TenseReader:
@@ -236,9 +241,7 @@ class TenseReader:
         for match in _SENTENCE_END.finditer(text):
             starts.append(match.start() if match[0] == "\n" else match.start() + 1)
             ends.append(match.end())
-        clauses = _clause_breaks(text)
-        self._clause_starts = [span[0] for span in clauses]
-        self._clause_ends = [span[1] for span in clauses]
+        self._clause_starts, self._clause_ends = _clause_breaks(text)
         self._spaced = " " + text
         self._sentence_ends = ends
         self._sentence_breaks = starts
