@@ -9,49 +9,22 @@ case would unseal it (see README.md beside this file).
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1]))
 
-from evaluation import DEVELOPMENT_REPORTS, compare, desk_records, toml_report  # noqa: E402
-
-
-def _desk(report_path: Path):  # type: ignore[no-untyped-def]
-    from desk.ingest.accepting import accept_all
-    from desk.ingest.engine import proposals_for
-    from desk.ingest.source import add_source
-    from desk.store import Store
-
-    report = toml_report(report_path)
-    published = dt.date.fromisoformat(report.published[:10])
-    with (
-        tempfile.TemporaryDirectory() as directory,
-        Store.open(Path(directory) / "desk.sqlite", author="diff") as store,
-    ):
-        source = add_source(
-            store,
-            report.path,
-            title=report.title,
-            publisher=report.publisher,
-            published=report.published,
-            today=published,
-        )
-        assert source.id is not None
-        accept_all(store, proposals_for(store, source.id, "rules"))
-        actors, meetings = desk_records(store)
-    return report, actors, meetings
+from evaluation import DEVELOPMENT_REPORTS, accepted_records, compare, toml_report  # noqa: E402
 
 
 def show(name: str) -> None:
     path = (DEVELOPMENT_REPORTS / f"{name}.toml").resolve()
     if path.parent != DEVELOPMENT_REPORTS.resolve():
         raise SystemExit(f"{name}: not a development report")
-    report, actors, meetings = _desk(path)
+    report = toml_report(path)
+    actors, meetings, _ = accepted_records(report)
     measured = compare(report, actors, meetings)
     missed, extra = set(measured.missed_meetings), set(measured.extra_meetings)
     print(

@@ -235,16 +235,31 @@ def measure(report: Report, *, workdir: Path | None = None, engine: str = "rules
     """Add the report to an empty desk, accept every proposal, compare with what is expected.
 
     ``engine`` is desk's reading engine ("rules", "spacy", see desk.ingest.language_model)."""
-    from desk.ingest.accepting import accept_all
-    from desk.ingest.engine import proposals_for, propose
-    from desk.ingest.source import add_source
-    from desk.store import Store
+    from desk.ingest.engine import propose
 
     published = dt.date.fromisoformat(report.published[:10])
     text = report.path.read_text(encoding="utf-8")
     started = time.perf_counter()
     propose(text, published, engine=engine)
     propose_seconds = time.perf_counter() - started
+    actors, meetings, seconds = accepted_records(report, workdir=workdir, engine=engine)
+    measurement = compare(report, actors, meetings)
+    measurement.seconds = seconds
+    measurement.propose_seconds = propose_seconds
+    _score_dates(report, text, published, measurement)
+    return measurement
+
+
+def accepted_records(
+    report: Report, *, workdir: Path | None = None, engine: str = "rules"
+) -> tuple[DeskActors, list[DeskMeeting], float]:
+    """The records of an empty desk after adding the report and accepting every proposal, and
+    the seconds that took."""
+    from desk.ingest.accepting import accept_all
+    from desk.ingest.engine import proposals_for
+    from desk.ingest.source import add_source
+    from desk.store import Store
+
     with (
         tempfile.TemporaryDirectory(dir=workdir) as directory,
         Store.open(Path(directory) / "desk.sqlite", author="ingest-quality") as store,
@@ -256,17 +271,13 @@ def measure(report: Report, *, workdir: Path | None = None, engine: str = "rules
             title=report.title,
             publisher=report.publisher,
             published=report.published,
-            today=published,
+            today=dt.date.fromisoformat(report.published[:10]),
         )
         assert source.id is not None
         accept_all(store, proposals_for(store, source.id, engine))
         seconds = time.perf_counter() - started
         actors, meetings = desk_records(store)
-    measurement = compare(report, actors, meetings)
-    measurement.seconds = seconds
-    measurement.propose_seconds = propose_seconds
-    _score_dates(report, text, published, measurement)
-    return measurement
+    return actors, meetings, seconds
 
 
 def _score_dates(report: Report, text: str, published: dt.date, into: Measurement) -> None:
