@@ -27,7 +27,6 @@ from desk.ingest.meetings.records import Frame, Party
 from desk.ingest.meetings.status import dated_status
 from desk.ingest.vocabulary import MEETING_NOUNS, TRIGGERS
 
-_COUNTS = NUMBERS  # "a day after", "two weeks before"
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 #: "hours after", "shortly before": the same day.
 _SAME_DAY = frozenset(["hours", "minutes", "shortly", "soon", "just", "moments"])
@@ -264,7 +263,7 @@ def _interval_at(ctx: Context, direction: int) -> tuple[int, int, int] | None:
     if unit not in _UNITS or direction < 2:
         return None
     count = tokens[direction - 2].lower
-    days = _COUNTS.get(count) or (int(count) if count.isdigit() else None)
+    days = NUMBERS.get(count) or (int(count) if count.isdigit() else None)
     if days is None:
         return None
     return direction - 2, days * _UNITS[unit], direction
